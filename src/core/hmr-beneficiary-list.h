@@ -1,0 +1,27 @@
+/* hmr-beneficiary-list.h — a lazy GListModel of beneficiaries
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "hmr-store.h"
+
+G_BEGIN_DECLS
+
+#define HMR_TYPE_BENEFICIARY_LIST (hmr_beneficiary_list_get_type ())
+G_DECLARE_FINAL_TYPE (HmrBeneficiaryList, hmr_beneficiary_list, HMR, BENEFICIARY_LIST, GObject)
+
+HmrBeneficiaryList *hmr_beneficiary_list_new        (HmrStore                  *store,
+                                                     const HmrActor            *actor);
+gboolean            hmr_beneficiary_list_set_query  (HmrBeneficiaryList        *self,
+                                                     const HmrBeneficiaryQuery *query,
+                                                     GError                   **error);
+gboolean            hmr_beneficiary_list_reload     (HmrBeneficiaryList        *self,
+                                                     GError                   **error);
+guint               hmr_beneficiary_list_find       (HmrBeneficiaryList        *self,
+                                                     const char                *id);
+guint               hmr_beneficiary_list_get_n_loaded_pages (HmrBeneficiaryList *self);
+
+G_END_DECLS

@@ -1,0 +1,37 @@
+/* hmr-permissions.h — the role table of DESIGN §6, in one place
+ *
+ * Both the store (which enforces) and the UI (which hides what the store
+ * would refuse) ask the same function.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "hmr-actor.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  HMR_ACTION_BENEFICIARY_READ,           /* the whole case file */
+  HMR_ACTION_BENEFICIARY_READ_IDENTITY,  /* name, case number, district */
+  HMR_ACTION_BENEFICIARY_WRITE,
+  HMR_ACTION_BENEFICIARY_REASSIGN,
+  HMR_ACTION_SENSITIVE_READ,             /* trafficking profile, psychosocial notes */
+  HMR_ACTION_AUDIT_READ,
+  HMR_ACTION_AUDIT_VERIFY,
+  HMR_ACTION_USERS_MANAGE,
+  HMR_ACTION_OFFICES_MANAGE,
+  HMR_N_ACTIONS
+} HmrAction;
+
+gboolean    hmr_permission_allows     (const HmrActor *actor,
+                                       HmrAction       action,
+                                       const char     *record_office_id);
+gboolean    hmr_permission_is_office_scoped (HmrRole   role,
+                                       HmrAction       action);
+const char *hmr_action_get_label      (HmrAction       action);
+
+G_END_DECLS

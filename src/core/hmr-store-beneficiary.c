@@ -1,0 +1,746 @@
+/* hmr-store-beneficiary.c — registering, changing, archiving and listing
+ * beneficiaries
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "hmr-store-private.h"
+
+static gboolean
+require (const HmrActor *actor,
+         HmrAction       action,
+         const char     *office_id,
+         GError        **error)
+{
+  if (hmr_permission_allows (actor, action, office_id))
+    return TRUE;
+  if (office_id != NULL && hmr_permission_allows (actor, action, NULL))
+    g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_DENIED,
+                 _("Refused: this case file belongs to another office."));
+  else
+    g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_DENIED,
+                 _("Refused: a %s may not %s."),
+                 hmr_role_get_label (actor->role), hmr_action_get_label (action));
+  return FALSE;
+}
+
+static const char *
+column_list (void)
+{
+  static char *cols;
+
+  if (g_once_init_enter (&cols))
+    {
+      GString *s = g_string_new ("b.rowid");
+      for (guint i = 0; i < HMR_BENEFICIARY_N_COLUMNS; i++)
+        g_string_append_printf (s, ", b.%s", hmr_beneficiary_field_get_column (i));
+      g_string_append (s, ", (SELECT c.stage FROM case_file c WHERE c.beneficiary_id = b.id "
+                          "AND c.deleted_at IS NULL ORDER BY c.opened_on DESC LIMIT 1)"
+                          ", (SELECT u.full_name FROM case_file c JOIN app_user u ON u.id = c.owner_id "
+                          "WHERE c.beneficiary_id = b.id AND c.deleted_at IS NULL "
+                          "ORDER BY c.opened_on DESC LIMIT 1)");
+      g_once_init_leave (&cols, g_string_free (s, FALSE));
+    }
+  return cols;
+}
+
+/* Fields a finance officer may see: identity only (DESIGN §6) */
+static gboolean
+is_identity_field (HmrBeneficiaryField f)
+{
+  switch (f)
+    {
+    case HMR_BENEFICIARY_ID:
+    case HMR_BENEFICIARY_OFFICE_ID:
+    case HMR_BENEFICIARY_CASE_NUMBER:
+    case HMR_BENEFICIARY_FAMILY_NAME:
+    case HMR_BENEFICIARY_GIVEN_NAME:
+    case HMR_BENEFICIARY_PATRONYMIC:
+    case HMR_BENEFICIARY_FAMILY_NAME_LATIN:
+    case HMR_BENEFICIARY_GIVEN_NAME_LATIN:
+    case HMR_BENEFICIARY_PATRONYMIC_LATIN:
+    case HMR_BENEFICIARY_DISTRICT:
+    case HMR_BENEFICIARY_DELETED_AT:
+    case HMR_BENEFICIARY_VERSION:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static HmrBeneficiary *
+row_to_beneficiary (sqlite3_stmt   *stmt,
+                    const HmrActor *actor)
+{
+  HmrBeneficiary *b = hmr_beneficiary_new ();
+  gboolean full;
+
+  hmr_beneficiary_set_rowid (b, sqlite3_column_int64 (stmt, 0));
+  for (guint i = 0; i < HMR_BENEFICIARY_N_FIELDS; i++)
+    hmr_beneficiary_set (b, i, (const char *) sqlite3_column_text (stmt, i + 1));
+
+  full = hmr_permission_allows (actor, HMR_ACTION_BENEFICIARY_READ,
+                                hmr_beneficiary_get (b, HMR_BENEFICIARY_OFFICE_ID));
+  if (!full)
+    for (guint i = 0; i < HMR_BENEFICIARY_N_FIELDS; i++)
+      if (!is_identity_field (i))
+        hmr_beneficiary_set (b, i, NULL);
+  return b;
+}
+
+/* Dates to ISO 8601, phones to +992 XX XXX XXXX, before saving */
+static void
+normalize (HmrBeneficiary *b)
+{
+  for (guint i = 0; i < HMR_BENEFICIARY_N_COLUMNS; i++)
+    {
+      const char *v = hmr_beneficiary_get (b, i);
+      GDate d;
+
+      if (v == NULL)
+        continue;
+      if (hmr_beneficiary_field_get_type (i) == HMR_FIELD_DATE &&
+          hmr_parse_user_date (v, &d))
+        {
+          char buf[16];
+          g_date_strftime (buf, sizeof buf, "%Y-%m-%d", &d);
+          hmr_beneficiary_set (b, i, buf);
+        }
+      else if (i == HMR_BENEFICIARY_PHONE || i == HMR_BENEFICIARY_PHONE_ALT)
+        {
+          g_autofree char *p = hmr_normalize_phone (v);
+          if (p != NULL)
+            hmr_beneficiary_set (b, i, p);
+        }
+    }
+  if (hmr_beneficiary_get (b, HMR_BENEFICIARY_RISK_LEVEL) == NULL)
+    hmr_beneficiary_set (b, HMR_BENEFICIARY_RISK_LEVEL, "low");
+  for (guint i = 0; i < HMR_BENEFICIARY_N_COLUMNS; i++)
+    if (hmr_beneficiary_field_get_type (i) == HMR_FIELD_BOOL &&
+        hmr_beneficiary_get (b, i) == NULL)
+      hmr_beneficiary_set_bool (b, i, FALSE);
+}
+
+static gboolean
+validate (HmrStore        *self,
+          HmrBeneficiary  *b,
+          GError         **error)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  GDate today;
+  GString *msg;
+
+  hmr_store_get_today (self, &today);
+  problems = hmr_beneficiary_validate (b, &today);
+  if (problems->len == 0)
+    return TRUE;
+
+  msg = g_string_new (NULL);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      HmrFieldProblem *p = g_ptr_array_index (problems, i);
+      if (i > 0)
+        g_string_append_c (msg, '\n');
+      g_string_append (msg, p->message);
+    }
+  g_set_error_literal (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID, msg->str);
+  g_string_free (msg, TRUE);
+  return FALSE;
+}
+
+static char *
+next_case_number (HmrStore    *self,
+                  const char  *office_id,
+                  GError     **error)
+{
+  g_autoptr(sqlite3_stmt) bump = NULL;
+  g_autoptr(sqlite3_stmt) code = NULL;
+  g_autoptr(GDateTime) now = hmr_store_now (self);
+  int year = g_date_time_get_year (now);
+  gint64 seq;
+  int rc;
+
+  bump = hmr_store_prepare (self,
+                            "INSERT INTO case_sequence (office_id, year, last) VALUES (?1, ?2, 1) "
+                            "ON CONFLICT (office_id, year) DO UPDATE SET last = last + 1 "
+                            "RETURNING last",
+                            error);
+  if (bump == NULL)
+    return NULL;
+  hmr_bind_text (bump, 1, office_id);
+  sqlite3_bind_int (bump, 2, year);
+  rc = sqlite3_step (bump);
+  if (rc != SQLITE_ROW)
+    {
+      hmr_store_set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  seq = sqlite3_column_int64 (bump, 0);
+  sqlite3_reset (bump);
+
+  code = hmr_store_prepare (self, "SELECT code FROM office WHERE id = ?1", error);
+  if (code == NULL)
+    return NULL;
+  hmr_bind_text (code, 1, office_id);
+  rc = sqlite3_step (code);
+  if (rc != SQLITE_ROW)
+    {
+      hmr_store_set_sqlite_error (self, rc == SQLITE_DONE ? SQLITE_CONSTRAINT : rc, error);
+      return NULL;
+    }
+  return g_strdup_printf ("%s-%d-%05" G_GINT64_FORMAT,
+                          (const char *) sqlite3_column_text (code, 0), year, seq);
+}
+
+/**
+ * hmr_store_insert_beneficiary:
+ *
+ * Registers @beneficiary and opens its case file, owned by @actor when the
+ * actor is a caseworker.  On success the record's id, case number, office,
+ * timestamps and version are filled in.
+ */
+gboolean
+hmr_store_insert_beneficiary (HmrStore        *self,
+                              const HmrActor  *actor,
+                              HmrBeneficiary  *beneficiary,
+                              GError         **error)
+{
+  g_autoptr(HmrBeneficiary) b = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) case_stmt = NULL;
+  g_autoptr(HmrChanges) changes = NULL;
+  g_autofree char *office_id = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *case_id = NULL;
+  g_autofree char *case_number = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *json = NULL;
+  GString *sql;
+  int rc;
+
+  g_return_val_if_fail (HMR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (HMR_IS_BENEFICIARY (beneficiary), FALSE);
+
+  if (!hmr_store_check_actor (self, actor, error))
+    return FALSE;
+
+  b = hmr_beneficiary_copy (beneficiary);
+  normalize (b);
+  if (!validate (self, b, error))
+    return FALSE;
+
+  /* A caseworker registers in their own office; others in the district's */
+  if (actor->role == HMR_ROLE_CASEWORKER && actor->office_id != NULL)
+    office_id = g_strdup (actor->office_id);
+  else
+    {
+      office_id = hmr_store_dup_office_for_district (self,
+                                                     hmr_beneficiary_get (b, HMR_BENEFICIARY_DISTRICT),
+                                                     error);
+      if (office_id == NULL)
+        return FALSE;
+    }
+  if (!require (actor, HMR_ACTION_BENEFICIARY_WRITE, office_id, error))
+    return FALSE;
+
+  if (!hmr_store_begin (self, error))
+    return FALSE;
+
+  case_number = next_case_number (self, office_id, error);
+  if (case_number == NULL)
+    goto fail;
+
+  id = hmr_store_new_id ();
+  now = hmr_store_dup_timestamp (self);
+  hmr_beneficiary_set (b, HMR_BENEFICIARY_ID, id);
+  hmr_beneficiary_set (b, HMR_BENEFICIARY_OFFICE_ID, office_id);
+  hmr_beneficiary_set (b, HMR_BENEFICIARY_CASE_NUMBER, case_number);
+  hmr_beneficiary_set (b, HMR_BENEFICIARY_CREATED_AT, now);
+  hmr_beneficiary_set (b, HMR_BENEFICIARY_CREATED_BY, actor->user_id);
+  hmr_beneficiary_set (b, HMR_BENEFICIARY_UPDATED_AT, now);
+  hmr_beneficiary_set (b, HMR_BENEFICIARY_UPDATED_BY, actor->user_id);
+  hmr_beneficiary_set (b, HMR_BENEFICIARY_DELETED_AT, NULL);
+  hmr_beneficiary_set (b, HMR_BENEFICIARY_DUPLICATE_OF, NULL);
+  hmr_beneficiary_set_int (b, HMR_BENEFICIARY_VERSION, 1);
+
+  sql = g_string_new ("INSERT INTO beneficiary (");
+  for (guint i = 0; i < HMR_BENEFICIARY_N_COLUMNS; i++)
+    g_string_append_printf (sql, "%s%s", i ? ", " : "", hmr_beneficiary_field_get_column (i));
+  g_string_append (sql, ") VALUES (");
+  for (guint i = 0; i < HMR_BENEFICIARY_N_COLUMNS; i++)
+    g_string_append_printf (sql, "%s?%u", i ? ", " : "", i + 1);
+  g_string_append (sql, ")");
+  stmt = hmr_store_prepare (self, sql->str, error);
+  g_string_free (sql, TRUE);
+  if (stmt == NULL)
+    goto fail;
+
+  changes = hmr_changes_new ();
+  for (guint i = 0; i < HMR_BENEFICIARY_N_COLUMNS; i++)
+    {
+      hmr_bind_text (stmt, i + 1, hmr_beneficiary_get (b, i));
+      if (hmr_beneficiary_field_is_user_editable (i) || i == HMR_BENEFICIARY_CASE_NUMBER)
+        hmr_changes_add (changes, hmr_beneficiary_field_get_column (i), NULL,
+                         hmr_beneficiary_get (b, i));
+    }
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      hmr_store_set_sqlite_error (self, rc, error);
+      goto fail;
+    }
+  hmr_beneficiary_set_rowid (b, sqlite3_last_insert_rowid (self->db));
+
+  json = hmr_changes_free_to_json (g_steal_pointer (&changes));
+  if (!hmr_store_audit_append (self, actor, "create", "beneficiary", id, json, error))
+    goto fail;
+
+  /* Every beneficiary has a case file from the start */
+  case_id = hmr_store_new_id ();
+  case_stmt = hmr_store_prepare (self,
+                                 "INSERT INTO case_file (id, office_id, beneficiary_id, owner_id, "
+                                 "risk_level, opened_on, created_at, created_by, updated_at, updated_by) "
+                                 "VALUES (?1, ?2, ?3, ?4, ?5, substr(?6, 1, 10), ?6, ?7, ?6, ?7)",
+                                 error);
+  if (case_stmt == NULL)
+    goto fail;
+  hmr_bind_text (case_stmt, 1, case_id);
+  hmr_bind_text (case_stmt, 2, office_id);
+  hmr_bind_text (case_stmt, 3, id);
+  hmr_bind_text (case_stmt, 4, actor->role == HMR_ROLE_CASEWORKER ? actor->user_id : NULL);
+  hmr_bind_text (case_stmt, 5, hmr_beneficiary_get (b, HMR_BENEFICIARY_RISK_LEVEL));
+  hmr_bind_text (case_stmt, 6, now);
+  hmr_bind_text (case_stmt, 7, actor->user_id);
+  rc = sqlite3_step (case_stmt);
+  if (rc != SQLITE_DONE)
+    {
+      hmr_store_set_sqlite_error (self, rc, error);
+      goto fail;
+    }
+  {
+    g_autoptr(HmrChanges) cc = hmr_changes_new ();
+    g_autofree char *cjson = NULL;
+    hmr_changes_add (cc, "beneficiary_id", NULL, id);
+    hmr_changes_add (cc, "stage", NULL, "new");
+    cjson = hmr_changes_free_to_json (g_steal_pointer (&cc));
+    if (!hmr_store_audit_append (self, actor, "create", "case", case_id, cjson, error))
+      goto fail;
+  }
+
+  if (!hmr_store_commit (self, error))
+    return FALSE;
+
+  /* Give the caller the saved record */
+  hmr_beneficiary_set (b, HMR_BENEFICIARY_CASE_STAGE, "new");
+  hmr_beneficiary_set (b, HMR_BENEFICIARY_CASEWORKER,
+                       actor->role == HMR_ROLE_CASEWORKER ? actor->full_name : NULL);
+  for (guint i = 0; i < HMR_BENEFICIARY_N_FIELDS; i++)
+    hmr_beneficiary_set (beneficiary, i, hmr_beneficiary_get (b, i));
+  hmr_beneficiary_set_rowid (beneficiary, hmr_beneficiary_get_rowid (b));
+  return TRUE;
+
+fail:
+  hmr_store_rollback (self);
+  return FALSE;
+}
+
+static HmrBeneficiary *
+load_one (HmrStore        *self,
+          const HmrActor  *actor,
+          const char      *id,
+          GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM beneficiary b WHERE b.id = ?1", column_list ());
+  int rc;
+
+  stmt = hmr_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  hmr_bind_text (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_NOT_FOUND,
+                   _("This beneficiary does not exist (any more)."));
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      hmr_store_set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  return row_to_beneficiary (stmt, actor);
+}
+
+HmrBeneficiary *
+hmr_store_get_beneficiary (HmrStore        *self,
+                           const HmrActor  *actor,
+                           const char      *id,
+                           GError         **error)
+{
+  g_autoptr(HmrBeneficiary) b = NULL;
+  const char *office;
+
+  g_return_val_if_fail (HMR_IS_STORE (self), NULL);
+
+  if (!hmr_store_check_actor (self, actor, error))
+    return NULL;
+  b = load_one (self, actor, id, error);
+  if (b == NULL)
+    return NULL;
+  office = hmr_beneficiary_get (b, HMR_BENEFICIARY_OFFICE_ID);
+  if (!hmr_permission_allows (actor, HMR_ACTION_BENEFICIARY_READ, office) &&
+      !require (actor, HMR_ACTION_BENEFICIARY_READ_IDENTITY, office, error))
+    return NULL;
+  return g_steal_pointer (&b);
+}
+
+gboolean
+hmr_store_update_beneficiary (HmrStore        *self,
+                              const HmrActor  *actor,
+                              HmrBeneficiary  *beneficiary,
+                              GError         **error)
+{
+  g_autoptr(HmrBeneficiary) b = NULL;
+  g_autoptr(HmrBeneficiary) old = NULL;
+  g_autoptr(HmrChanges) changes = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *now = NULL;
+  const char *id;
+  GString *sql;
+  guint n_bind = 0;
+  int rc;
+
+  g_return_val_if_fail (HMR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (HMR_IS_BENEFICIARY (beneficiary), FALSE);
+
+  if (!hmr_store_check_actor (self, actor, error))
+    return FALSE;
+
+  id = hmr_beneficiary_get (beneficiary, HMR_BENEFICIARY_ID);
+  b = hmr_beneficiary_copy (beneficiary);
+  normalize (b);
+  if (!validate (self, b, error))
+    return FALSE;
+
+  if (!hmr_store_begin (self, error))
+    return FALSE;
+
+  old = load_one (self, actor, id, error);
+  if (old == NULL)
+    goto fail;
+  if (!require (actor, HMR_ACTION_BENEFICIARY_WRITE,
+                hmr_beneficiary_get (old, HMR_BENEFICIARY_OFFICE_ID), error))
+    goto fail;
+  if (hmr_beneficiary_is_archived (old))
+    {
+      g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID,
+                   _("This case file is archived and cannot be changed."));
+      goto fail;
+    }
+  if (g_strcmp0 (hmr_beneficiary_get (old, HMR_BENEFICIARY_VERSION),
+                 hmr_beneficiary_get (b, HMR_BENEFICIARY_VERSION)) != 0)
+    {
+      g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_CONFLICT,
+                   _("Someone else changed this case file after you opened it. Reopen it to see their changes; yours were not saved."));
+      goto fail;
+    }
+
+  changes = hmr_changes_new ();
+  sql = g_string_new ("UPDATE beneficiary SET ");
+  for (guint i = 0; i < HMR_BENEFICIARY_N_COLUMNS; i++)
+    {
+      if (!hmr_beneficiary_field_is_user_editable (i))
+        continue;
+      if (g_strcmp0 (hmr_beneficiary_get (old, i), hmr_beneficiary_get (b, i)) == 0)
+        continue;
+      hmr_changes_add (changes, hmr_beneficiary_field_get_column (i),
+                       hmr_beneficiary_get (old, i), hmr_beneficiary_get (b, i));
+      g_string_append_printf (sql, "%s = ?%u, ", hmr_beneficiary_field_get_column (i), i + 1);
+      n_bind++;
+    }
+  if (n_bind == 0)
+    {
+      g_string_free (sql, TRUE);
+      hmr_store_rollback (self);
+      return TRUE;   /* nothing changed: nothing to write, nothing to audit */
+    }
+  g_string_append_printf (sql, "updated_at = ?%d, updated_by = ?%d, version = version + 1 "
+                               "WHERE id = ?%d",
+                          HMR_BENEFICIARY_N_COLUMNS + 1, HMR_BENEFICIARY_N_COLUMNS + 2,
+                          HMR_BENEFICIARY_N_COLUMNS + 3);
+  stmt = hmr_store_prepare (self, sql->str, error);
+  g_string_free (sql, TRUE);
+  if (stmt == NULL)
+    goto fail;
+  for (guint i = 0; i < HMR_BENEFICIARY_N_COLUMNS; i++)
+    if (hmr_beneficiary_field_is_user_editable (i) &&
+        g_strcmp0 (hmr_beneficiary_get (old, i), hmr_beneficiary_get (b, i)) != 0)
+      hmr_bind_text (stmt, i + 1, hmr_beneficiary_get (b, i));
+  now = hmr_store_dup_timestamp (self);
+  hmr_bind_text (stmt, HMR_BENEFICIARY_N_COLUMNS + 1, now);
+  hmr_bind_text (stmt, HMR_BENEFICIARY_N_COLUMNS + 2, actor->user_id);
+  hmr_bind_text (stmt, HMR_BENEFICIARY_N_COLUMNS + 3, id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      hmr_store_set_sqlite_error (self, rc, error);
+      goto fail;
+    }
+
+  json = hmr_changes_free_to_json (g_steal_pointer (&changes));
+  if (!hmr_store_audit_append (self, actor, "update", "beneficiary", id, json, error))
+    goto fail;
+  if (!hmr_store_commit (self, error))
+    return FALSE;
+
+  for (guint i = 0; i < HMR_BENEFICIARY_N_COLUMNS; i++)
+    if (hmr_beneficiary_field_is_user_editable (i))
+      hmr_beneficiary_set (beneficiary, i, hmr_beneficiary_get (b, i));
+  hmr_beneficiary_set (beneficiary, HMR_BENEFICIARY_UPDATED_AT, now);
+  hmr_beneficiary_set (beneficiary, HMR_BENEFICIARY_UPDATED_BY, actor->user_id);
+  hmr_beneficiary_set_int (beneficiary, HMR_BENEFICIARY_VERSION,
+                           hmr_beneficiary_get_int (old, HMR_BENEFICIARY_VERSION, 0) + 1);
+  return TRUE;
+
+fail:
+  hmr_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+hmr_store_archive_beneficiary (HmrStore        *self,
+                               const HmrActor  *actor,
+                               const char      *id,
+                               GError         **error)
+{
+  g_autoptr(HmrBeneficiary) old = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(HmrChanges) changes = hmr_changes_new ();
+  g_autofree char *now = NULL;
+  g_autofree char *json = NULL;
+  int rc;
+
+  g_return_val_if_fail (HMR_IS_STORE (self), FALSE);
+
+  if (!hmr_store_check_actor (self, actor, error))
+    return FALSE;
+  if (!hmr_store_begin (self, error))
+    return FALSE;
+
+  old = load_one (self, actor, id, error);
+  if (old == NULL)
+    goto fail;
+  if (!require (actor, HMR_ACTION_BENEFICIARY_WRITE,
+                hmr_beneficiary_get (old, HMR_BENEFICIARY_OFFICE_ID), error))
+    goto fail;
+  if (hmr_beneficiary_is_archived (old))
+    {
+      hmr_store_rollback (self);
+      return TRUE;
+    }
+
+  now = hmr_store_dup_timestamp (self);
+  stmt = hmr_store_prepare (self,
+                            "UPDATE beneficiary SET deleted_at = ?1, updated_at = ?1, "
+                            "updated_by = ?2, version = version + 1 WHERE id = ?3",
+                            error);
+  if (stmt == NULL)
+    goto fail;
+  hmr_bind_text (stmt, 1, now);
+  hmr_bind_text (stmt, 2, actor->user_id);
+  hmr_bind_text (stmt, 3, id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      hmr_store_set_sqlite_error (self, rc, error);
+      goto fail;
+    }
+  hmr_changes_add (changes, "deleted_at", NULL, now);
+  json = hmr_changes_free_to_json (g_steal_pointer (&changes));
+  if (!hmr_store_audit_append (self, actor, "archive", "beneficiary", id, json, error))
+    goto fail;
+  return hmr_store_commit (self, error);
+
+fail:
+  hmr_store_rollback (self);
+  return FALSE;
+}
+
+/* ---- lists ------------------------------------------------------------ */
+
+static int
+progress_cancel (void *data)
+{
+  return g_cancellable_is_cancelled (G_CANCELLABLE (data));
+}
+
+static const char *
+sort_expression (HmrBeneficiarySort sort)
+{
+  switch (sort)
+    {
+    case HMR_BENEFICIARY_SORT_NAME:
+      return "b.family_name COLLATE NOCASE %s, b.given_name COLLATE NOCASE %s";
+    case HMR_BENEFICIARY_SORT_DISTRICT:
+      return "b.district %s, b.family_name COLLATE NOCASE %s";
+    case HMR_BENEFICIARY_SORT_CATEGORY:
+      return "b.category %s, b.family_name COLLATE NOCASE %s";
+    case HMR_BENEFICIARY_SORT_RISK:
+      return "CASE b.risk_level WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END %s, "
+             "b.family_name COLLATE NOCASE %s";
+    case HMR_BENEFICIARY_SORT_REGISTERED:
+      return "b.created_at %s, b.case_number %s";
+    case HMR_BENEFICIARY_SORT_CASE_NUMBER:
+    default:
+      return "b.case_number %s, b.rowid %s";
+    }
+}
+
+/**
+ * hmr_store_query_beneficiary_ids:
+ *
+ * Returns: (transfer full) (element-type gint64): the row ids of the
+ *   beneficiaries @actor may see that match @query, in its order
+ */
+GArray *
+hmr_store_query_beneficiary_ids (HmrStore                  *self,
+                                 const HmrActor            *actor,
+                                 const HmrBeneficiaryQuery *query,
+                                 GCancellable              *cancellable,
+                                 GError                   **error)
+{
+  static const HmrBeneficiaryQuery defaults = { 0 };
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autofree char *order = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *pattern = NULL;
+  const char *dir;
+  const char *scope_office = NULL;
+  int rc;
+
+  g_return_val_if_fail (HMR_IS_STORE (self), NULL);
+
+  if (query == NULL)
+    query = &defaults;
+  if (!hmr_store_check_actor (self, actor, error) ||
+      !require (actor, HMR_ACTION_BENEFICIARY_READ_IDENTITY, NULL, error))
+    return NULL;
+  if (hmr_permission_is_office_scoped (actor->role, HMR_ACTION_BENEFICIARY_READ_IDENTITY))
+    scope_office = actor->office_id ? actor->office_id : "";
+
+  dir = query->descending ? "DESC" : "ASC";
+  order = g_strdup_printf (sort_expression (query->sort), dir, dir);
+  sql = g_strdup_printf ("SELECT b.rowid FROM beneficiary b WHERE "
+                         "(?1 OR b.deleted_at IS NULL) "
+                         "AND (?2 IS NULL OR b.office_id = ?2) "
+                         "AND (?3 IS NULL OR b.district = ?3) "
+                         "AND (?4 IS NULL OR b.category = ?4) "
+                         "AND (?5 IS NULL OR b.family_name LIKE ?5 OR b.given_name LIKE ?5 "
+                         "  OR b.family_name_latin LIKE ?5 OR b.given_name_latin LIKE ?5 "
+                         "  OR b.case_number LIKE ?5 OR b.village LIKE ?5 "
+                         "  OR replace(b.phone, ' ', '') LIKE ?5) "
+                         "ORDER BY %s, b.rowid",
+                         order);
+  stmt = hmr_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, query->include_archived);
+  hmr_bind_text (stmt, 2, scope_office);
+  hmr_bind_text (stmt, 3, query->district);
+  hmr_bind_text (stmt, 4, query->category);
+  if (query->text != NULL && query->text[0] != '\0')
+    {
+      GString *p = g_string_new ("%");
+      for (const char *c = query->text; *c; c++)
+        {
+          if (*c == '%' || *c == '_')
+            continue;
+          if (*c == ' ' && (c[1] == ' ' || p->len == 1))
+            continue;
+          g_string_append_c (p, *c);
+        }
+      g_string_append_c (p, '%');
+      pattern = g_string_free (p, FALSE);
+    }
+  hmr_bind_text (stmt, 5, pattern);
+
+  if (cancellable)
+    sqlite3_progress_handler (self->db, 1000, progress_cancel, cancellable);
+
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, rowid);
+    }
+  if (cancellable)
+    sqlite3_progress_handler (self->db, 0, NULL, NULL);
+  if (rc != SQLITE_DONE)
+    {
+      hmr_store_set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+/**
+ * hmr_store_load_beneficiaries:
+ *
+ * Returns: (transfer full) (element-type HmrBeneficiary): the records of
+ *   @rowids in the same order; a row that disappeared or that @actor may not
+ *   see is left out.
+ */
+GPtrArray *
+hmr_store_load_beneficiaries (HmrStore        *self,
+                              const HmrActor  *actor,
+                              const gint64    *rowids,
+                              guint            n_rowids,
+                              GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) out = NULL;
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (HMR_IS_STORE (self), NULL);
+
+  if (!hmr_store_check_actor (self, actor, error) ||
+      !require (actor, HMR_ACTION_BENEFICIARY_READ_IDENTITY, NULL, error))
+    return NULL;
+
+  sql = g_strdup_printf ("SELECT %s FROM beneficiary b WHERE b.rowid = ?1", column_list ());
+  stmt = hmr_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  out = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n_rowids; i++)
+    {
+      int rc;
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, rowids[i]);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          HmrBeneficiary *b = row_to_beneficiary (stmt, actor);
+          if (hmr_permission_allows (actor, HMR_ACTION_BENEFICIARY_READ_IDENTITY,
+                                     hmr_beneficiary_get (b, HMR_BENEFICIARY_OFFICE_ID)))
+            g_ptr_array_add (out, b);
+          else
+            g_object_unref (b);
+        }
+      else if (rc != SQLITE_DONE)
+        {
+          hmr_store_set_sqlite_error (self, rc, error);
+          return NULL;
+        }
+    }
+  return g_steal_pointer (&out);
+}

@@ -1,0 +1,92 @@
+/* hmr-store-private.h — shared by the hmr-store*.c files, nobody else
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "hmr-store.h"
+#include "hmr-permissions.h"
+
+G_BEGIN_DECLS
+
+struct _HmrStore
+{
+  GObject       parent_instance;
+  char         *path;
+  sqlite3      *db;
+  int           schema_version;
+  HmrClockFunc  clock_func;
+  gpointer      clock_data;
+};
+
+typedef struct _HmrChanges HmrChanges;
+
+/* Errors */
+gboolean      hmr_store_set_sqlite_error  (HmrStore    *self,
+                                           int          rc,
+                                           GError     **error);
+
+/* Statements */
+sqlite3_stmt *hmr_store_prepare           (HmrStore    *self,
+                                           const char  *sql,
+                                           GError     **error);
+gboolean      hmr_store_exec              (HmrStore    *self,
+                                           const char  *sql,
+                                           GError     **error);
+void          hmr_bind_text               (sqlite3_stmt *stmt,
+                                           int           index,
+                                           const char   *value);
+char         *hmr_column_dup_text         (sqlite3_stmt *stmt,
+                                           int           index);
+
+/* Transactions: begin, then either commit or rollback */
+gboolean      hmr_store_begin             (HmrStore    *self,
+                                           GError     **error);
+gboolean      hmr_store_commit            (HmrStore    *self,
+                                           GError     **error);
+void          hmr_store_rollback          (HmrStore    *self);
+
+/* The actor must be a real, active user and may take the action */
+gboolean      hmr_store_check_actor       (HmrStore       *self,
+                                           const HmrActor *actor,
+                                           GError        **error);
+
+char         *hmr_store_dup_timestamp     (HmrStore    *self);
+char         *hmr_store_new_id            (void);
+
+/* Audit, inside the caller's transaction */
+gboolean      hmr_store_audit_append      (HmrStore       *self,
+                                           const HmrActor *actor,
+                                           const char     *action,
+                                           const char     *entity,
+                                           const char     *entity_id,
+                                           const char     *changes_json,
+                                           GError        **error);
+char         *hmr_audit_compute_hash      (const char *prev_hash,
+                                           gint64      seq,
+                                           const char *at,
+                                           const char *user_id,
+                                           const char *username,
+                                           const char *action,
+                                           const char *entity,
+                                           const char *entity_id,
+                                           const char *changes);
+
+/* JSON for the audit's before/after */
+HmrChanges   *hmr_changes_new             (void);
+void          hmr_changes_add             (HmrChanges  *changes,
+                                           const char  *field,
+                                           const char  *before,
+                                           const char  *after);
+gboolean      hmr_changes_is_empty        (HmrChanges  *changes);
+char         *hmr_changes_free_to_json    (HmrChanges  *changes);
+void          hmr_changes_free            (HmrChanges  *changes);
+void          hmr_json_append_string      (GString     *out,
+                                           const char  *value);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HmrChanges, hmr_changes_free)
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+G_END_DECLS

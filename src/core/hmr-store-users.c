@@ -1,0 +1,524 @@
+/* hmr-store-users.c — users, passwords, login and lockout; offices
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <sodium.h>
+#include <glib/gi18n-lib.h>
+
+#include "hmr-store-private.h"
+
+#define MIN_PASSWORD_CHARS 12
+#define MAX_FAILED_LOGINS 6
+#define LOCKOUT_MINUTES 30
+
+static gboolean fast_hashing;
+
+/* For tests only: Argon2id at the INTERACTIVE limits instead of MODERATE,
+ * so that a suite that creates many users does not take minutes.  Hashes
+ * made this way are upgraded at the next login (needs_rehash). */
+void hmr_store_use_fast_password_hashing_for_tests (void);
+
+void
+hmr_store_use_fast_password_hashing_for_tests (void)
+{
+  fast_hashing = TRUE;
+}
+
+static void
+password_limits (unsigned long long *ops,
+                 size_t             *mem)
+{
+  *ops = fast_hashing ? crypto_pwhash_OPSLIMIT_INTERACTIVE : crypto_pwhash_OPSLIMIT_MODERATE;
+  *mem = fast_hashing ? crypto_pwhash_MEMLIMIT_INTERACTIVE : crypto_pwhash_MEMLIMIT_MODERATE;
+}
+
+static char *
+hash_password (const char  *password,
+               GError     **error)
+{
+  char out[crypto_pwhash_STRBYTES];
+  unsigned long long ops;
+  size_t mem;
+
+  if (sodium_init () < 0)
+    {
+      g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_FAILED,
+                   _("The cryptography library could not start."));
+      return NULL;
+    }
+  password_limits (&ops, &mem);
+  if (crypto_pwhash_str (out, password, strlen (password), ops, mem) != 0)
+    {
+      g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_FAILED,
+                   _("Not enough memory to protect the password."));
+      return NULL;
+    }
+  return g_strdup (out);
+}
+
+static const char * const common_passwords[] = {
+  "123456789012", "1234567890123", "password1234", "passwordpassword",
+  "qwertyuiopas", "qwerty123456", "111111111111", "000000000000",
+  "iloveyou1234", "administrator", "admin1234567", "welcome12345",
+  "password123!", "dushanbe2024", "tajikistan12", "123123123123",
+  NULL
+};
+
+gboolean
+hmr_password_is_acceptable (const char  *username,
+                            const char  *password,
+                            GError     **error)
+{
+  g_autofree char *lower = NULL;
+  gboolean all_same = TRUE;
+
+  if (password == NULL || g_utf8_strlen (password, -1) < MIN_PASSWORD_CHARS)
+    {
+      g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID,
+                   _("Password: use at least %d characters."), MIN_PASSWORD_CHARS);
+      return FALSE;
+    }
+  lower = g_utf8_strdown (password, -1);
+  if (username != NULL)
+    {
+      g_autofree char *user_lower = g_utf8_strdown (username, -1);
+      if (strstr (lower, user_lower) != NULL)
+        {
+          g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID,
+                       _("Password: it must not contain the user name."));
+          return FALSE;
+        }
+    }
+  for (const char *p = password; *p; p++)
+    if (*p != password[0])
+      all_same = FALSE;
+  if (all_same || g_strv_contains (common_passwords, lower))
+    {
+      g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID,
+                   _("Password: this password is too common; choose another."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+hmr_store_has_users (HmrStore *self)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = hmr_store_prepare (self, "SELECT EXISTS (SELECT 1 FROM app_user)", NULL);
+  return stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
+}
+
+static gboolean
+valid_username (const char  *username,
+                GError     **error)
+{
+  if (username == NULL || username[0] == '\0')
+    {
+      g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID, _("User name is required."));
+      return FALSE;
+    }
+  for (const char *p = username; *p; p++)
+    if (!g_ascii_isalnum (*p) && *p != '.' && *p != '_' && *p != '-')
+      {
+        g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID,
+                     _("User name: use Latin letters, digits, dots, dashes and underscores only."));
+        return FALSE;
+      }
+  if (strlen (username) > 64)
+    {
+      g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID,
+                   _("User name is too long: at most 64 characters."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static HmrActor *
+insert_user (HmrStore       *self,
+             const HmrActor *actor,
+             const char     *id,
+             const char     *username,
+             const char     *full_name,
+             HmrRole         role,
+             const char     *office_id,
+             const char     *hash,
+             GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(HmrActor) created = NULL;
+  g_autoptr(HmrChanges) changes = hmr_changes_new ();
+  g_autofree char *json = NULL;
+  g_autofree char *now = hmr_store_dup_timestamp (self);
+  int rc;
+
+  stmt = hmr_store_prepare (self,
+                            "INSERT INTO app_user (id, office_id, username, full_name, role, "
+                            "password_hash, created_at, created_by, updated_at, updated_by) "
+                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?7, ?8)",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  hmr_bind_text (stmt, 1, id);
+  hmr_bind_text (stmt, 2, office_id);
+  hmr_bind_text (stmt, 3, username);
+  hmr_bind_text (stmt, 4, full_name);
+  hmr_bind_text (stmt, 5, hmr_role_to_string (role));
+  hmr_bind_text (stmt, 6, hash);
+  hmr_bind_text (stmt, 7, now);
+  hmr_bind_text (stmt, 8, actor ? actor->user_id : id);
+  rc = sqlite3_step (stmt);
+  if ((rc & 0xff) == SQLITE_CONSTRAINT)
+    {
+      g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_CONFLICT,
+                   _("User name: “%s” is already taken."), username);
+      return NULL;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      hmr_store_set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+
+  created = hmr_actor_new (id, username, full_name, role, office_id);
+  hmr_changes_add (changes, "username", NULL, username);
+  hmr_changes_add (changes, "full_name", NULL, full_name);
+  hmr_changes_add (changes, "role", NULL, hmr_role_to_string (role));
+  hmr_changes_add (changes, "office_id", NULL, office_id);
+  json = hmr_changes_free_to_json (g_steal_pointer (&changes));
+  if (!hmr_store_audit_append (self, actor ? actor : created, "create", "user", id, json, error))
+    return NULL;
+  return g_steal_pointer (&created);
+}
+
+HmrActor *
+hmr_store_create_first_admin (HmrStore    *self,
+                              const char  *username,
+                              const char  *full_name,
+                              const char  *password,
+                              GError     **error)
+{
+  g_autofree char *hash = NULL;
+  g_autofree char *id = hmr_store_new_id ();
+  HmrActor *created;
+
+  g_return_val_if_fail (HMR_IS_STORE (self), NULL);
+
+  if (!valid_username (username, error) ||
+      !hmr_password_is_acceptable (username, password, error))
+    return NULL;
+  hash = hash_password (password, error);
+  if (hash == NULL)
+    return NULL;
+
+  if (!hmr_store_begin (self, error))
+    return NULL;
+  if (hmr_store_has_users (self))
+    {
+      hmr_store_rollback (self);
+      g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_DENIED,
+                   _("Refused: this database already has users; ask its administrator for an account."));
+      return NULL;
+    }
+  created = insert_user (self, NULL, id, username, full_name, HMR_ROLE_ADMIN, NULL, hash, error);
+  if (created == NULL)
+    {
+      hmr_store_rollback (self);
+      return NULL;
+    }
+  if (!hmr_store_commit (self, error))
+    {
+      hmr_actor_free (created);
+      return NULL;
+    }
+  return created;
+}
+
+HmrActor *
+hmr_store_create_user (HmrStore       *self,
+                       const HmrActor *actor,
+                       const char     *username,
+                       const char     *full_name,
+                       HmrRole         role,
+                       const char     *office_id,
+                       const char     *password,
+                       GError        **error)
+{
+  g_autofree char *hash = NULL;
+  g_autofree char *id = hmr_store_new_id ();
+  HmrActor *created;
+
+  g_return_val_if_fail (HMR_IS_STORE (self), NULL);
+
+  if (!hmr_store_check_actor (self, actor, error))
+    return NULL;
+  if (!hmr_permission_allows (actor, HMR_ACTION_USERS_MANAGE, NULL))
+    {
+      g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_DENIED,
+                   _("Refused: a %s may not %s."), hmr_role_get_label (actor->role),
+                   hmr_action_get_label (HMR_ACTION_USERS_MANAGE));
+      return NULL;
+    }
+  if (!valid_username (username, error) ||
+      !hmr_password_is_acceptable (username, password, error))
+    return NULL;
+  if ((role == HMR_ROLE_CASEWORKER) && office_id == NULL)
+    {
+      g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID,
+                   _("Office: a caseworker must belong to an office."));
+      return NULL;
+    }
+  hash = hash_password (password, error);
+  if (hash == NULL)
+    return NULL;
+
+  if (!hmr_store_begin (self, error))
+    return NULL;
+  created = insert_user (self, actor, id, username, full_name, role, office_id, hash, error);
+  if (created == NULL)
+    {
+      hmr_store_rollback (self);
+      return NULL;
+    }
+  if (!hmr_store_commit (self, error))
+    {
+      hmr_actor_free (created);
+      return NULL;
+    }
+  return created;
+}
+
+static gboolean
+record_login (HmrStore       *self,
+              const HmrActor *who,
+              const char     *action,
+              const char     *sql,
+              const char     *arg,
+              GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (!hmr_store_begin (self, error))
+    return FALSE;
+  stmt = hmr_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    goto fail;
+  hmr_bind_text (stmt, 1, who->user_id);
+  hmr_bind_text (stmt, 2, arg);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      hmr_store_set_sqlite_error (self, sqlite3_errcode (self->db), error);
+      goto fail;
+    }
+  if (!hmr_store_audit_append (self, who, action, "user", who->user_id, NULL, error))
+    goto fail;
+  return hmr_store_commit (self, error);
+
+fail:
+  hmr_store_rollback (self);
+  return FALSE;
+}
+
+/**
+ * hmr_store_authenticate:
+ *
+ * Checks a password.  Six failed attempts lock the account for thirty
+ * minutes; the count lives in the database, so a restart does not reset it.
+ * Slow on purpose (Argon2id): call it from a thread.
+ */
+HmrActor *
+hmr_store_authenticate (HmrStore    *self,
+                        const char  *username,
+                        const char  *password,
+                        GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(HmrActor) who = NULL;
+  g_autofree char *hash = NULL;
+  g_autofree char *locked_until = NULL;
+  g_autofree char *now = NULL;
+  HmrRole role = HMR_ROLE_CASEWORKER;
+  gboolean active;
+  int failed;
+  int rc;
+
+  g_return_val_if_fail (HMR_IS_STORE (self), NULL);
+
+  stmt = hmr_store_prepare (self,
+                            "SELECT id, username, full_name, role, office_id, password_hash, "
+                            "active, failed_logins, locked_until FROM app_user "
+                            "WHERE username = ?1 AND deleted_at IS NULL",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  hmr_bind_text (stmt, 1, username);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      /* Spend the same effort as for a real user, so that the time taken
+       * does not tell which user names exist */
+      g_autofree char *ignored = hash_password (password ? password : "", NULL);
+      g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_AUTH,
+                   _("The user name or the password is wrong."));
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      hmr_store_set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  hmr_role_from_string ((const char *) sqlite3_column_text (stmt, 3), &role);
+  who = hmr_actor_new ((const char *) sqlite3_column_text (stmt, 0),
+                       (const char *) sqlite3_column_text (stmt, 1),
+                       (const char *) sqlite3_column_text (stmt, 2),
+                       role,
+                       (const char *) sqlite3_column_text (stmt, 4));
+  hash = hmr_column_dup_text (stmt, 5);
+  active = sqlite3_column_int (stmt, 6);
+  failed = sqlite3_column_int (stmt, 7);
+  locked_until = hmr_column_dup_text (stmt, 8);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  now = hmr_store_dup_timestamp (self);
+  if (locked_until != NULL && g_strcmp0 (now, locked_until) < 0)
+    {
+      record_login (self, who, "login-refused-locked",
+                    "UPDATE app_user SET version = version WHERE id = ?1", NULL, NULL);
+      g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_LOCKED,
+                   _("This account is locked after too many wrong passwords. Try again after 30 minutes or ask an administrator."));
+      return NULL;
+    }
+
+  if (!active || hash == NULL ||
+      sodium_init () < 0 ||
+      crypto_pwhash_str_verify (hash, password ? password : "", password ? strlen (password) : 0) != 0)
+    {
+      if (failed + 1 >= MAX_FAILED_LOGINS)
+        {
+          g_autoptr(GDateTime) t = hmr_store_now (self);
+          g_autoptr(GDateTime) until = g_date_time_add_minutes (t, LOCKOUT_MINUTES);
+          g_autoptr(GDateTime) until_utc = g_date_time_to_utc (until);
+          g_autofree char *until_str = g_date_time_format (until_utc, "%Y-%m-%dT%H:%M:%S.%fZ");
+
+          record_login (self, who, "lockout",
+                        "UPDATE app_user SET failed_logins = 0, locked_until = ?2 WHERE id = ?1",
+                        until_str, NULL);
+        }
+      else
+        record_login (self, who, "login-failed",
+                      "UPDATE app_user SET failed_logins = failed_logins + 1 WHERE id = ?1",
+                      NULL, NULL);
+      g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_AUTH,
+                   _("The user name or the password is wrong."));
+      return NULL;
+    }
+
+  {
+    unsigned long long ops;
+    size_t mem;
+
+    password_limits (&ops, &mem);
+    if (crypto_pwhash_str_needs_rehash (hash, ops, mem) != 0)
+      {
+        g_autofree char *rehash = hash_password (password, NULL);
+        if (rehash != NULL)
+          record_login (self, who, "password-rehash",
+                        "UPDATE app_user SET password_hash = ?2 WHERE id = ?1", rehash, NULL);
+      }
+  }
+
+  if (!record_login (self, who, "login",
+                     "UPDATE app_user SET failed_logins = 0, locked_until = NULL, "
+                     "last_login_at = ?2 WHERE id = ?1",
+                     now, error))
+    return NULL;
+
+  return g_steal_pointer (&who);
+}
+
+/* ---- offices and districts ------------------------------------------- */
+
+GPtrArray *
+hmr_store_list_districts (HmrStore  *self,
+                          GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_free);
+  int rc;
+
+  stmt = hmr_store_prepare (self,
+                            "SELECT DISTINCT district FROM office WHERE deleted_at IS NULL "
+                            "ORDER BY CASE region WHEN 'khatlon' THEN 0 WHEN 'gbao' THEN 1 "
+                            "WHEN 'sughd' THEN 2 ELSE 3 END, district",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (out, hmr_column_dup_text (stmt, 0));
+  if (rc != SQLITE_DONE)
+    {
+      hmr_store_set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
+char *
+hmr_store_dup_office_for_district (HmrStore    *self,
+                                   const char  *district,
+                                   GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = hmr_store_prepare (self,
+                            "SELECT id FROM office WHERE district = ?1 AND deleted_at IS NULL "
+                            "ORDER BY code LIMIT 1",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  hmr_bind_text (stmt, 1, district);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return hmr_column_dup_text (stmt, 0);
+  if (rc == SQLITE_DONE)
+    g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID,
+                 _("District: no office serves “%s”."), district ? district : "");
+  else
+    hmr_store_set_sqlite_error (self, rc, error);
+  return NULL;
+}
+
+const char *
+hmr_district_get_label (const char *district)
+{
+  static const struct { const char *code; const char *label; } labels[] = {
+    { "Dusti", N_("Dusti") },
+    { "Qubodiyon", N_("Qubodiyon") },
+    { "Shahrituz", N_("Shahrituz") },
+    { "Nosiri Khusrav", N_("Nosiri Khusrav") },
+    { "Panj", N_("Panj") },
+    { "Jayhun", N_("Jayhun") },
+    { "Farkhor", N_("Farkhor") },
+    { "Hamadoni", N_("Hamadoni") },
+    { "Shamsiddin Shohin", N_("Shamsiddin Shohin") },
+    { "Darvoz", N_("Darvoz") },
+    { "Vanj", N_("Vanj") },
+    { "Rushon", N_("Rushon") },
+    { "Shughnon", N_("Shughnon") },
+    { "Khorugh", N_("Khorugh") },
+    { "Roshtqala", N_("Roshtqala") },
+    { "Ishkoshim", N_("Ishkoshim") },
+    { "Penjikent", N_("Penjikent") },
+    { "Dushanbe", N_("Dushanbe") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_strcmp0 (labels[i].code, district) == 0)
+      return g_dpgettext2 (GETTEXT_PACKAGE, "district", labels[i].label);
+  return district ? district : "";
+}

@@ -1,0 +1,169 @@
+/* hmr-store.h — the only code that speaks SQL
+ *
+ * Every write takes the acting user, checks the user's permission and writes
+ * its audit row in the same transaction.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "hmr-actor.h"
+#include "hmr-beneficiary.h"
+
+G_BEGIN_DECLS
+
+#define HMR_STORE_ERROR (hmr_store_error_quark ())
+
+typedef enum
+{
+  HMR_STORE_ERROR_FAILED,
+  HMR_STORE_ERROR_NO_ACTOR,
+  HMR_STORE_ERROR_DENIED,
+  HMR_STORE_ERROR_NOT_FOUND,
+  HMR_STORE_ERROR_INVALID,
+  HMR_STORE_ERROR_NEWER_SCHEMA,
+  HMR_STORE_ERROR_CONFLICT,
+  HMR_STORE_ERROR_DISK_FULL,
+  HMR_STORE_ERROR_CORRUPT,
+  HMR_STORE_ERROR_AUTH,
+  HMR_STORE_ERROR_LOCKED,
+} HmrStoreError;
+
+GQuark hmr_store_error_quark (void);
+
+typedef GDateTime *(*HmrClockFunc) (gpointer user_data);
+
+#define HMR_TYPE_STORE (hmr_store_get_type ())
+G_DECLARE_FINAL_TYPE (HmrStore, hmr_store, HMR, STORE, GObject)
+
+/* Opening ------------------------------------------------------------- */
+
+char       *hmr_default_database_path        (void);
+HmrStore   *hmr_store_open                   (const char    *path,
+                                              GError       **error);
+const char *hmr_store_get_path               (HmrStore      *self);
+int         hmr_store_get_schema_version     (HmrStore      *self);
+int         hmr_store_get_latest_schema_version (void);
+void        hmr_store_set_clock              (HmrStore      *self,
+                                              HmrClockFunc   func,
+                                              gpointer       user_data);
+GDateTime  *hmr_store_now                    (HmrStore      *self);
+void        hmr_store_get_today              (HmrStore      *self,
+                                              GDate         *today);
+gboolean    hmr_store_is_empty               (HmrStore      *self);
+gboolean    hmr_store_check_integrity        (HmrStore      *self,
+                                              GError       **error);
+
+/* Users --------------------------------------------------------------- */
+
+gboolean    hmr_store_has_users              (HmrStore      *self);
+HmrActor   *hmr_store_create_first_admin     (HmrStore      *self,
+                                              const char    *username,
+                                              const char    *full_name,
+                                              const char    *password,
+                                              GError       **error);
+HmrActor   *hmr_store_create_user            (HmrStore      *self,
+                                              const HmrActor *actor,
+                                              const char    *username,
+                                              const char    *full_name,
+                                              HmrRole        role,
+                                              const char    *office_id,
+                                              const char    *password,
+                                              GError       **error);
+HmrActor   *hmr_store_authenticate           (HmrStore      *self,
+                                              const char    *username,
+                                              const char    *password,
+                                              GError       **error);
+gboolean    hmr_password_is_acceptable       (const char    *username,
+                                              const char    *password,
+                                              GError       **error);
+
+/* Offices and districts ---------------------------------------------- */
+
+GPtrArray  *hmr_store_list_districts         (HmrStore      *self,
+                                              GError       **error);
+char       *hmr_store_dup_office_for_district (HmrStore     *self,
+                                              const char    *district,
+                                              GError       **error);
+const char *hmr_district_get_label           (const char    *district);
+
+/* Beneficiaries ------------------------------------------------------- */
+
+typedef enum
+{
+  HMR_BENEFICIARY_SORT_CASE_NUMBER,
+  HMR_BENEFICIARY_SORT_NAME,
+  HMR_BENEFICIARY_SORT_DISTRICT,
+  HMR_BENEFICIARY_SORT_CATEGORY,
+  HMR_BENEFICIARY_SORT_RISK,
+  HMR_BENEFICIARY_SORT_REGISTERED,
+} HmrBeneficiarySort;
+
+typedef struct
+{
+  HmrBeneficiarySort  sort;
+  gboolean            descending;
+  const char         *district;         /* NULL: every district */
+  const char         *category;         /* NULL: every category */
+  gboolean            include_archived;
+  const char         *text;             /* NULL: no text filter */
+} HmrBeneficiaryQuery;
+
+gboolean        hmr_store_insert_beneficiary  (HmrStore            *self,
+                                               const HmrActor      *actor,
+                                               HmrBeneficiary      *beneficiary,
+                                               GError             **error);
+gboolean        hmr_store_update_beneficiary  (HmrStore            *self,
+                                               const HmrActor      *actor,
+                                               HmrBeneficiary      *beneficiary,
+                                               GError             **error);
+gboolean        hmr_store_archive_beneficiary (HmrStore            *self,
+                                               const HmrActor      *actor,
+                                               const char          *id,
+                                               GError             **error);
+HmrBeneficiary *hmr_store_get_beneficiary     (HmrStore            *self,
+                                               const HmrActor      *actor,
+                                               const char          *id,
+                                               GError             **error);
+GArray         *hmr_store_query_beneficiary_ids (HmrStore          *self,
+                                               const HmrActor      *actor,
+                                               const HmrBeneficiaryQuery *query,
+                                               GCancellable        *cancellable,
+                                               GError             **error);
+GPtrArray      *hmr_store_load_beneficiaries  (HmrStore            *self,
+                                               const HmrActor      *actor,
+                                               const gint64        *rowids,
+                                               guint                n_rowids,
+                                               GError             **error);
+
+/* Audit --------------------------------------------------------------- */
+
+typedef struct
+{
+  gint64  seq;
+  char   *at;
+  char   *user_id;
+  char   *username;
+  char   *action;
+  char   *entity;
+  char   *entity_id;
+  char   *changes;
+} HmrAuditEntry;
+
+void        hmr_audit_entry_free             (HmrAuditEntry *entry);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HmrAuditEntry, hmr_audit_entry_free)
+
+GPtrArray  *hmr_store_list_audit             (HmrStore       *self,
+                                              const HmrActor *actor,
+                                              const char     *entity,
+                                              const char     *entity_id,
+                                              GError        **error);
+gboolean    hmr_store_verify_audit           (HmrStore       *self,
+                                              const HmrActor *actor,
+                                              gint64         *n_checked,
+                                              gint64         *first_broken,
+                                              GError        **error);
+
+G_END_DECLS
