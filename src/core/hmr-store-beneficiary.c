@@ -227,6 +227,9 @@ hmr_store_insert_beneficiary (HmrStore        *self,
   if (!hmr_store_check_actor (self, actor, error))
     return FALSE;
 
+  if (!require (actor, HMR_ACTION_BENEFICIARY_WRITE, NULL, error))
+    return FALSE;
+
   b = hmr_beneficiary_copy (beneficiary);
   normalize (b);
   if (!validate (self, b, error))
@@ -425,8 +428,6 @@ hmr_store_update_beneficiary (HmrStore        *self,
   id = hmr_beneficiary_get (beneficiary, HMR_BENEFICIARY_ID);
   b = hmr_beneficiary_copy (beneficiary);
   normalize (b);
-  if (!validate (self, b, error))
-    return FALSE;
 
   if (!hmr_store_begin (self, error))
     return FALSE;
@@ -436,6 +437,8 @@ hmr_store_update_beneficiary (HmrStore        *self,
     goto fail;
   if (!require (actor, HMR_ACTION_BENEFICIARY_WRITE,
                 hmr_beneficiary_get (old, HMR_BENEFICIARY_OFFICE_ID), error))
+    goto fail;
+  if (!validate (self, b, error))
     goto fail;
   if (hmr_beneficiary_is_archived (old))
     {
