@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "hmr-name-key.h"
 #include "hmr-store-private.h"
 
 static gboolean
@@ -623,7 +624,7 @@ hmr_store_query_beneficiary_ids (HmrStore                  *self,
   g_autoptr(GArray) ids = NULL;
   g_autofree char *order = NULL;
   g_autofree char *sql = NULL;
-  g_autofree char *pattern = NULL;
+  g_autofree char *match = NULL;
   const char *dir;
   const char *scope_office = NULL;
   int rc;
@@ -645,10 +646,16 @@ hmr_store_query_beneficiary_ids (HmrStore                  *self,
                          "AND (?2 IS NULL OR b.office_id = ?2) "
                          "AND (?3 IS NULL OR b.district = ?3) "
                          "AND (?4 IS NULL OR b.category = ?4) "
-                         "AND (?5 IS NULL OR b.family_name LIKE ?5 OR b.given_name LIKE ?5 "
-                         "  OR b.family_name_latin LIKE ?5 OR b.given_name_latin LIKE ?5 "
-                         "  OR b.case_number LIKE ?5 OR b.village LIKE ?5 "
-                         "  OR replace(b.phone, ' ', '') LIKE ?5) "
+                         "AND (?5 IS NULL OR b.rowid IN "
+                         "  (SELECT rowid FROM beneficiary_search WHERE beneficiary_search MATCH ?5)) "
+                         "AND (?6 IS NULL OR b.risk_level = ?6) "
+                         "AND (?7 IS NULL AND ?8 IS NULL AND ?9 IS NULL OR EXISTS "
+                         "  (SELECT 1 FROM case_file c WHERE c.beneficiary_id = b.id AND c.deleted_at IS NULL "
+                         "   AND (?7 IS NULL OR c.stage = ?7) AND (?8 IS NULL OR c.status = ?8) "
+                         "   AND (?9 IS NULL OR c.owner_id = ?9))) "
+                         "AND (?10 = 0 OR (?10 = 1) = EXISTS "
+                         "  (SELECT 1 FROM reentry_ban r WHERE r.beneficiary_id = b.id "
+                         "   AND r.deleted_at IS NULL AND r.has_ban = 'yes')) "
                          "ORDER BY %s, b.rowid",
                          order);
   stmt = hmr_store_prepare (self, sql, error);
@@ -658,21 +665,13 @@ hmr_store_query_beneficiary_ids (HmrStore                  *self,
   hmr_bind_text (stmt, 2, scope_office);
   hmr_bind_text (stmt, 3, query->district);
   hmr_bind_text (stmt, 4, query->category);
-  if (query->text != NULL && query->text[0] != '\0')
-    {
-      GString *p = g_string_new ("%");
-      for (const char *c = query->text; *c; c++)
-        {
-          if (*c == '%' || *c == '_')
-            continue;
-          if (*c == ' ' && (c[1] == ' ' || p->len == 1))
-            continue;
-          g_string_append_c (p, *c);
-        }
-      g_string_append_c (p, '%');
-      pattern = g_string_free (p, FALSE);
-    }
-  hmr_bind_text (stmt, 5, pattern);
+  match = hmr_search_match_expression (query->text);
+  hmr_bind_text (stmt, 5, match);
+  hmr_bind_text (stmt, 6, query->risk);
+  hmr_bind_text (stmt, 7, query->stage);
+  hmr_bind_text (stmt, 8, query->case_status);
+  hmr_bind_text (stmt, 9, query->owner_id);
+  sqlite3_bind_int (stmt, 10, query->ban);
 
   if (cancellable)
     sqlite3_progress_handler (self->db, 1000, progress_cancel, cancellable);

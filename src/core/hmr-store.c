@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "hmr-name-key.h"
 #include "hmr-resources.h"
 #include "hmr-store-private.h"
 
@@ -222,6 +223,79 @@ hmr_store_new_id (void)
   return g_uuid_string_random ();
 }
 
+/* ---- SQL functions ------------------------------------------------------ */
+
+static void
+sql_name_key (sqlite3_context  *ctx,
+              int               argc,
+              sqlite3_value   **argv)
+{
+  g_autofree char *key = hmr_name_key ((const char *) sqlite3_value_text (argv[0]));
+  sqlite3_result_text (ctx, key, -1, SQLITE_TRANSIENT);
+}
+
+static void
+append_phone_keys (GString    *out,
+                   const char *phone)
+{
+  GString *digits = g_string_new (NULL);
+
+  for (const char *p = phone; p && *p; p++)
+    if (g_ascii_isdigit (*p))
+      g_string_append_c (digits, *p);
+  /* the nine local digits, and the seven after the operator code, so that
+   * both "931234567" and "1234567" find +992 93 123 4567 */
+  if (digits->len >= 9)
+    g_string_append_printf (out, " %s %s", digits->str + digits->len - 9,
+                            digits->str + digits->len - 7);
+  g_string_free (digits, TRUE);
+}
+
+/* hmr_search_keys (family, given, patronymic, family_latin, given_latin,
+ * patronymic_latin, case_number, phone, phone_alt, village) */
+static void
+sql_search_keys (sqlite3_context  *ctx,
+                 int               argc,
+                 sqlite3_value   **argv)
+{
+  GString *out = g_string_new (NULL);
+
+  for (int i = 0; i < argc; i++)
+    {
+      const char *v = (const char *) sqlite3_value_text (argv[i]);
+      g_autofree char *key = NULL;
+
+      if (v == NULL)
+        continue;
+      key = hmr_name_key (v);
+      if (out->len > 0)
+        g_string_append_c (out, ' ');
+      g_string_append (out, key);
+      if (i == 6)
+        {
+          /* DST-2026-00042 also as one word */
+          g_auto(GStrv) parts = g_strsplit (key, " ", -1);
+          g_autofree char *joined = g_strjoinv ("", parts);
+          g_string_append_printf (out, " %s", joined);
+        }
+      if (i == 7 || i == 8)
+        append_phone_keys (out, v);
+    }
+  sqlite3_result_text (ctx, out->str, out->len, SQLITE_TRANSIENT);
+  g_string_free (out, TRUE);
+}
+
+static void
+register_functions (sqlite3 *db)
+{
+  sqlite3_create_function (db, "hmr_name_key", 1,
+                           SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                           NULL, sql_name_key, NULL, NULL);
+  sqlite3_create_function (db, "hmr_search_keys", 10,
+                           SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                           NULL, sql_search_keys, NULL, NULL);
+}
+
 /* ---- opening and migrations ------------------------------------------ */
 
 char *
@@ -405,6 +479,7 @@ hmr_store_open (const char  *path,
     }
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, 5000);
+  register_functions (self->db);
 
   /* Look at the version before anything could write to the file */
   self->schema_version = read_user_version (self);

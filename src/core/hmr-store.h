@@ -101,6 +101,14 @@ typedef enum
   HMR_BENEFICIARY_SORT_REGISTERED,
 } HmrBeneficiarySort;
 
+typedef enum
+{
+  HMR_BAN_FILTER_ANY,
+  HMR_BAN_FILTER_WITH_BAN,
+  HMR_BAN_FILTER_WITHOUT_BAN,
+} HmrBanFilter;
+
+/* A zero-filled query lists every record the actor may see */
 typedef struct
 {
   HmrBeneficiarySort  sort;
@@ -108,7 +116,12 @@ typedef struct
   const char         *district;         /* NULL: every district */
   const char         *category;         /* NULL: every category */
   gboolean            include_archived;
-  const char         *text;             /* NULL: no text filter */
+  const char         *text;             /* NULL: no text filter; matched across scripts */
+  const char         *stage;            /* case stage; NULL: any */
+  const char         *case_status;      /* open, closed, …; NULL: any */
+  const char         *owner_id;         /* caseworker; NULL: any */
+  const char         *risk;             /* NULL: any */
+  HmrBanFilter        ban;
 } HmrBeneficiaryQuery;
 
 gboolean        hmr_store_insert_beneficiary  (HmrStore            *self,

@@ -1,0 +1,363 @@
+/* test-search.c — finding people however their name was spelled
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "hmr-name-key.h"
+#include "hmr-test-util.h"
+
+/* Pairs of spellings of the same name, as caseworkers meet them: Tajik
+ * Cyrillic, Russian Cyrillic, passport Latin, phone-call Latin */
+static const char *same[][2] = {
+  { "Раҳимов", "Rakhimov" },
+  { "Раҳимов", "Rahimov" },
+  { "Раҳимов", "Рахимов" },
+  { "Ҷӯраев", "Juraev" },
+  { "Ҷӯраев", "Dzhuraev" },
+  { "Ҷӯраев", "Jurayev" },
+  { "Ҷӯраев", "Джураев" },
+  { "Қодиров", "Kodirov" },
+  { "Қодиров", "Qodirov" },
+  { "Ғафуров", "Gafurov" },
+  { "Ғафуров", "Ghafurov" },
+  { "Ғафуров", "G'afurov" },
+  { "Ҳакимов", "Hakimov" },
+  { "Ҳакимов", "Khakimov" },
+  { "Ҳакимов", "Xakimov" },
+  { "Хуршед", "Khurshed" },
+  { "Хуршед", "Hurshed" },
+  { "Ӯктам", "Uktam" },
+  { "Шарифӣ", "Sharifi" },
+  { "Алӣ", "Aliy" },
+  { "Муҳаммад", "Mukhamad" },
+  { "Муҳаммад", "Muhammad" },
+  { "Ёрова", "Yorova" },
+  { "Чоршанбиев", "Chorshanbiev" },
+  { "Шоҳмирзоев", "Shohmirzoev" },
+  { "Саидзода", "SAIDZODA" },
+  { "Ҷамшед", "Jamshed" },
+  { "Ҷамшед", "Djamshed" },
+};
+
+static const char *different[][2] = {
+  { "Раҳимов", "Rashidov" },
+  { "Қодиров", "Kadyrova" },
+  { "Ғафуров", "Gulov" },
+  { "Саидов", "Saidzoda" },
+  { "Ҷӯраев", "Jabborov" },
+};
+
+static void
+test_name_key_pairs (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (same); i++)
+    {
+      g_autofree char *a = hmr_name_key (same[i][0]);
+      g_autofree char *b = hmr_name_key (same[i][1]);
+
+      if (g_strcmp0 (a, b) != 0)
+        g_error ("%s → “%s” but %s → “%s”", same[i][0], a, same[i][1], b);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (different); i++)
+    {
+      g_autofree char *a = hmr_name_key (different[i][0]);
+      g_autofree char *b = hmr_name_key (different[i][1]);
+
+      g_assert_cmpstr (a, !=, b);
+    }
+}
+
+static void
+test_name_key_words (void)
+{
+  g_auto(GStrv) tokens = hmr_name_key_tokens ("  Раҳимов,Фаррух — DST-2026-00042 ");
+  g_autofree char *empty = hmr_name_key ("«»—!?");
+
+  g_assert_cmpuint (g_strv_length (tokens), ==, 5);
+  g_assert_cmpstr (tokens[0], ==, "rahimov");
+  g_assert_cmpstr (tokens[1], ==, "faruh");
+  g_assert_cmpstr (tokens[2], ==, "dst");
+  g_assert_cmpstr (tokens[4], ==, "00042");
+  g_assert_cmpstr (empty, ==, "");
+  /* not UTF-8 at all: no crash, no key */
+  {
+    g_autofree char *bad = hmr_name_key ("\xff\xfe");
+    g_assert_cmpstr (bad, ==, "");
+  }
+}
+
+static void
+test_match_expression_escapes (void)
+{
+  const char *typed[] = {
+    "\"Rakhimov", "Rakh*", "Rakhimov NEAR Farrukh", "NOT", "rahimov OR 1=1",
+    "(Rahimov)", "ra:him", "^Rahimov", "-Rahimov", "'; DROP TABLE beneficiary; --",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    {
+      g_autofree char *expr = hmr_search_match_expression (typed[i]);
+      g_assert_nonnull (expr);
+      /* only quoted folded words, prefix stars and AND */
+      for (const char *p = expr; *p; p++)
+        g_assert_true (g_ascii_isalnum (*p) || strchr ("\"* ", *p) != NULL);
+    }
+  g_assert_null (hmr_search_match_expression ("  *** \"\" "));
+}
+
+static GPtrArray *
+search (Fixture    *f,
+        HmrActor   *actor,
+        const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+  HmrBeneficiaryQuery q = { 0 };
+  GPtrArray *rows;
+
+  q.text = text;
+  q.sort = HMR_BENEFICIARY_SORT_NAME;
+  ids = hmr_store_query_beneficiary_ids (f->store, actor, &q, NULL, &error);
+  g_assert_no_error (error);
+  rows = hmr_store_load_beneficiaries (f->store, actor, (gint64 *) ids->data, ids->len, &error);
+  g_assert_no_error (error);
+  return rows;
+}
+
+static HmrBeneficiary *
+add (Fixture    *f,
+     const char *family,
+     const char *given,
+     const char *family_latin,
+     const char *given_latin,
+     const char *phone,
+     const char *district)
+{
+  g_autoptr(GError) error = NULL;
+  HmrBeneficiary *b = make_beneficiary (family, given, district);
+
+  hmr_beneficiary_set (b, HMR_BENEFICIARY_FAMILY_NAME_LATIN, family_latin);
+  hmr_beneficiary_set (b, HMR_BENEFICIARY_GIVEN_NAME_LATIN, given_latin);
+  hmr_beneficiary_set (b, HMR_BENEFICIARY_PHONE, phone);
+  g_assert_true (hmr_store_insert_beneficiary (f->store, f->supervisor, b, &error));
+  g_assert_no_error (error);
+  return b;
+}
+
+static gboolean
+has_family (GPtrArray  *rows,
+            const char *family)
+{
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (hmr_beneficiary_get (g_ptr_array_index (rows, i), HMR_BENEFICIARY_FAMILY_NAME), family) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+populate (Fixture *f)
+{
+  g_object_unref (add (f, "Раҳимов", "Фаррух", "RAKHIMOV", "FARRUKH", "+992 93 123 4567", "Dusti"));
+  g_object_unref (add (f, "Ҷӯраев", "Ғайрат", "JURAEV", "GAYRAT", "+992 91 700 1122", "Panj"));
+  g_object_unref (add (f, "Рашидов", "Алишер", "RASHIDOV", "ALISHER", NULL, "Dusti"));
+  g_object_unref (add (f, "Қодирова", "Гулнора", "KODIROVA", "GULNORA", "+992 98 555 0101", "Khorugh"));
+  g_object_unref (add (f, "Саидзода", "Ҷамшед", "SAIDZODA", "JAMSHED", NULL, "Farkhor"));
+}
+
+static void
+test_search_across_scripts (Fixture       *f,
+                            gconstpointer  data)
+{
+  struct { const char *typed; const char *finds; const char *not_finds; } cases[] = {
+    { "Rakhimov", "Раҳимов", "Рашидов" },
+    { "рахим", "Раҳимов", "Рашидов" },
+    { "Раҳимов Фар", "Раҳимов", "Ҷӯраев" },
+    { "Dzhuraev", "Ҷӯраев", "Раҳимов" },
+    { "Ғайрат", "Ҷӯраев", "Раҳимов" },
+    { "qodirova", "Қодирова", "Раҳимов" },
+    { "jamshed saidzoda", "Саидзода", "Ҷӯраев" },
+    { "931234567", "Раҳимов", "Ҷӯраев" },
+    { "1234567", "Раҳимов", "Ҷӯраев" },
+    { "93 123", "Раҳимов", "Қодирова" },
+    { "KHR-2026", "Қодирова", "Раҳимов" },
+  };
+
+  populate (f);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) rows = search (f, f->supervisor, cases[i].typed);
+      if (!has_family (rows, cases[i].finds))
+        g_error ("“%s” did not find %s", cases[i].typed, cases[i].finds);
+      if (has_family (rows, cases[i].not_finds))
+        g_error ("“%s” found %s", cases[i].typed, cases[i].not_finds);
+    }
+}
+
+static void
+test_search_user_syntax (Fixture       *f,
+                         gconstpointer  data)
+{
+  const char *typed[] = { "\"Rakh", "Rakh*", "(rakhimov", "rakhimov:", "Rakhimov\"", "^Rakh" };
+  /* operators are words like any other: no record has them, no error */
+  const char *operators[] = { "Rakhimov NEAR Farrukh", "NOT Rakhimov", "Rakhimov OR Juraev" };
+
+  populate (f);
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    {
+      g_autoptr(GPtrArray) rows = search (f, f->supervisor, typed[i]);
+      g_assert_true (has_family (rows, "Раҳимов"));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (operators); i++)
+    {
+      g_autoptr(GPtrArray) rows = search (f, f->supervisor, operators[i]);
+      g_assert_cmpuint (rows->len, ==, 0);
+    }
+  {
+    g_autoptr(GPtrArray) rows = search (f, f->supervisor, "Farrukh Rakhimov");
+    g_assert_cmpuint (rows->len, ==, 1);
+  }
+  /* punctuation alone is no filter at all */
+  {
+    g_autoptr(GPtrArray) rows = search (f, f->supervisor, "\"*");
+    g_assert_cmpuint (rows->len, ==, 5);
+  }
+}
+
+static void
+test_search_after_edit (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HmrBeneficiary) b = add (f, "Назаров", "Умед", NULL, NULL, NULL, "Dusti");
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) old = NULL;
+
+  before = search (f, f->supervisor, "Nazarov");
+  g_assert_cmpuint (before->len, ==, 1);
+  hmr_beneficiary_set (b, HMR_BENEFICIARY_FAMILY_NAME, "Назарзода");
+  g_assert_true (hmr_store_update_beneficiary (f->store, f->supervisor, b, &error));
+  g_assert_no_error (error);
+  after = search (f, f->supervisor, "Nazarzoda");
+  g_assert_cmpuint (after->len, ==, 1);
+  old = search (f, f->supervisor, "Nazarov");
+  g_assert_cmpuint (old->len, ==, 0);
+}
+
+static void
+test_search_respects_office (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+
+  populate (f);
+  rows = search (f, f->caseworker, "Juraev");   /* Juraev is in Panj */
+  g_assert_cmpuint (rows->len, ==, 0);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = search (f, f->caseworker, "Rakhimov");
+  g_assert_cmpuint (rows->len, ==, 1);
+}
+
+static void
+test_filters_combine (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  HmrBeneficiaryQuery q = { 0 };
+  g_autoptr(GArray) ids = NULL;
+
+  populate (f);
+  q.district = "Dusti";
+  ids = hmr_store_query_beneficiary_ids (f->store, f->supervisor, &q, NULL, &error);
+  g_assert_cmpuint (ids->len, ==, 2);
+  g_clear_pointer (&ids, g_array_unref);
+
+  q.text = "rashid";
+  ids = hmr_store_query_beneficiary_ids (f->store, f->supervisor, &q, NULL, &error);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_clear_pointer (&ids, g_array_unref);
+
+  q.text = NULL;
+  q.stage = "new";
+  q.risk = "low";
+  ids = hmr_store_query_beneficiary_ids (f->store, f->supervisor, &q, NULL, &error);
+  g_assert_cmpuint (ids->len, ==, 2);
+  g_clear_pointer (&ids, g_array_unref);
+
+  q.stage = "services";
+  ids = hmr_store_query_beneficiary_ids (f->store, f->supervisor, &q, NULL, &error);
+  g_assert_cmpuint (ids->len, ==, 0);
+  g_clear_pointer (&ids, g_array_unref);
+
+  q.stage = NULL;
+  q.ban = HMR_BAN_FILTER_WITH_BAN;
+  ids = hmr_store_query_beneficiary_ids (f->store, f->supervisor, &q, NULL, &error);
+  g_assert_cmpuint (ids->len, ==, 0);
+  g_clear_pointer (&ids, g_array_unref);
+  q.ban = HMR_BAN_FILTER_WITHOUT_BAN;
+  ids = hmr_store_query_beneficiary_ids (f->store, f->supervisor, &q, NULL, &error);
+  g_assert_cmpuint (ids->len, ==, 2);
+  g_assert_no_error (error);
+}
+
+static void
+test_sort_matches_sql (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  HmrBeneficiaryQuery q = { 0 };
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  populate (f);
+  q.sort = HMR_BENEFICIARY_SORT_NAME;
+  q.descending = TRUE;
+  ids = hmr_store_query_beneficiary_ids (f->store, f->supervisor, &q, NULL, &error);
+  rows = hmr_store_load_beneficiaries (f->store, f->supervisor, (gint64 *) ids->data, ids->len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 5);
+  for (guint i = 1; i < rows->len; i++)
+    {
+      const char *a = hmr_beneficiary_get (g_ptr_array_index (rows, i - 1), HMR_BENEFICIARY_FAMILY_NAME);
+      const char *b = hmr_beneficiary_get (g_ptr_array_index (rows, i), HMR_BENEFICIARY_FAMILY_NAME);
+      g_assert_cmpint (strcmp (a, b), >=, 0);
+    }
+  /* …and equals what SQLite itself says */
+  {
+    sqlite3 *db;
+    sqlite3_stmt *stmt;
+    guint i = 0;
+
+    sqlite3_open (f->path, &db);
+    sqlite3_prepare_v2 (db, "SELECT rowid FROM beneficiary ORDER BY family_name COLLATE NOCASE DESC, "
+                            "given_name COLLATE NOCASE DESC, rowid", -1, &stmt, NULL);
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      g_assert_cmpint (sqlite3_column_int64 (stmt, 0), ==, g_array_index (ids, gint64, i++));
+    g_assert_cmpuint (i, ==, ids->len);
+    sqlite3_finalize (stmt);
+    sqlite3_close (db);
+  }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/search/name-key/same-name-different-spellings", test_name_key_pairs);
+  g_test_add_func ("/search/name-key/words", test_name_key_words);
+  g_test_add_func ("/search/match/escapes-user-syntax", test_match_expression_escapes);
+#define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+  ADD ("/search/store/across-scripts", test_search_across_scripts);
+  ADD ("/search/store/user-syntax-is-text", test_search_user_syntax);
+  ADD ("/search/store/follows-edits", test_search_after_edit);
+  ADD ("/search/store/respects-office", test_search_respects_office);
+  ADD ("/search/store/filters-combine", test_filters_combine);
+  ADD ("/search/store/sort-matches-sql", test_sort_matches_sql);
+#undef ADD
+  return g_test_run ();
+}
