@@ -10,24 +10,6 @@
 #include "hmr-name-key.h"
 #include "hmr-store-private.h"
 
-static gboolean
-require (const HmrActor *actor,
-         HmrAction       action,
-         const char     *office_id,
-         GError        **error)
-{
-  if (hmr_permission_allows (actor, action, office_id))
-    return TRUE;
-  if (office_id != NULL && hmr_permission_allows (actor, action, NULL))
-    g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_DENIED,
-                 _("Refused: this case file belongs to another office."));
-  else
-    g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_DENIED,
-                 _("Refused: a %s may not %s."),
-                 hmr_role_get_label (actor->role), hmr_action_get_label (action));
-  return FALSE;
-}
-
 static const char *
 column_list (void)
 {
@@ -228,7 +210,7 @@ hmr_store_insert_beneficiary (HmrStore        *self,
   if (!hmr_store_check_actor (self, actor, error))
     return FALSE;
 
-  if (!require (actor, HMR_ACTION_BENEFICIARY_WRITE, NULL, error))
+  if (!hmr_store_require (actor, HMR_ACTION_BENEFICIARY_WRITE, NULL, error))
     return FALSE;
 
   b = hmr_beneficiary_copy (beneficiary);
@@ -247,7 +229,7 @@ hmr_store_insert_beneficiary (HmrStore        *self,
       if (office_id == NULL)
         return FALSE;
     }
-  if (!require (actor, HMR_ACTION_BENEFICIARY_WRITE, office_id, error))
+  if (!hmr_store_require (actor, HMR_ACTION_BENEFICIARY_WRITE, office_id, error))
     return FALSE;
 
   if (!hmr_store_begin (self, error))
@@ -381,6 +363,15 @@ load_one (HmrStore        *self,
 }
 
 HmrBeneficiary *
+hmr_store_load_beneficiary_unchecked (HmrStore       *self,
+                                      const HmrActor *actor,
+                                      const char     *id,
+                                      GError        **error)
+{
+  return load_one (self, actor, id, error);
+}
+
+HmrBeneficiary *
 hmr_store_get_beneficiary (HmrStore        *self,
                            const HmrActor  *actor,
                            const char      *id,
@@ -398,7 +389,7 @@ hmr_store_get_beneficiary (HmrStore        *self,
     return NULL;
   office = hmr_beneficiary_get (b, HMR_BENEFICIARY_OFFICE_ID);
   if (!hmr_permission_allows (actor, HMR_ACTION_BENEFICIARY_READ, office) &&
-      !require (actor, HMR_ACTION_BENEFICIARY_READ_IDENTITY, office, error))
+      !hmr_store_require (actor, HMR_ACTION_BENEFICIARY_READ_IDENTITY, office, error))
     return NULL;
   return g_steal_pointer (&b);
 }
@@ -436,7 +427,7 @@ hmr_store_update_beneficiary (HmrStore        *self,
   old = load_one (self, actor, id, error);
   if (old == NULL)
     goto fail;
-  if (!require (actor, HMR_ACTION_BENEFICIARY_WRITE,
+  if (!hmr_store_require (actor, HMR_ACTION_BENEFICIARY_WRITE,
                 hmr_beneficiary_get (old, HMR_BENEFICIARY_OFFICE_ID), error))
     goto fail;
   if (!validate (self, b, error))
@@ -540,7 +531,7 @@ hmr_store_archive_beneficiary (HmrStore        *self,
   old = load_one (self, actor, id, error);
   if (old == NULL)
     goto fail;
-  if (!require (actor, HMR_ACTION_BENEFICIARY_WRITE,
+  if (!hmr_store_require (actor, HMR_ACTION_BENEFICIARY_WRITE,
                 hmr_beneficiary_get (old, HMR_BENEFICIARY_OFFICE_ID), error))
     goto fail;
   if (hmr_beneficiary_is_archived (old))
@@ -634,7 +625,7 @@ hmr_store_query_beneficiary_ids (HmrStore                  *self,
   if (query == NULL)
     query = &defaults;
   if (!hmr_store_check_actor (self, actor, error) ||
-      !require (actor, HMR_ACTION_BENEFICIARY_READ_IDENTITY, NULL, error))
+      !hmr_store_require (actor, HMR_ACTION_BENEFICIARY_READ_IDENTITY, NULL, error))
     return NULL;
   if (hmr_permission_is_office_scoped (actor->role, HMR_ACTION_BENEFICIARY_READ_IDENTITY))
     scope_office = actor->office_id ? actor->office_id : "";
@@ -713,7 +704,7 @@ hmr_store_load_beneficiaries (HmrStore        *self,
   g_return_val_if_fail (HMR_IS_STORE (self), NULL);
 
   if (!hmr_store_check_actor (self, actor, error) ||
-      !require (actor, HMR_ACTION_BENEFICIARY_READ_IDENTITY, NULL, error))
+      !hmr_store_require (actor, HMR_ACTION_BENEFICIARY_READ_IDENTITY, NULL, error))
     return NULL;
 
   sql = g_strdup_printf ("SELECT %s FROM beneficiary b WHERE b.rowid = ?1", column_list ());

@@ -53,6 +53,16 @@ gboolean      hmr_store_check_actor       (HmrStore       *self,
                                            const HmrActor *actor,
                                            GError        **error);
 
+gboolean      hmr_store_require           (const HmrActor *actor,
+                                           HmrAction       action,
+                                           const char     *office_id,
+                                           GError        **error);
+/* The full record, with no permission check: for the store's own use */
+HmrBeneficiary *hmr_store_load_beneficiary_unchecked (HmrStore       *self,
+                                           const HmrActor *actor,
+                                           const char     *id,
+                                           GError        **error);
+
 char         *hmr_store_dup_timestamp     (HmrStore    *self);
 char         *hmr_store_new_id            (void);
 

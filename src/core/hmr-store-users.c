@@ -256,13 +256,8 @@ hmr_store_create_user (HmrStore       *self,
 
   if (!hmr_store_check_actor (self, actor, error))
     return NULL;
-  if (!hmr_permission_allows (actor, HMR_ACTION_USERS_MANAGE, NULL))
-    {
-      g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_DENIED,
-                   _("Refused: a %s may not %s."), hmr_role_get_label (actor->role),
-                   hmr_action_get_label (HMR_ACTION_USERS_MANAGE));
-      return NULL;
-    }
+  if (!hmr_store_require (actor, HMR_ACTION_USERS_MANAGE, NULL, error))
+    return NULL;
   if (!valid_username (username, error) ||
       !hmr_password_is_acceptable (username, password, error))
     return NULL;

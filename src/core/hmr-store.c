@@ -708,17 +708,21 @@ hmr_audit_entry_free (HmrAuditEntry *entry)
   g_free (entry);
 }
 
-static gboolean
-require (const HmrActor *actor,
-         HmrAction       action,
-         const char     *office_id,
-         GError        **error)
+gboolean
+hmr_store_require (const HmrActor *actor,
+                   HmrAction       action,
+                   const char     *office_id,
+                   GError        **error)
 {
   if (hmr_permission_allows (actor, action, office_id))
     return TRUE;
-  g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_DENIED,
-               _("Refused: a %s may not %s."),
-               hmr_role_get_label (actor->role), hmr_action_get_label (action));
+  if (office_id != NULL && hmr_permission_allows (actor, action, NULL))
+    g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_DENIED,
+                 _("Refused: this case file belongs to another office."));
+  else
+    g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_DENIED,
+                 _("Refused: a %s may not %s."),
+                 hmr_role_get_label (actor->role), hmr_action_get_label (action));
   return FALSE;
 }
 
@@ -736,7 +740,7 @@ hmr_store_list_audit (HmrStore       *self,
   g_return_val_if_fail (HMR_IS_STORE (self), NULL);
 
   if (!hmr_store_check_actor (self, actor, error) ||
-      !require (actor, HMR_ACTION_AUDIT_READ, NULL, error))
+      !hmr_store_require (actor, HMR_ACTION_AUDIT_READ, NULL, error))
     return NULL;
 
   stmt = hmr_store_prepare (self,
@@ -796,7 +800,7 @@ hmr_store_verify_audit (HmrStore       *self,
   g_return_val_if_fail (HMR_IS_STORE (self), FALSE);
 
   if (!hmr_store_check_actor (self, actor, error) ||
-      !require (actor, HMR_ACTION_AUDIT_VERIFY, NULL, error))
+      !hmr_store_require (actor, HMR_ACTION_AUDIT_VERIFY, NULL, error))
     return FALSE;
 
   stmt = hmr_store_prepare (self,

@@ -1,0 +1,35 @@
+/* hmr-labels.h — the translated label of every coded value
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  HMR_CODES_SERVICE_TYPE,
+  HMR_CODES_REFERRAL_STATUS,
+  HMR_CODES_FOLLOW_UP_KIND,
+  HMR_CODES_FOLLOW_UP_STATUS,
+  HMR_CODES_GRANT_STATUS,
+  HMR_CODES_HANDOVER_STATUS,
+  HMR_CODES_DURATION_GROUP,
+  HMR_CODES_RETURN_TYPE,
+  HMR_CODES_BAN_IMPOSED_BY,
+  HMR_CODES_APPEAL_STATUS,
+  HMR_CODES_TRAFFICKING_STATUS,
+  HMR_CODES_EXPLOITATION,
+  HMR_CODES_CASE_STATUS,
+  HMR_CODES_HAS_BAN,
+  HMR_CODES_DISTRESS,
+} HmrCodes;
+
+const char  *hmr_code_get_label (HmrCodes    codes,
+                                 const char *code);
+char        *hmr_format_money   (gint64      dirams,
+                                 const char *currency);
+
+G_END_DECLS
