@@ -1,0 +1,68 @@
+/* hmr-xlsx.h — safe Excel writing for every export
+ *
+ * Text is always written as text (a name that starts with "=" stays a
+ * name), dates as Excel dates, money as numbers with a TJS format.  The
+ * file appears only when complete: it is written beside its final name and
+ * renamed at the end, readable by its owner only.  Big sheets use
+ * libxlsxwriter's constant_memory mode with a private temporary folder.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+#include <xlsxwriter.h>
+
+G_BEGIN_DECLS
+
+#define HMR_XLSX_ERROR (hmr_xlsx_error_quark ())
+GQuark hmr_xlsx_error_quark (void);
+
+typedef struct _HmrXlsx HmrXlsx;
+
+typedef struct
+{
+  lxw_format *header;
+  lxw_format *date;
+  lxw_format *money;
+  lxw_format *integer;
+  lxw_format *text_wrap;
+} HmrXlsxFormats;
+
+HmrXlsx        *hmr_xlsx_new           (const char     *path,
+                                        gboolean        constant_memory,
+                                        GError        **error);
+lxw_workbook   *hmr_xlsx_get_workbook  (HmrXlsx        *self);
+const HmrXlsxFormats *hmr_xlsx_get_formats (HmrXlsx    *self);
+lxw_worksheet  *hmr_xlsx_add_sheet     (HmrXlsx        *self,
+                                        const char     *name);
+void            hmr_xlsx_header        (HmrXlsx        *self,
+                                        lxw_worksheet  *sheet,
+                                        const char * const *titles,
+                                        const double   *widths);
+void            hmr_xlsx_text          (lxw_worksheet  *sheet,
+                                        guint32         row,
+                                        guint16         col,
+                                        const char     *text);
+void            hmr_xlsx_date          (HmrXlsx        *self,
+                                        lxw_worksheet  *sheet,
+                                        guint32         row,
+                                        guint16         col,
+                                        const char     *iso_date);
+void            hmr_xlsx_money         (HmrXlsx        *self,
+                                        lxw_worksheet  *sheet,
+                                        guint32         row,
+                                        guint16         col,
+                                        gint64          dirams);
+void            hmr_xlsx_number        (HmrXlsx        *self,
+                                        lxw_worksheet  *sheet,
+                                        guint32         row,
+                                        guint16         col,
+                                        double          value);
+gboolean        hmr_xlsx_finish        (HmrXlsx        *self,
+                                        GError        **error);
+void            hmr_xlsx_abandon       (HmrXlsx        *self);
+
+double          hmr_xlsx_excel_date    (const char     *iso_date);
+
+G_END_DECLS
