@@ -11,18 +11,12 @@
 #include <unistd.h>
 #include <glib/gi18n.h>
 
+#include "hmr-cli.h"
 #include "hmr-demo.h"
-#include "hmr-store.h"
 
 #define EXIT_REFUSED 1
 #define EXIT_USAGE 2
 
-typedef struct
-{
-  char *database;
-  char *user;
-  char *password_file;
-} Globals;
 
 static const char *usage_text =
   N_("Usage: hamroh-cli [--database PATH] COMMAND [OPTIONS]\n"
@@ -33,6 +27,8 @@ static const char *usage_text =
      "                                      \"demo-user ROLE USERNAME PASSWORD\"\n"
      "  search QUERY                        matching beneficiaries as TSV\n"
      "                                      (case number, names, district)\n"
+     "  export KIND -o FILE.xlsx            KIND: beneficiaries, referrals, grants,\n"
+     "                                      handovers (what your role may export)\n"
      "  audit verify                        check the audit chain\n"
      "  check                               check the database file's integrity\n"
      "  schema-version                      print the database's schema version\n"
@@ -45,8 +41,12 @@ static const char *usage_text =
      "                         A password is never accepted on the command line.\n"
      "  -h, --help             show this help\n");
 
-static int
-usage_error (const char *message)
+static const char *no_password_text =
+  N_("A password is never accepted on the command line, where other users and the shell history can see it. "
+     "Use --password-file PATH or type it at the prompt.");
+
+int
+hmr_cli_usage_error (const char *message)
 {
   if (message)
     g_printerr ("hamroh-cli: %s\n", message);
@@ -54,15 +54,15 @@ usage_error (const char *message)
   return EXIT_USAGE;
 }
 
-static int
-refused (GError *error)
+int
+hmr_cli_refused (GError *error)
 {
   g_printerr ("hamroh-cli: %s\n", error->message);
   return EXIT_REFUSED;
 }
 
 static char *
-read_password (const Globals  *g,
+read_password (const HmrCliGlobals  *g,
                GError        **error)
 {
   if (g->password_file != NULL)
@@ -106,9 +106,9 @@ read_password (const Globals  *g,
     }
 }
 
-static HmrActor *
-authenticate (HmrStore       *store,
-              const Globals  *g,
+HmrActor *
+hmr_cli_authenticate (HmrStore       *store,
+              const HmrCliGlobals  *g,
               GError        **error)
 {
   g_autofree char *password = NULL;
@@ -126,9 +126,10 @@ authenticate (HmrStore       *store,
 }
 
 static int
-cmd_demo (HmrStore  *store,
-          int        argc,
-          char     **argv)
+cmd_demo (HmrStore            *store,
+          const HmrCliGlobals *g,
+          int                  argc,
+          char               **argv)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) users = NULL;
@@ -140,19 +141,19 @@ cmd_demo (HmrStore  *store,
       if (g_strcmp0 (argv[i], "--beneficiaries") == 0 && i + 1 < argc)
         {
           if (!g_ascii_string_to_unsigned (argv[++i], 10, 0, 10000000, &n, NULL))
-            return usage_error (_("--beneficiaries takes a number from 0 to 10000000."));
+            return hmr_cli_usage_error (_("--beneficiaries takes a number from 0 to 10000000."));
           have_n = TRUE;
         }
       else if (g_strcmp0 (argv[i], "--seed") == 0 && i + 1 < argc)
         {
           if (!g_ascii_string_to_unsigned (argv[++i], 10, 0, G_MAXUINT64, &seed, NULL))
-            return usage_error (_("--seed takes a whole number."));
+            return hmr_cli_usage_error (_("--seed takes a whole number."));
         }
       else
-        return usage_error (NULL);
+        return hmr_cli_usage_error (NULL);
     }
   if (!have_n)
-    return usage_error (_("demo needs --beneficiaries N."));
+    return hmr_cli_usage_error (_("demo needs --beneficiaries N."));
 
   if (hmr_store_has_users (store))
     {
@@ -161,7 +162,7 @@ cmd_demo (HmrStore  *store,
       return EXIT_REFUSED;
     }
   if (!hmr_demo_fill (store, n, seed, &users, &error))
-    return refused (error);
+    return hmr_cli_refused (error);
 
   for (guint i = 0; i < users->len; i++)
     {
@@ -172,10 +173,10 @@ cmd_demo (HmrStore  *store,
 }
 
 static int
-cmd_search (HmrStore      *store,
-            const Globals *g,
-            int            argc,
-            char         **argv)
+cmd_search (HmrStore            *store,
+            const HmrCliGlobals *g,
+            int                  argc,
+            char               **argv)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(HmrActor) actor = NULL;
@@ -183,17 +184,17 @@ cmd_search (HmrStore      *store,
   HmrBeneficiaryQuery query = { 0 };
 
   if (argc != 2)
-    return usage_error (_("search takes one QUERY."));
+    return hmr_cli_usage_error (_("search takes one QUERY."));
 
-  actor = authenticate (store, g, &error);
+  actor = hmr_cli_authenticate (store, g, &error);
   if (actor == NULL)
-    return refused (error);
+    return hmr_cli_refused (error);
 
   query.sort = HMR_BENEFICIARY_SORT_NAME;
   query.text = argv[1];
   ids = hmr_store_query_beneficiary_ids (store, actor, &query, NULL, &error);
   if (ids == NULL)
-    return refused (error);
+    return hmr_cli_refused (error);
 
   for (guint start = 0; start < ids->len; start += 256)
     {
@@ -202,7 +203,7 @@ cmd_search (HmrStore      *store,
 
       rows = hmr_store_load_beneficiaries (store, actor, &g_array_index (ids, gint64, start), n, &error);
       if (rows == NULL)
-        return refused (error);
+        return hmr_cli_refused (error);
       for (guint i = 0; i < rows->len; i++)
         {
           HmrBeneficiary *b = g_ptr_array_index (rows, i);
@@ -219,23 +220,23 @@ cmd_search (HmrStore      *store,
 }
 
 static int
-cmd_audit (HmrStore      *store,
-           const Globals *g,
-           int            argc,
-           char         **argv)
+cmd_audit (HmrStore            *store,
+           const HmrCliGlobals *g,
+           int                  argc,
+           char               **argv)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(HmrActor) actor = NULL;
   gint64 checked = 0, broken = 0;
 
   if (argc != 2 || g_strcmp0 (argv[1], "verify") != 0)
-    return usage_error (_("audit takes one subcommand: verify."));
+    return hmr_cli_usage_error (_("audit takes one subcommand: verify."));
 
-  actor = authenticate (store, g, &error);
+  actor = hmr_cli_authenticate (store, g, &error);
   if (actor == NULL)
-    return refused (error);
+    return hmr_cli_refused (error);
   if (!hmr_store_verify_audit (store, actor, &checked, &broken, &error))
-    return refused (error);
+    return hmr_cli_refused (error);
   if (broken != 0)
     {
       g_printerr (_("hamroh-cli: the audit chain is broken at row %" G_GINT64_FORMAT
@@ -247,13 +248,93 @@ cmd_audit (HmrStore      *store,
   return 0;
 }
 
+static int
+cmd_schema_version (HmrStore            *store,
+                    const HmrCliGlobals *g,
+                    int                  argc,
+                    char               **argv)
+{
+  g_print ("%d\n", hmr_store_get_schema_version (store));
+  return 0;
+}
+
+static int
+cmd_check (HmrStore            *store,
+           const HmrCliGlobals *g,
+           int                  argc,
+           char               **argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!hmr_store_check_integrity (store, &error))
+    return hmr_cli_refused (error);
+  g_print ("%s\n", _("The database is intact."));
+  return 0;
+}
+
+/* export KIND -o FILE.xlsx: one entry per kind, each in its own file */
+static const struct
+{
+  const char    *kind;
+  HmrCliCommand  run;
+} exports[] = {
+  { "beneficiaries", hmr_cli_export_beneficiaries },
+};
+
+static int
+cmd_export (HmrStore            *store,
+            const HmrCliGlobals *g,
+            int                  argc,
+            char               **argv)
+{
+  if (argc < 2)
+    return hmr_cli_usage_error (_("export needs a kind: beneficiaries, referrals, grants or handovers."));
+  for (guint i = 0; i < G_N_ELEMENTS (exports); i++)
+    if (g_strcmp0 (argv[1], exports[i].kind) == 0)
+      return exports[i].run (store, g, argc - 1, argv + 1);
+  {
+    g_autofree char *msg = g_strdup_printf (_("Unknown export “%s”."), argv[1]);
+    return hmr_cli_usage_error (msg);
+  }
+}
+
+/* Every command; each may live in its own file (hmr-cli.h) */
+static const struct
+{
+  const char    *name;
+  HmrCliCommand  run;
+} commands[] = {
+  { "demo", cmd_demo },
+  { "search", cmd_search },
+  { "audit", cmd_audit },
+  { "check", cmd_check },
+  { "schema-version", cmd_schema_version },
+  { "export", cmd_export },
+};
+
+/**
+ * hmr_cli_output_path:
+ *
+ * Finds "-o FILE" among the arguments.
+ */
+const char *
+hmr_cli_output_path (int    argc,
+                     char **argv)
+{
+  for (int i = 1; i + 1 < argc; i++)
+    if (g_strcmp0 (argv[i], "-o") == 0 || g_strcmp0 (argv[i], "--output") == 0)
+      return argv[i + 1];
+  return NULL;
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(HmrStore) store = NULL;
-  Globals g = { 0 };
+  HmrCliGlobals g = { 0 };
+  HmrCliCommand run = NULL;
   const char *command;
   int i;
 
@@ -274,25 +355,35 @@ main (int    argc,
       else if (g_strcmp0 (argv[i], "--password-file") == 0 && i + 1 < argc)
         g.password_file = argv[++i];
       else if (g_str_has_prefix (argv[i], "--password"))
-        return usage_error (_("A password is never accepted on the command line, where other users and the shell history can see it. "
-                              "Use --password-file PATH or type it at the prompt."));
+        return hmr_cli_usage_error (_(no_password_text));
       else if (g_strcmp0 (argv[i], "-h") == 0 || g_strcmp0 (argv[i], "--help") == 0)
         {
           g_print ("%s", _(usage_text));
           return 0;
         }
       else if (argv[i][0] == '-')
-        return usage_error (NULL);
+        return hmr_cli_usage_error (NULL);
       else
         break;
     }
   if (i >= argc)
-    return usage_error (_("No command given."));
+    return hmr_cli_usage_error (_("No command given."));
 
   command = argv[i];
+  for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+    if (g_strcmp0 (command, commands[c].name) == 0)
+      run = commands[c].run;
+  if (run == NULL)
+    {
+      g_autofree char *msg = g_strdup_printf (_("Unknown command “%s”."), command);
+      return hmr_cli_usage_error (msg);
+    }
+
   /* Options may also follow the command */
   {
-    GPtrArray *rest = g_ptr_array_new ();
+    g_autoptr(GPtrArray) rest = g_ptr_array_new ();
+    int rc;
+
     for (int j = i; j < argc; j++)
       {
         if (g_strcmp0 (argv[j], "--user") == 0 && j + 1 < argc)
@@ -302,59 +393,17 @@ main (int    argc,
         else if (g_strcmp0 (argv[j], "--database") == 0 && j + 1 < argc)
           g.database = argv[++j];
         else if (g_str_has_prefix (argv[j], "--password"))
-          {
-            g_ptr_array_free (rest, TRUE);
-            return usage_error (_("A password is never accepted on the command line, where other users and the shell history can see it. "
-                                  "Use --password-file PATH or type it at the prompt."));
-          }
+          return hmr_cli_usage_error (_(no_password_text));
         else
           g_ptr_array_add (rest, argv[j]);
       }
-    argc = rest->len;
     g_ptr_array_add (rest, NULL);
-    argv = (char **) g_ptr_array_free (rest, FALSE);
-  }
 
-  if (g_strcmp0 (command, "demo") != 0 && g_strcmp0 (command, "search") != 0 &&
-      g_strcmp0 (command, "audit") != 0 && g_strcmp0 (command, "check") != 0 &&
-      g_strcmp0 (command, "schema-version") != 0)
-    {
-      g_autofree char *msg = g_strdup_printf (_("Unknown command “%s”."), command);
-      g_free (argv);
-      return usage_error (msg);
-    }
+    store = hmr_store_open (g.database, &error);
+    if (store == NULL)
+      return hmr_cli_refused (error);
 
-  store = hmr_store_open (g.database, &error);
-  if (store == NULL)
-    {
-      g_free (argv);
-      return refused (error);
-    }
-
-  {
-    int rc;
-    if (g_strcmp0 (command, "demo") == 0)
-      rc = cmd_demo (store, argc, argv);
-    else if (g_strcmp0 (command, "search") == 0)
-      rc = cmd_search (store, &g, argc, argv);
-    else if (g_strcmp0 (command, "audit") == 0)
-      rc = cmd_audit (store, &g, argc, argv);
-    else if (g_strcmp0 (command, "schema-version") == 0)
-      {
-        g_print ("%d\n", hmr_store_get_schema_version (store));
-        rc = 0;
-      }
-    else
-      {
-        if (hmr_store_check_integrity (store, &error))
-          {
-            g_print ("%s\n", _("The database is intact."));
-            rc = 0;
-          }
-        else
-          rc = refused (error);
-      }
-    g_free (argv);
+    rc = run (store, &g, rest->len - 1, (char **) rest->pdata);
     return rc;
   }
 }

@@ -26,6 +26,16 @@ static const Scope table[HMR_N_ACTIONS][HMR_N_ROLES] = {
   [HMR_ACTION_AUDIT_VERIFY]              = { NONE,       NONE, NONE, ALL },
   [HMR_ACTION_USERS_MANAGE]              = { NONE,       NONE, NONE, ALL },
   [HMR_ACTION_OFFICES_MANAGE]            = { NONE,       NONE, NONE, ALL },
+  [HMR_ACTION_PROVIDERS_MANAGE]          = { NONE,       NONE, NONE, ALL },
+  [HMR_ACTION_REFERRAL_READ]             = { OWN_OFFICE, ALL, NONE, NONE },
+  [HMR_ACTION_REFERRAL_WRITE]            = { OWN_OFFICE, ALL, NONE, NONE },
+  [HMR_ACTION_FOLLOW_UP_WRITE]           = { OWN_OFFICE, ALL, NONE, NONE },
+  [HMR_ACTION_GRANT_READ]                = { OWN_OFFICE, ALL, ALL,  NONE },
+  [HMR_ACTION_GRANT_WRITE]               = { OWN_OFFICE, ALL, NONE, NONE },
+  [HMR_ACTION_DISBURSE]                  = { NONE,       NONE, ALL, NONE },
+  [HMR_ACTION_HANDOVER_WRITE]            = { OWN_OFFICE, NONE, ALL, NONE },
+  [HMR_ACTION_EXPORT_CASELOAD]           = { OWN_OFFICE, ALL, NONE, NONE },
+  [HMR_ACTION_EXPORT_LEDGER]             = { NONE,       NONE, ALL, NONE },
 };
 
 gboolean
@@ -79,6 +89,16 @@ hmr_action_get_label (HmrAction action)
     case HMR_ACTION_AUDIT_VERIFY: return _("verify the audit log");
     case HMR_ACTION_USERS_MANAGE: return _("manage users");
     case HMR_ACTION_OFFICES_MANAGE: return _("manage offices");
+    case HMR_ACTION_PROVIDERS_MANAGE: return _("manage service providers");
+    case HMR_ACTION_REFERRAL_READ: return _("read referrals");
+    case HMR_ACTION_REFERRAL_WRITE: return _("change referrals");
+    case HMR_ACTION_FOLLOW_UP_WRITE: return _("record follow-ups");
+    case HMR_ACTION_GRANT_READ: return _("read grants");
+    case HMR_ACTION_GRANT_WRITE: return _("draft grants");
+    case HMR_ACTION_DISBURSE: return _("record disbursements");
+    case HMR_ACTION_HANDOVER_WRITE: return _("record handovers");
+    case HMR_ACTION_EXPORT_CASELOAD: return _("export case files");
+    case HMR_ACTION_EXPORT_LEDGER: return _("export the grant ledger");
     case HMR_N_ACTIONS:
     default:
       g_return_val_if_reached ("");

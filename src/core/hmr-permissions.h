@@ -24,6 +24,16 @@ typedef enum
   HMR_ACTION_AUDIT_VERIFY,
   HMR_ACTION_USERS_MANAGE,
   HMR_ACTION_OFFICES_MANAGE,
+  HMR_ACTION_PROVIDERS_MANAGE,
+  HMR_ACTION_REFERRAL_READ,
+  HMR_ACTION_REFERRAL_WRITE,             /* create and update; transitions by hmr-workflow */
+  HMR_ACTION_FOLLOW_UP_WRITE,
+  HMR_ACTION_GRANT_READ,
+  HMR_ACTION_GRANT_WRITE,                /* drafts; transitions by hmr-workflow */
+  HMR_ACTION_DISBURSE,                   /* tranches and receipts */
+  HMR_ACTION_HANDOVER_WRITE,
+  HMR_ACTION_EXPORT_CASELOAD,            /* beneficiaries, referrals */
+  HMR_ACTION_EXPORT_LEDGER,              /* grant ledger, handovers */
   HMR_N_ACTIONS
 } HmrAction;
 

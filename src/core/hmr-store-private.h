@@ -53,10 +53,6 @@ gboolean      hmr_store_check_actor       (HmrStore       *self,
                                            const HmrActor *actor,
                                            GError        **error);
 
-gboolean      hmr_store_require           (const HmrActor *actor,
-                                           HmrAction       action,
-                                           const char     *office_id,
-                                           GError        **error);
 /* The full record, with no permission check: for the store's own use */
 HmrBeneficiary *hmr_store_load_beneficiary_unchecked (HmrStore       *self,
                                            const HmrActor *actor,

@@ -693,6 +693,39 @@ hmr_store_audit_append (HmrStore       *self,
   return TRUE;
 }
 
+/**
+ * hmr_store_audit_event:
+ * @detail: (nullable): a short note, stored as {"detail": …}
+ *
+ * Records something that changed no record but must leave a trace: an
+ * export, a printout, an opened sensitive record.
+ */
+gboolean
+hmr_store_audit_event (HmrStore       *self,
+                       const HmrActor *actor,
+                       const char     *action,
+                       const char     *entity,
+                       const char     *entity_id,
+                       const char     *detail,
+                       GError        **error)
+{
+  g_autoptr(HmrChanges) changes = hmr_changes_new ();
+  g_autofree char *json = NULL;
+
+  if (!hmr_store_check_actor (self, actor, error))
+    return FALSE;
+  hmr_changes_add (changes, "detail", NULL, detail);
+  json = hmr_changes_free_to_json (g_steal_pointer (&changes));
+  if (!hmr_store_begin (self, error))
+    return FALSE;
+  if (!hmr_store_audit_append (self, actor, action, entity, entity_id, json, error))
+    {
+      hmr_store_rollback (self);
+      return FALSE;
+    }
+  return hmr_store_commit (self, error);
+}
+
 void
 hmr_audit_entry_free (HmrAuditEntry *entry)
 {

@@ -11,6 +11,7 @@
 
 #include "hmr-actor.h"
 #include "hmr-beneficiary.h"
+#include "hmr-permissions.h"
 
 G_BEGIN_DECLS
 
@@ -55,6 +56,12 @@ void        hmr_store_get_today              (HmrStore      *self,
 gboolean    hmr_store_is_empty               (HmrStore      *self);
 gboolean    hmr_store_check_integrity        (HmrStore      *self,
                                               GError       **error);
+
+/* Permissions: the role table, with a clear error naming what was refused */
+gboolean    hmr_store_require                (const HmrActor *actor,
+                                              HmrAction       action,
+                                              const char     *office_id,
+                                              GError        **error);
 
 /* Users --------------------------------------------------------------- */
 
@@ -172,6 +179,13 @@ GPtrArray  *hmr_store_list_audit             (HmrStore       *self,
                                               const HmrActor *actor,
                                               const char     *entity,
                                               const char     *entity_id,
+                                              GError        **error);
+gboolean    hmr_store_audit_event            (HmrStore       *self,
+                                              const HmrActor *actor,
+                                              const char     *action,
+                                              const char     *entity,
+                                              const char     *entity_id,
+                                              const char     *detail,
                                               GError        **error);
 gboolean    hmr_store_verify_audit           (HmrStore       *self,
                                               const HmrActor *actor,
