@@ -808,6 +808,75 @@ hmr_store_list_audit (HmrStore       *self,
   return g_steal_pointer (&out);
 }
 
+GPtrArray *
+hmr_store_search_audit (HmrStore            *self,
+                        const HmrActor      *actor,
+                        const HmrAuditQuery *query,
+                        GError             **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) out = NULL;
+  g_autofree char *to_next = NULL;
+  int rc;
+
+  g_return_val_if_fail (HMR_IS_STORE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  if (!hmr_store_check_actor (self, actor, error) ||
+      !hmr_store_require (actor, HMR_ACTION_AUDIT_READ, NULL, error))
+    return NULL;
+
+  /* "to" is inclusive: everything before the next day */
+  if (query->to_day != NULL)
+    {
+      GDate d;
+      char buf[16];
+      if (hmr_parse_user_date (query->to_day, &d))
+        {
+          g_date_add_days (&d, 1);
+          g_date_strftime (buf, sizeof buf, "%Y-%m-%d", &d);
+          to_next = g_strdup (buf);
+        }
+    }
+
+  stmt = hmr_store_prepare (self,
+                            "SELECT seq, at, user_id, username, action, entity, entity_id, changes "
+                            "FROM audit_log WHERE (?1 IS NULL OR username = ?1) "
+                            "AND (?2 IS NULL OR action = ?2) AND (?3 IS NULL OR entity = ?3) "
+                            "AND (?4 IS NULL OR at >= ?4) AND (?5 IS NULL OR at < ?5) "
+                            "ORDER BY seq DESC LIMIT ?6",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  hmr_bind_text (stmt, 1, query->username);
+  hmr_bind_text (stmt, 2, query->action);
+  hmr_bind_text (stmt, 3, query->entity);
+  hmr_bind_text (stmt, 4, query->from_day);
+  hmr_bind_text (stmt, 5, to_next);
+  sqlite3_bind_int64 (stmt, 6, query->limit ? query->limit : 1000);
+
+  out = g_ptr_array_new_with_free_func ((GDestroyNotify) hmr_audit_entry_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      HmrAuditEntry *e = g_new0 (HmrAuditEntry, 1);
+      e->seq = sqlite3_column_int64 (stmt, 0);
+      e->at = hmr_column_dup_text (stmt, 1);
+      e->user_id = hmr_column_dup_text (stmt, 2);
+      e->username = hmr_column_dup_text (stmt, 3);
+      e->action = hmr_column_dup_text (stmt, 4);
+      e->entity = hmr_column_dup_text (stmt, 5);
+      e->entity_id = hmr_column_dup_text (stmt, 6);
+      e->changes = hmr_column_dup_text (stmt, 7);
+      g_ptr_array_add (out, e);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      hmr_store_set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
 /**
  * hmr_store_verify_audit:
  * @first_broken: (out): the sequence number of the first row whose hash or

@@ -83,6 +83,48 @@ HmrActor   *hmr_store_authenticate           (HmrStore      *self,
                                               const char    *username,
                                               const char    *password,
                                               GError       **error);
+typedef struct
+{
+  char    *id;
+  char    *username;
+  char    *full_name;
+  HmrRole  role;
+  char    *office_id;
+  char    *office_district;
+  gboolean active;
+  gboolean must_change_password;
+  gboolean locked;
+  char    *last_login_at;
+} HmrUserInfo;
+
+void        hmr_user_info_free               (HmrUserInfo   *info);
+GPtrArray  *hmr_store_list_users             (HmrStore      *self,
+                                              const HmrActor *actor,
+                                              GError       **error);
+gboolean    hmr_store_set_user_active        (HmrStore      *self,
+                                              const HmrActor *actor,
+                                              const char    *user_id,
+                                              gboolean       active,
+                                              GError       **error);
+gboolean    hmr_store_update_user            (HmrStore      *self,
+                                              const HmrActor *actor,
+                                              const char    *user_id,
+                                              const char    *full_name,
+                                              HmrRole        role,
+                                              const char    *office_id,
+                                              GError       **error);
+gboolean    hmr_store_reset_password         (HmrStore      *self,
+                                              const HmrActor *actor,
+                                              const char    *user_id,
+                                              const char    *new_password,
+                                              GError       **error);
+gboolean    hmr_store_change_password        (HmrStore      *self,
+                                              const HmrActor *actor,
+                                              const char    *old_password,
+                                              const char    *new_password,
+                                              GError       **error);
+gboolean    hmr_store_must_change_password   (HmrStore      *self,
+                                              const HmrActor *actor);
 gboolean    hmr_password_is_acceptable       (const char    *username,
                                               const char    *password,
                                               GError       **error);
@@ -180,6 +222,23 @@ GPtrArray  *hmr_store_list_audit             (HmrStore       *self,
                                               const char     *entity,
                                               const char     *entity_id,
                                               GError        **error);
+
+/* For the Audit page: NULL members match everything; dates are inclusive
+ * ISO days.  Newest first, at most @limit rows. */
+typedef struct
+{
+  const char *username;
+  const char *action;
+  const char *entity;
+  const char *from_day;
+  const char *to_day;
+  guint       limit;
+} HmrAuditQuery;
+
+GPtrArray  *hmr_store_search_audit           (HmrStore            *self,
+                                              const HmrActor      *actor,
+                                              const HmrAuditQuery *query,
+                                              GError             **error);
 gboolean    hmr_store_audit_event            (HmrStore       *self,
                                               const HmrActor *actor,
                                               const char     *action,
