@@ -17,7 +17,7 @@ PACKAGES = \
 	libcairo2-dev libpango1.0-dev \
 	desktop-file-utils appstream libglib2.0-bin \
 	xvfb xauth dbus dbus-x11 at-spi2-core gir1.2-atspi-2.0 gir1.2-gtk-4.0 \
-	python3 python3-gi python3-openpyxl poppler-utils imagemagick \
+	python3 python3-gi python3-openpyxl python3-xlsxwriter poppler-utils imagemagick time \
 	adwaita-icon-theme fonts-dejavu-core
 
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)

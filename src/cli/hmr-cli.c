@@ -279,6 +279,9 @@ static const struct
   HmrCliCommand  run;
 } exports[] = {
   { "beneficiaries", hmr_cli_export_beneficiaries },
+  { "grants", hmr_cli_export_grants },
+  { "handovers", hmr_cli_export_handovers },
+  { "referrals", hmr_cli_export_referrals },
 };
 
 static int
@@ -310,6 +313,11 @@ static const struct
   { "check", cmd_check },
   { "schema-version", cmd_schema_version },
   { "export", cmd_export },
+  { "act", hmr_cli_act },
+  { "bench-fill-ledger", hmr_cli_bench_fill_ledger },
+  { "bench-export-ledger", hmr_cli_bench_export_ledger },
+  { "referral", hmr_cli_referral },
+  { "today", hmr_cli_today },
 };
 
 /**

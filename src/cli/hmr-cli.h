@@ -34,5 +34,14 @@ const char *hmr_cli_output_path   (int                   argc,
 
 /* export commands, one file each */
 int hmr_cli_export_beneficiaries  (HmrStore *store, const HmrCliGlobals *g, int argc, char **argv);
+int hmr_cli_export_referrals      (HmrStore *store, const HmrCliGlobals *g, int argc, char **argv);
+int hmr_cli_referral              (HmrStore *store, const HmrCliGlobals *g, int argc, char **argv);
+
+int hmr_cli_export_grants         (HmrStore *store, const HmrCliGlobals *g, int argc, char **argv);
+int hmr_cli_export_handovers      (HmrStore *store, const HmrCliGlobals *g, int argc, char **argv);
+int hmr_cli_act                   (HmrStore *store, const HmrCliGlobals *g, int argc, char **argv);
+int hmr_cli_bench_fill_ledger     (HmrStore *store, const HmrCliGlobals *g, int argc, char **argv);
+int hmr_cli_bench_export_ledger   (HmrStore *store, const HmrCliGlobals *g, int argc, char **argv);
+int hmr_cli_today                 (HmrStore *store, const HmrCliGlobals *g, int argc, char **argv);
 
 G_END_DECLS

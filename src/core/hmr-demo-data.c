@@ -351,27 +351,31 @@ const HmrDemoGrantTemplate hmr_demo_grant_templates[] = {
   /* the field example comes first: 5,874 TJS, shared by three */
   { "Construction materials for a shared auto-repair shop",
     "Three returned migrants build a car repair workshop on land allocated by the district chairman. "
-    "Stone, gravel, sand, bricks and the labour come from the families; the grant buys what they cannot make.",
+    "Stone, gravel, sand, bricks and the labour come from the families; the grant buys what "
+    "they cannot make.",
     "business_loan",
     { { "Cement, 50 kg bags", "bags", 30, 30, 52, 52, NULL },
       { "Steel fittings, 10 mm", "m", 400, 400, 4, 4, NULL },
       { "Sheet metal, galvanised", "sheets", 20, 20, 62, 62, NULL },
       { "Metal doors", "pcs", 2, 2, 420, 420, NULL },
       { "Roof timbers", "m³", 0.2, 0.2, 3170, 3170, NULL } } },
-  { "Welding workshop", "Gates, window grilles and repairs for the village; worked as a welder in Moscow for six years.",
+  { "Welding workshop",
+    "Gates, window grilles and repairs for the village; worked as a welder in Moscow for six years.",
     "business_loan",
     { { "Welding machine", "pcs", 1, 1, 2200, 3200, "WM" },
       { "Angle grinder", "pcs", 1, 1, 450, 700, "AG" },
       { "Welding electrodes", "kg", 20, 40, 18, 25, NULL },
       { "Welding mask", "pcs", 1, 2, 120, 180, NULL },
       { "Steel workbench", "pcs", 1, 1, 600, 900, NULL } } },
-  { "Sewing workshop", "School uniforms and dresses to order; a room in the family house serves as the workshop.",
+  { "Sewing workshop",
+    "School uniforms and dresses to order; a room in the family house serves as the workshop.",
     "vocational_training",
     { { "Sewing machine", "pcs", 1, 2, 1800, 2600, "SM" },
       { "Overlock machine", "pcs", 1, 1, 2400, 3200, "OL" },
       { "Fabric", "m", 50, 120, 18, 35, NULL },
       { "Scissors and notions set", "set", 1, 1, 150, 250, NULL } } },
-  { "Greenhouse for early vegetables", "Tomatoes and cucumbers for the district market from March, two months before open fields.",
+  { "Greenhouse for early vegetables",
+    "Tomatoes and cucumbers for the district market from March, two months before open fields.",
     "business_loan",
     { { "Polycarbonate sheets", "sheets", 10, 20, 380, 450, NULL },
       { "Steel profile", "m", 80, 150, 14, 20, NULL },
@@ -406,7 +410,8 @@ const HmrDemoGrantTemplate hmr_demo_grant_templates[] = {
       { "Spanner set", "set", 1, 1, 450, 800, NULL },
       { "Air compressor", "pcs", 1, 1, 2500, 3800, "AC" },
       { "Table vice", "pcs", 1, 1, 350, 550, NULL } } },
-  { "Mobile phone repair", "Repairs and spare parts at the district bazaar; trained at the Center for Adult Education.",
+  { "Mobile phone repair",
+    "Repairs and spare parts at the district bazaar; trained at the Center for Adult Education.",
     "vocational_training",
     { { "Soldering station", "pcs", 1, 1, 900, 1400, "SS" },
       { "Screwdriver and tool set", "set", 1, 1, 300, 500, NULL },
@@ -486,27 +491,35 @@ static const char * const streets[] = {
 };
 
 static const char * const notes_session[] = {
-  "Sleeps badly since the return; worries about the debt for the trip. Practised breathing exercises; agreed to talk to his wife about the debt.",
-  "Feels ashamed in front of the neighbours after the deportation. Talked about what he achieved abroad; he will join the next group session.",
-  "Less tense than last time; helps his brother on the family plot. Still angry at the employer who kept his passport.",
-  "Nightmares about the detention centre are less frequent. Wants to stay at home for at least a year.",
-  "Mood low; spends the days at home. Agreed a small daily plan: morning walk, visit to the job centre on Monday.",
-  "Speaks openly about the exploitation for the first time. Referred to the psychologist of the NGO for longer support.",
-  "Family conflict over money sent home; mediated a conversation with the father. Calmer afterwards.",
+  "Sleeps badly since the return; worries about the debt for the trip. "
+  "Practised breathing exercises; agreed to talk about the debt at home.",
+  "Feels ashamed in front of the neighbours after the deportation. Talked about "
+  "what was achieved abroad; will join the next group session.",
+  "Less tense than last time; helps a brother on the family plot. Still angry at "
+  "the employer who kept the passport.",
+  "Nightmares about the detention centre are less frequent. Wants to stay at home "
+  "for at least a year.",
+  "Mood low; spends the days at home. Agreed a small daily plan: morning walk, "
+  "visit to the job centre on Monday.",
+  "Speaks openly about the exploitation for the first time. Referred to the NGO's "
+  "psychologist for longer support.",
+  "Family conflict over money sent home; mediated a conversation with the father. "
+  "Calmer afterwards.",
   "Reports headaches and irritability; advised a check-up at the district hospital.",
 };
 
 static const char * const notes_phone[] = {
   "Short call: started the welding course at the Center for Adult Education; no new problems.",
-  "Waiting for the answer of the legal aid centre about the ban; reminded him of the appointment.",
+  "Waiting for the legal aid centre's answer about the ban; reminded of the appointment.",
   "Works as a day labourer in the district centre; income irregular but enough for food.",
   "Asked about the business grant; explained the steps and the documents needed.",
-  "Doing well; the family's relations are better since the group session.",
-  "Child was ill; could not come to the office. Rescheduled the visit.",
+  "Doing well; relations in the family are better since the group session.",
+  "A child was ill; could not come to the office. Rescheduled the visit.",
 };
 
 static const char * const notes_visit[] = {
-  "Home visit: household of several, one room heated in winter. Wife and mother present; the family supports the plan.",
+  "Home visit: a large household, one room heated in winter. Spouse and mother "
+  "present; the family supports the plan.",
   "Home visit: the workshop is running; two customers during the visit.",
   "Home visit with the mahalla head; the house was damaged by the spring mudflow.",
   "Office visit: brought the documents for the passport replacement.",
@@ -514,8 +527,8 @@ static const char * const notes_visit[] = {
 };
 
 static const char * const notes_missed[] = {
-  "Did not answer the phone; a relative says he is in Dushanbe looking for work.",
-  "Not at home at the agreed time; neighbours say he went to the bazaar.",
+  "Did not answer the phone; a relative says the beneficiary is in Dushanbe looking for work.",
+  "Not at home at the agreed time; neighbours say the beneficiary went to the bazaar.",
   "Phone switched off three days in a row.",
 };
 

@@ -20,7 +20,27 @@ G_BEGIN_DECLS
 #define HMR_DEMO_SESSION_MAX  15
 #define HMR_DEMO_MAX_OFFICES  64
 #define HMR_DEMO_MAX_PROVIDERS 8      /* per office */
-#define HMR_DEMO_BATCH_ROWS   20000
+#define HMR_DEMO_BATCH_ROWS   100000  /* per transaction */
+#define HMR_DEMO_SWEEP_IDS    1000000 /* ids in ascending order; see hmr_demo_new_id() */
+#define HMR_DEMO_SPAN_DAYS    1095    /* three years of registrations */
+
+/* Whether the case ever reached @stage */
+#define HMR_DEMO_REACHED(p, stage) ((p)->stage_day[stage] != 0)
+
+/* MIN and MAX evaluate an argument twice: a random draw must not be */
+static inline int
+hmr_demo_min (int a,
+              int b)
+{
+  return a < b ? a : b;
+}
+
+static inline int
+hmr_demo_max (int a,
+              int b)
+{
+  return a > b ? a : b;
+}
 
 /* ---- reference tables (hmr-demo-data.c) ---------------------------- */
 
@@ -171,6 +191,7 @@ typedef enum
   HMR_DEMO_T_SURVEY_RESPONSE,
   HMR_DEMO_T_ATTACHMENT,
   HMR_DEMO_T_CASE_SEQUENCE,
+  HMR_DEMO_T_CLOSURE_REQUEST,
   HMR_DEMO_N_TABLES
 } HmrDemoTable;
 
@@ -225,6 +246,8 @@ typedef struct
   guint8   distress;            /* 0 none, 1 some, 2 great */
   guint8   health;
   guint8   duplicate;
+  guint8   consent_sharing;
+  guint8   closed_early;        /* assessment → closed: no individual plan */
   guint8   needs[HMR_DEMO_N_SERVICES];   /* 1: a plan action asks for it */
 } HmrDemoPerson;
 
@@ -250,6 +273,29 @@ typedef struct
   guint                  n_sessions;
 } HmrDemoOffice;
 
+/* The last (or an earlier) stay abroad */
+typedef struct
+{
+  const HmrDemoCity *city;
+  int                departure;       /* 0: not known */
+  int                ret;
+  int                months;          /* -1: not known */
+  const char        *group;
+  const char        *sector;
+  const char        *return_type;
+} HmrDemoEpisode;
+
+/* A re-entry ban */
+typedef struct
+{
+  const char *has_ban;
+  gboolean    court;
+  int         months;
+  int         start;
+  int         end;
+  const char *appeal;
+} HmrDemoBan;
+
 /* A share to keep close to its target however many records are drawn */
 typedef struct
 {
@@ -263,12 +309,25 @@ typedef struct
   guint64 hits[8];
 } HmrDemoMix;
 
+/* A history row waits for its record: the foreign key wants it first */
+typedef struct
+{
+  HmrDemoTable  table;
+  char          record_id[HMR_DEMO_ID_LEN];
+  gint64        at;
+  const char   *by_user;
+  const char   *from_state;
+  const char   *to_state;
+  char          comment[256];
+} HmrDemoHistoryRow;
+
 typedef struct
 {
   HmrStore        *store;
   HmrActor        *admin;
   GRand           *rand;
   guint64          id_state;
+  guint64          id_sweep;
   guint            n;
 
   int              ref_day;         /* the store clock's date (UTC) */
@@ -287,6 +346,12 @@ typedef struct
   guint64          batch[HMR_DEMO_N_TABLES];
   guint64          total[HMR_DEMO_N_TABLES];
   guint            batch_rows;
+
+  int              answer_days[HMR_DEMO_N_SERVICES];      /* service_deadline */
+  int              completion_days[HMR_DEMO_N_SERVICES];
+
+  HmrDemoHistoryRow history[16];
+  guint            n_history;
 
   GString         *text;            /* scratch for composed texts */
   GString         *text2;
@@ -316,7 +381,9 @@ typedef struct
   guint            survey_yes[12];
 } HmrDemo;
 
-/* hmr-demo.c: the plumbing the other files share */
+/* hmr-demo-rows.c: the plumbing the other files share */
+void      hmr_demo_seed          (HmrDemo      *d,
+                                  guint64       seed);
 void      hmr_demo_new_id        (HmrDemo      *d,
                                   char          out[HMR_DEMO_ID_LEN]);
 guint     hmr_demo_rand          (HmrDemo      *d,
@@ -340,9 +407,18 @@ guint     hmr_demo_mix           (HmrDemo      *d,
                                   guint         n);
 void      hmr_demo_date          (int           day,
                                   char          out[11]);
-void      hmr_demo_stamp         (HmrDemo      *d,
+int       hmr_demo_later         (HmrDemo      *d,
                                   int           day,
+                                  int           lo,
+                                  int           hi);
+gint64    hmr_demo_time          (HmrDemo      *d,
+                                  int           day,
+                                  gint64        after);
+void      hmr_demo_format_time   (gint64        t,
                                   char          out[32]);
+int       hmr_demo_year          (int           day);
+int       hmr_demo_add_months    (int           day,
+                                  int           months);
 void      hmr_demo_phone         (HmrDemo      *d,
                                   char          out[20]);
 void      hmr_demo_person_name   (const HmrDemoPerson *p,
@@ -354,22 +430,57 @@ void      hmr_demo_spread        (HmrDemo      *d,
                                   const int    *gaps,
                                   int          *days,
                                   guint         n);
+guint     hmr_demo_pick_office   (HmrDemo      *d);
 const char *hmr_demo_actor_for   (HmrDemo      *d,
                                   const HmrDemoOffice *o);
+const char *hmr_demo_table_entity (HmrDemoTable table);
+gboolean  hmr_demo_prepare       (HmrDemo      *d,
+                                  GError      **error);
+void      hmr_demo_random_name   (HmrDemo      *d,
+                                  gboolean      female,
+                                  GString      *out);
 gboolean  hmr_demo_insert        (HmrDemo      *d,
                                   HmrDemoTable  table,
                                   GError      **error,
                                   const char   *types,
                                   ...);
-gboolean  hmr_demo_history       (HmrDemo      *d,
+void      hmr_demo_history       (HmrDemo      *d,
                                   HmrDemoTable  table,
                                   const char   *record_id,
-                                  int           day,
+                                  gint64        at,
                                   const char   *by_user,
                                   const char   *from_state,
                                   const char   *to_state,
-                                  const char   *comment,
-                                  GError      **error);
+                                  const char   *comment);
+
+/* hmr-demo-person.c: a beneficiary, the migration story and the ban */
+gboolean  hmr_demo_write_person    (HmrDemo        *d,
+                                    guint           index,
+                                    GError        **error);
+
+/* hmr-demo-case.c: the case file */
+gboolean  hmr_demo_write_case      (HmrDemo              *d,
+                                    HmrDemoPerson        *p,
+                                    const char           *risk,
+                                    const HmrDemoPerson  *original,
+                                    gint64                t_reg,
+                                    GError              **error);
+void      hmr_demo_describe        (HmrDemo              *d,
+                                    const HmrDemoPerson  *p,
+                                    const HmrDemoEpisode *e,
+                                    const HmrDemoBan     *ban,
+                                    int                   household,
+                                    const char           *health,
+                                    gboolean              disability,
+                                    GString              *out);
+gboolean  hmr_demo_write_assessment (HmrDemo             *d,
+                                    HmrDemoPerson        *p,
+                                    const HmrDemoBan     *ban,
+                                    gboolean              trafficked,
+                                    GError              **error);
+gboolean  hmr_demo_write_plan      (HmrDemo              *d,
+                                    HmrDemoPerson        *p,
+                                    GError              **error);
 
 /* hmr-demo-services.c: what happens around a case */
 gboolean  hmr_demo_write_providers (HmrDemo        *d,
@@ -378,7 +489,7 @@ gboolean  hmr_demo_write_round     (HmrDemo        *d,
                                     GError        **error);
 gboolean  hmr_demo_write_referrals (HmrDemo        *d,
                                     HmrDemoPerson  *p,
-                                    const char     *legal_referral_id,
+                                    char            legal_id[HMR_DEMO_ID_LEN],
                                     GError        **error);
 gboolean  hmr_demo_write_follow_ups (HmrDemo       *d,
                                     HmrDemoPerson  *p,

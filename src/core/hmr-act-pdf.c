@@ -1,0 +1,179 @@
+/* hmr-act-pdf.c — the handover act as a PDF
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "hmr-act-private.h"
+#include "hmr-handover.h"
+
+typedef struct
+{
+  HmrHandover    *h;
+  HmrActLanguage  lang;
+  char           *printed;
+} HandoverAct;
+
+#define L(label) hmr_act_label ((label), a->lang)
+
+static void
+render_handover (ActDoc   *doc,
+                 gpointer  user_data)
+{
+  HandoverAct *a = user_data;
+  HmrHandover *h = a->h;
+  g_autofree char *ref = hmr_grant_dup_reference (h->id);
+  g_autofree char *number = g_strdup_printf (L (ACT_NUMBER), ref);
+  g_autofree char *date = hmr_act_format_date (h->handed_on);
+  g_autofree char *total = hmr_act_format_money (hmr_handover_get_total (h), "TJS", a->lang);
+  const ActColumn columns[] = {
+    { L (ACT_COL_NO), 0.06, ACT_ALIGN_RIGHT },
+    { L (ACT_COL_ITEM), 0.31, ACT_ALIGN_LEFT },
+    { L (ACT_COL_SERIAL), 0.17, ACT_ALIGN_LEFT },
+    { L (ACT_COL_QUANTITY), 0.12, ACT_ALIGN_RIGHT },
+    { L (ACT_COL_UNIT_VALUE), 0.16, ACT_ALIGN_RIGHT },
+    { L (ACT_COL_TOTAL), 0.18, ACT_ALIGN_RIGHT },
+  };
+
+  hmr_act_doc_title (doc, L (ACT_HANDOVER_TITLE));
+  hmr_act_doc_centered (doc, number);
+  if (h->corrects_id)
+    {
+      g_autofree char *old = hmr_grant_dup_reference (h->corrects_id);
+      g_autofree char *note = g_strdup_printf (L (ACT_CORRECTS), old);
+      hmr_act_doc_centered (doc, note);
+    }
+  if (!hmr_handover_is_signed (h))
+    hmr_act_doc_centered (doc, L (ACT_DRAFT));
+  hmr_act_doc_space (doc, 10);
+
+  hmr_act_doc_field (doc, L (ACT_DATE), date);
+  hmr_act_doc_field (doc, L (ACT_PLACE), h->place);
+  hmr_act_doc_field (doc, L (ACT_RECIPIENT), h->full_name);
+  if (h->latin_name)
+    hmr_act_doc_field (doc, L (ACT_NAME_LATIN), h->latin_name);
+  hmr_act_doc_field (doc, L (ACT_CASE_NUMBER), h->case_number);
+  hmr_act_doc_field (doc, L (ACT_DISTRICT), hmr_act_district (h->district, a->lang));
+  hmr_act_doc_field (doc, L (ACT_RECEIVED_BY), h->received_by);
+  if (h->grant_id)
+    {
+      g_autofree char *grant_ref = hmr_grant_dup_reference (h->grant_id);
+      g_autofree char *grant = g_strdup_printf ("%s — %s", grant_ref, h->grant_purpose ? h->grant_purpose : "");
+      hmr_act_doc_field (doc, L (ACT_GRANT), grant);
+    }
+  hmr_act_doc_space (doc, 8);
+
+  hmr_act_doc_paragraph (doc, L (ACT_HANDOVER_INTRO), FALSE);
+  hmr_act_doc_table_begin (doc, columns, G_N_ELEMENTS (columns));
+  for (guint i = 0; i < h->items->len; i++)
+    {
+      HmrHandoverItem *it = g_ptr_array_index (h->items, i);
+      g_autofree char *no = g_strdup_printf ("%u", i + 1);
+      g_autofree char *qty = hmr_act_format_quantity (it->quantity, a->lang);
+      g_autofree char *unit = hmr_act_format_money (it->unit_value, "TJS", a->lang);
+      g_autofree char *sum = hmr_act_format_money (hmr_handover_item_get_total (it), "TJS", a->lang);
+      const char *cells[] = { no, it->name, it->serial ? it->serial : "", qty, unit, sum };
+
+      hmr_act_doc_table_row (doc, cells, FALSE);
+    }
+  {
+    const char *cells[] = { "", L (ACT_TOTAL), "", "", "", total };
+    hmr_act_doc_table_row (doc, cells, TRUE);
+  }
+  hmr_act_doc_table_end (doc);
+  hmr_act_doc_paragraph (doc, L (ACT_CONDITION), FALSE);
+
+  if (h->witnesses->len > 0)
+    {
+      hmr_act_doc_space (doc, 4);
+      hmr_act_doc_paragraph (doc, L (ACT_WITNESSES), TRUE);
+      for (guint i = 0; i < h->witnesses->len; i++)
+        {
+          HmrHandoverWitness *w = g_ptr_array_index (h->witnesses, i);
+          g_autofree char *line = g_strdup_printf ("%u. %s — %s", i + 1, w->name, w->role);
+          hmr_act_doc_paragraph (doc, line, FALSE);
+        }
+    }
+
+  hmr_act_doc_space (doc, 8);
+  hmr_act_doc_paragraph (doc, L (ACT_SIGNATURES), TRUE);
+  {
+    g_autofree char *recipient = h->latin_name
+      ? g_strdup_printf ("%s (%s)", h->full_name, h->latin_name) : g_strdup (h->full_name);
+    hmr_act_doc_signature (doc, L (ACT_SIG_RECIPIENT), recipient);
+  }
+  if (g_strcmp0 (h->received_by, h->full_name) != 0)
+    hmr_act_doc_signature (doc, L (ACT_RECEIVED_BY), h->received_by);
+  for (guint i = 0; i < h->witnesses->len; i++)
+    {
+      HmrHandoverWitness *w = g_ptr_array_index (h->witnesses, i);
+      g_autofree char *who = g_strdup_printf ("%s (%s)", w->name, w->role);
+      hmr_act_doc_signature (doc, L (ACT_SIG_WITNESS), who);
+    }
+  hmr_act_doc_signature (doc, L (ACT_SIG_STAFF), h->created_by_name);
+  hmr_act_doc_space (doc, 6);
+  hmr_act_doc_paragraph (doc, a->printed, FALSE);
+}
+
+/* "Printed on 23.11.2026 by Nigina Karimova", in the act's language */
+char *
+hmr_act_dup_printed_line (HmrStore       *store,
+                          const HmrActor *actor,
+                          HmrActLanguage  language)
+{
+  GDate today;
+  char iso[16];
+  g_autofree char *date = NULL;
+
+  hmr_store_get_today (store, &today);
+  g_date_strftime (iso, sizeof iso, "%Y-%m-%d", &today);
+  date = hmr_act_format_date (iso);
+  return g_strdup_printf (hmr_act_label (ACT_PRINTED, language), date,
+                          actor->full_name ? actor->full_name : actor->username);
+}
+
+/**
+ * hmr_act_write_handover:
+ * @path: the PDF to write; replaced atomically, readable by its owner only
+ *
+ * Prints the handover act (a draft is marked as such) for anyone who may
+ * read the act, and writes a "print" audit row.
+ */
+gboolean
+hmr_act_write_handover (HmrStore       *store,
+                        const HmrActor *actor,
+                        const char     *handover_id,
+                        HmrActLanguage  language,
+                        const char     *path,
+                        GError        **error)
+{
+  g_autoptr(HmrHandover) h = NULL;
+  g_autofree char *ref = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *footer = NULL;
+  g_autofree char *detail = NULL;
+  HandoverAct a = { 0 };
+
+  g_return_val_if_fail (language < HMR_N_ACT_LANGUAGES, FALSE);
+
+  h = hmr_store_get_handover (store, actor, handover_id, error);
+  if (h == NULL)
+    return FALSE;
+  a.h = h;
+  a.lang = language;
+  a.printed = hmr_act_dup_printed_line (store, actor, language);
+  ref = hmr_grant_dup_reference (h->id);
+  number = g_strdup_printf (hmr_act_label (ACT_NUMBER, language), ref);
+  footer = g_strdup_printf ("%s %s", hmr_act_label (ACT_HANDOVER_TITLE, language), number);
+  if (!hmr_act_render_to_file (path, language, footer, render_handover, &a, error))
+    {
+      g_free (a.printed);
+      return FALSE;
+    }
+  g_free (a.printed);
+  detail = g_strdup_printf ("handover act (%s, %s)", hmr_act_language_to_string (language),
+                            h->status);
+  return hmr_store_audit_event (store, actor, "print", "handover", h->id, detail, error);
+}

@@ -1,0 +1,62 @@
+/* hmr-store-grant-private.h — shared by the grant and handover store files
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "hmr-grant.h"
+#include "hmr-handover.h"
+#include "hmr-store-private.h"
+
+G_BEGIN_DECLS
+
+/* "family given patronymic" of beneficiary b, as SQL */
+#define HMR_SQL_FULL_NAME(b) \
+  b ".family_name || ' ' || " b ".given_name || coalesce (' ' || " b ".patronymic, '')"
+#define HMR_SQL_LATIN_NAME(b) \
+  "nullif (trim (coalesce (" b ".family_name_latin, '') || ' ' || coalesce (" b ".given_name_latin, '') " \
+  "|| coalesce (' ' || " b ".patronymic_latin, '')), '')"
+
+/* A row in grant_history or handover_history, inside the caller's
+ * transaction.  @table is one of those two names. */
+gboolean   hmr_store_write_history      (HmrStore       *self,
+                                         const char     *table,
+                                         const char     *record_id,
+                                         const HmrActor *actor,
+                                         const char     *from_state,
+                                         const char     *to_state,
+                                         const char     *comment,
+                                         GError        **error);
+GPtrArray *hmr_store_read_history       (HmrStore       *self,
+                                         const char     *table,
+                                         const char     *record_id,
+                                         GError        **error);
+
+/* The grant with its budget, members, tranches and history; no
+ * permission check */
+HmrGrant  *hmr_store_load_grant         (HmrStore       *self,
+                                         const char     *grant_id,
+                                         GError        **error);
+
+/* Whitespace only counts as empty */
+gboolean   hmr_text_is_blank            (const char     *text);
+
+/* A date typed by the user (31.12.2026 or 2026-12-31) as ISO 8601 */
+char      *hmr_store_dup_iso_date       (const char     *text);
+
+/* Sets @error from a SQLite result code, for a step that did not give
+ * SQLITE_DONE */
+gboolean   hmr_store_step_done          (HmrStore       *self,
+                                         sqlite3_stmt   *stmt,
+                                         GError        **error);
+
+/* Handovers: a signed act refuses every change, with the same words */
+gboolean   hmr_store_refuse_if_signed   (const char     *status,
+                                         GError        **error);
+gboolean   hmr_store_handover_state     (HmrStore       *self,
+                                         const char     *handover_id,
+                                         char          **status,
+                                         char          **office_id,
+                                         GError        **error);
+
+G_END_DECLS

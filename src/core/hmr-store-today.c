@@ -1,0 +1,454 @@
+/* hmr-store-today.c — the Today page's lists and the follow-up reminders
+ *
+ * Every list is one SQL query whose columns are, in order: beneficiary id,
+ * full name, case number, case id, the id of the record the row is about,
+ * a code (follow-up kind, service type), a text (provider, comment,
+ * reason), the due date, since when, who, whether it is the actor's, and
+ * for wellbeing rows the score, the previous score and the flags.  Each
+ * query is written to use an index of 0006-follow-ups.sql (check with
+ * EXPLAIN QUERY PLAN when changing one).  "Today" is the store clock's day
+ * (hmr_store_get_today()).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "hmr-follow-up-private.h"
+#include "hmr-labels.h"
+
+#define NAME "b.family_name || ' ' || b.given_name || coalesce(' ' || nullif(b.patronymic, ''), '')"
+
+/* ?1 the actor, ?2 the actor's office when their role is office-scoped
+ * (else NULL), ?3 today, ?4 and ?5 the first and last day of this month */
+static const char * const queries[HMR_N_TODAY_LISTS] = {
+  /* the office's when the actor works in one, else their own (see due_query) */
+  [HMR_TODAY_DUE_FOLLOW_UPS] = NULL,
+
+  [HMR_TODAY_WAITING_REFERRALS] =
+    "SELECT b.id, " NAME ", b.case_number, c.id, r.id, r.service_type, p.name, r.due_on, r.sent_on, "
+    "u.full_name, 1, NULL, NULL, NULL "
+    "FROM case_file c JOIN referral r ON r.beneficiary_id = c.beneficiary_id "
+    "  AND (r.case_id IS NULL OR r.case_id = c.id) "
+    "JOIN beneficiary b ON b.id = c.beneficiary_id "
+    "LEFT JOIN service_provider p ON p.id = r.provider_id "
+    "LEFT JOIN app_user u ON u.id = c.owner_id "
+    "WHERE c.owner_id = ?1 AND c.deleted_at IS NULL AND (?2 IS NULL OR c.office_id = ?2) "
+    "AND r.status = 'sent' AND r.answered_on IS NULL AND r.deleted_at IS NULL AND b.deleted_at IS NULL "
+    "ORDER BY coalesce(r.due_on, r.sent_on), 2",
+
+  [HMR_TODAY_RETURNED_PLANS] =
+    "SELECT b.id, " NAME ", b.case_number, c.id, p.id, NULL, h.comment, NULL, h.at, "
+    "u.full_name, 1, NULL, NULL, NULL "
+    "FROM case_file c JOIN reintegration_plan p ON p.case_id = c.id "
+    "JOIN beneficiary b ON b.id = c.beneficiary_id "
+    "LEFT JOIN plan_history h ON h.id = (SELECT h2.id FROM plan_history h2 WHERE h2.plan_id = p.id "
+    "  AND h2.to_state = 'returned' ORDER BY h2.at DESC, h2.rowid DESC LIMIT 1) "
+    "LEFT JOIN app_user u ON u.id = h.by_user "
+    "WHERE c.owner_id = ?1 AND c.deleted_at IS NULL AND (?2 IS NULL OR c.office_id = ?2) "
+    "AND p.status = 'returned' AND p.deleted_at IS NULL AND b.deleted_at IS NULL "
+    "ORDER BY h.at, 2",
+
+  [HMR_TODAY_ENDING_BANS] =
+    "SELECT b.id, " NAME ", b.case_number, c.id, r.id, r.imposed_by, NULL, r.end_date, r.start_date, "
+    "u.full_name, 1, NULL, NULL, NULL "
+    "FROM case_file c JOIN reentry_ban r ON r.beneficiary_id = c.beneficiary_id "
+    "JOIN beneficiary b ON b.id = c.beneficiary_id "
+    "LEFT JOIN app_user u ON u.id = c.owner_id "
+    "WHERE c.owner_id = ?1 AND c.deleted_at IS NULL AND (?2 IS NULL OR c.office_id = ?2) "
+    "AND r.deleted_at IS NULL AND b.deleted_at IS NULL AND r.has_ban = 'yes' "
+    "AND r.appeal_status NOT IN ('lifted', 'amnesty') AND r.end_date BETWEEN ?4 AND ?5 "
+    "ORDER BY r.end_date, 2",
+
+  [HMR_TODAY_PLANS_TO_APPROVE] =
+    "SELECT b.id, " NAME ", b.case_number, c.id, p.id, NULL, p.objectives, NULL, h.at, "
+    "u.full_name, c.owner_id IS ?1, NULL, NULL, NULL "
+    "FROM reintegration_plan p JOIN case_file c ON c.id = p.case_id "
+    "JOIN beneficiary b ON b.id = c.beneficiary_id "
+    "LEFT JOIN plan_history h ON h.id = (SELECT h2.id FROM plan_history h2 WHERE h2.plan_id = p.id "
+    "  AND h2.to_state = 'submitted' ORDER BY h2.at DESC, h2.rowid DESC LIMIT 1) "
+    "LEFT JOIN app_user u ON u.id = h.by_user "
+    "WHERE p.status = 'submitted' AND p.deleted_at IS NULL AND b.deleted_at IS NULL "
+    "AND (?2 IS NULL OR p.office_id = ?2) "
+    "ORDER BY h.at, 2",
+
+  [HMR_TODAY_CLOSURES_TO_APPROVE] =
+    "SELECT b.id, " NAME ", b.case_number, c.id, r.id, c.stage, r.reason, NULL, r.requested_at, "
+    "u.full_name, r.requested_by IS ?1, NULL, NULL, NULL "
+    "FROM case_closure_request r JOIN case_file c ON c.id = r.case_id "
+    "JOIN beneficiary b ON b.id = c.beneficiary_id "
+    "LEFT JOIN app_user u ON u.id = r.requested_by "
+    "WHERE r.status = 'requested' AND r.deleted_at IS NULL AND b.deleted_at IS NULL "
+    "AND (?2 IS NULL OR r.office_id = ?2) "
+    "ORDER BY r.requested_at, 2",
+
+  [HMR_TODAY_FLAGGED_WELLBEING] =
+    "SELECT b.id, " NAME ", b.case_number, f.case_id, f.id, f.kind, NULL, NULL, f.done_on, "
+    "u.full_name, f.assigned_to IS ?1, f.who5_score, f.who5_previous, f.who5_flags "
+    "FROM follow_up f JOIN beneficiary b ON b.id = f.beneficiary_id "
+    "LEFT JOIN app_user u ON u.id = f.assigned_to "
+    "WHERE f.who5_flags > 0 AND f.who5_ack_at IS NULL AND f.deleted_at IS NULL "
+    "AND b.deleted_at IS NULL AND (?2 IS NULL OR f.office_id = ?2) "
+    "ORDER BY f.done_on DESC, 2",
+};
+
+/* Planned follow-ups due: each variant matches a partial index of 0006 */
+#define DUE_SELECT \
+  "SELECT b.id, " NAME ", b.case_number, f.case_id, f.id, f.kind, NULL, f.due_on, f.due_on, " \
+  "u.full_name, f.assigned_to IS ?1, NULL, NULL, NULL " \
+  "FROM follow_up f JOIN beneficiary b ON b.id = f.beneficiary_id " \
+  "LEFT JOIN app_user u ON u.id = f.assigned_to " \
+  "WHERE f.status = 'planned' AND f.deleted_at IS NULL AND b.deleted_at IS NULL "
+
+typedef enum
+{
+  DUE_OFFICE,             /* due today or before, in the actor's office */
+  DUE_MINE,               /* due today or before, assigned to the actor */
+  DUE_MINE_TODAY,         /* due today, assigned to the actor */
+} DueQuery;
+
+static const char *
+due_query (DueQuery which)
+{
+  switch (which)
+    {
+    case DUE_OFFICE:
+      return DUE_SELECT "AND f.office_id = ?2 AND f.due_on <= ?3 ORDER BY f.due_on, 2";
+    case DUE_MINE:
+      return DUE_SELECT "AND f.assigned_to = ?1 AND f.due_on <= ?3 AND (?2 IS NULL OR f.office_id = ?2) "
+                        "ORDER BY f.due_on, 2";
+    case DUE_MINE_TODAY:
+    default:
+      return DUE_SELECT "AND f.assigned_to = ?1 AND f.due_on = ?3 AND (?2 IS NULL OR f.office_id = ?2) "
+                        "ORDER BY 2";
+    }
+}
+
+static const char *entities[HMR_N_TODAY_LISTS] = {
+  [HMR_TODAY_DUE_FOLLOW_UPS] = "follow_up",
+  [HMR_TODAY_WAITING_REFERRALS] = "referral",
+  [HMR_TODAY_RETURNED_PLANS] = "plan",
+  [HMR_TODAY_ENDING_BANS] = "reentry_ban",
+  [HMR_TODAY_PLANS_TO_APPROVE] = "plan",
+  [HMR_TODAY_CLOSURES_TO_APPROVE] = "case_closure_request",
+  [HMR_TODAY_FLAGGED_WELLBEING] = "follow_up",
+};
+
+void
+hmr_today_item_free (HmrTodayItem *item)
+{
+  if (item == NULL)
+    return;
+  g_free (item->beneficiary_id);
+  g_free (item->beneficiary_name);
+  g_free (item->case_number);
+  g_free (item->case_id);
+  g_free (item->entity);
+  g_free (item->entity_id);
+  g_free (item->title);
+  g_free (item->detail);
+  g_free (item->due_on);
+  g_free (item->since);
+  g_free (item->who);
+  g_free (item);
+}
+
+const char *
+hmr_today_list_to_string (HmrTodayList list)
+{
+  switch (list)
+    {
+    case HMR_TODAY_DUE_FOLLOW_UPS: return "due-follow-ups";
+    case HMR_TODAY_WAITING_REFERRALS: return "waiting-referrals";
+    case HMR_TODAY_RETURNED_PLANS: return "returned-plans";
+    case HMR_TODAY_ENDING_BANS: return "ending-bans";
+    case HMR_TODAY_PLANS_TO_APPROVE: return "plans-to-approve";
+    case HMR_TODAY_CLOSURES_TO_APPROVE: return "closures-to-approve";
+    case HMR_TODAY_FLAGGED_WELLBEING: return "flagged-wellbeing";
+    case HMR_N_TODAY_LISTS:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/**
+ * hmr_today_list_get_title:
+ *
+ * Returns: the list's heading on the Today page, translated
+ */
+const char *
+hmr_today_list_get_title (HmrTodayList list)
+{
+  switch (list)
+    {
+    case HMR_TODAY_DUE_FOLLOW_UPS: return _("Follow-ups due");
+    case HMR_TODAY_WAITING_REFERRALS: return _("Referrals waiting for an answer");
+    case HMR_TODAY_RETURNED_PLANS: return _("Plans returned for changes");
+    case HMR_TODAY_ENDING_BANS: return _("Re-entry bans ending this month");
+    case HMR_TODAY_PLANS_TO_APPROVE: return _("Plans waiting for approval");
+    case HMR_TODAY_CLOSURES_TO_APPROVE: return _("Closures waiting for approval");
+    case HMR_TODAY_FLAGGED_WELLBEING: return _("Wellbeing scores to look at");
+    case HMR_N_TODAY_LISTS:
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+/* May @actor have @list?  Sets a refusal naming what is missing. */
+static gboolean
+may_list (const HmrActor  *actor,
+          HmrTodayList     list,
+          GError         **error)
+{
+  switch (list)
+    {
+    case HMR_TODAY_DUE_FOLLOW_UPS:
+      return hmr_store_require (actor, HMR_ACTION_FOLLOW_UP_WRITE, NULL, error);
+    case HMR_TODAY_WAITING_REFERRALS:
+      return hmr_store_require (actor, HMR_ACTION_REFERRAL_READ, NULL, error);
+    case HMR_TODAY_RETURNED_PLANS:
+    case HMR_TODAY_ENDING_BANS:
+      return hmr_store_require (actor, HMR_ACTION_BENEFICIARY_READ, NULL, error);
+    case HMR_TODAY_PLANS_TO_APPROVE:
+      if (!hmr_store_require (actor, HMR_ACTION_BENEFICIARY_READ, NULL, error))
+        return FALSE;
+      if (hmr_workflow_may_move (actor, HMR_RECORD_PLAN, "submitted", "approved", NULL, "-", NULL))
+        return TRUE;
+      g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_DENIED,
+                   _("Refused: a %s may not approve reintegration plans."), hmr_role_get_label (actor->role));
+      return FALSE;
+    case HMR_TODAY_CLOSURES_TO_APPROVE:
+      if (!hmr_store_require (actor, HMR_ACTION_BENEFICIARY_READ, NULL, error))
+        return FALSE;
+      if (hmr_workflow_may_move (actor, HMR_RECORD_CASE, "services", "closed", NULL, "-", NULL))
+        return TRUE;
+      g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_DENIED,
+                   _("Refused: a %s may not close cases."), hmr_role_get_label (actor->role));
+      return FALSE;
+    case HMR_TODAY_FLAGGED_WELLBEING:
+      if (!hmr_store_require (actor, HMR_ACTION_SENSITIVE_READ, NULL, error))
+        return FALSE;
+      if (hmr_actor_reviews_wellbeing (actor, NULL))
+        return TRUE;
+      g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_DENIED,
+                   _("Refused: a %s may not acknowledge flagged wellbeing scores."),
+                   hmr_role_get_label (actor->role));
+      return FALSE;
+    case HMR_N_TODAY_LISTS:
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+}
+
+/**
+ * hmr_today_lists_for_actor:
+ *
+ * The lists of @actor's Today page, in the order to show them: a
+ * caseworker's four (follow-ups due, referrals waiting, plans returned,
+ * bans ending) when @actor does casework in an office; a supervisor's
+ * three (plans, closures, wellbeing) when @actor may approve plans.
+ *
+ * Returns: (transfer full) (element-type HmrTodayList): the lists
+ */
+GArray *
+hmr_today_lists_for_actor (const HmrActor *actor)
+{
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (HmrTodayList));
+
+  if (actor == NULL)
+    return out;
+  if (hmr_permission_is_office_scoped (actor->role, HMR_ACTION_FOLLOW_UP_WRITE))
+    for (HmrTodayList l = HMR_TODAY_DUE_FOLLOW_UPS; l <= HMR_TODAY_ENDING_BANS; l++)
+      if (may_list (actor, l, NULL))
+        g_array_append_val (out, l);
+  for (HmrTodayList l = HMR_TODAY_PLANS_TO_APPROVE; l < HMR_N_TODAY_LISTS; l++)
+    if (may_list (actor, l, NULL))
+      g_array_append_val (out, l);
+  return out;
+}
+
+static int
+days_overdue (const char *due_on,
+              GDate      *today)
+{
+  GDate due;
+  int days;
+
+  if (due_on == NULL || !hmr_parse_user_date (due_on, &due))
+    return -1;
+  days = g_date_days_between (&due, today);
+  return days >= 0 ? days : -1;
+}
+
+static char *
+make_title (HmrTodayList  list,
+            sqlite3_stmt *stmt,
+            HmrTodayItem *item)
+{
+  const char *code = (const char *) sqlite3_column_text (stmt, 5);
+  const char *text = (const char *) sqlite3_column_text (stmt, 6);
+
+  switch (list)
+    {
+    case HMR_TODAY_DUE_FOLLOW_UPS:
+      return g_strdup (hmr_code_get_label (HMR_CODES_FOLLOW_UP_KIND, code));
+    case HMR_TODAY_WAITING_REFERRALS:
+      if (text != NULL)
+        return g_strdup_printf ("%s — %s", hmr_code_get_label (HMR_CODES_SERVICE_TYPE, code), text);
+      return g_strdup (hmr_code_get_label (HMR_CODES_SERVICE_TYPE, code));
+    case HMR_TODAY_RETURNED_PLANS:
+      return g_strdup (_("Reintegration plan returned for changes"));
+    case HMR_TODAY_ENDING_BANS:
+      return g_strdup_printf (_("Re-entry ban ends on %s"), item->due_on ? item->due_on : "");
+    case HMR_TODAY_PLANS_TO_APPROVE:
+      return g_strdup (_("Reintegration plan submitted for approval"));
+    case HMR_TODAY_CLOSURES_TO_APPROVE:
+      return g_strdup_printf (_("Closing the case asked for (stage: %s)"), hmr_stage_get_label (code));
+    case HMR_TODAY_FLAGGED_WELLBEING:
+      return hmr_who5_describe_flags (item->flags, item->previous_score, item->score);
+    case HMR_N_TODAY_LISTS:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+static HmrTodayItem *
+row_to_item (HmrTodayList  list,
+             sqlite3_stmt *stmt,
+             GDate        *today)
+{
+  HmrTodayItem *item = g_new0 (HmrTodayItem, 1);
+
+  item->list = list;
+  item->beneficiary_id = hmr_column_dup_text (stmt, 0);
+  item->beneficiary_name = hmr_column_dup_text (stmt, 1);
+  item->case_number = hmr_column_dup_text (stmt, 2);
+  item->case_id = hmr_column_dup_text (stmt, 3);
+  item->entity = g_strdup (entities[list]);
+  item->entity_id = hmr_column_dup_text (stmt, 4);
+  item->due_on = hmr_column_dup_text (stmt, 7);
+  item->since = hmr_column_dup_text (stmt, 8);
+  item->who = hmr_column_dup_text (stmt, 9);
+  item->mine = sqlite3_column_int (stmt, 10) != 0;
+  item->score = sqlite3_column_type (stmt, 11) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 11);
+  item->previous_score = sqlite3_column_type (stmt, 12) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 12);
+  item->flags = sqlite3_column_int (stmt, 13);
+  item->days_overdue = list == HMR_TODAY_ENDING_BANS ? -1 : days_overdue (item->due_on, today);
+  item->title = make_title (list, stmt, item);
+  if (list != HMR_TODAY_WAITING_REFERRALS)
+    item->detail = hmr_column_dup_text (stmt, 6);
+  return item;
+}
+
+static GPtrArray *
+run_list (HmrStore        *self,
+          const HmrActor  *actor,
+          HmrTodayList     list,
+          const char      *sql,
+          guint            limit,
+          guint           *n_total,
+          GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) out = NULL;
+  GDate today, first, last;
+  char today_s[16], first_s[16], last_s[16];
+  guint n = 0;
+  int rc;
+
+  hmr_store_get_today (self, &today);
+  g_date_clear (&first, 1);
+  g_date_clear (&last, 1);
+  g_date_set_dmy (&first, 1, g_date_get_month (&today), g_date_get_year (&today));
+  g_date_set_dmy (&last, g_date_get_days_in_month (g_date_get_month (&today), g_date_get_year (&today)),
+                  g_date_get_month (&today), g_date_get_year (&today));
+  g_date_strftime (today_s, sizeof today_s, "%Y-%m-%d", &today);
+  g_date_strftime (first_s, sizeof first_s, "%Y-%m-%d", &first);
+  g_date_strftime (last_s, sizeof last_s, "%Y-%m-%d", &last);
+
+  stmt = hmr_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  hmr_bind_text (stmt, 1, actor->user_id);
+  hmr_bind_text (stmt, 2, hmr_permission_is_office_scoped (actor->role, HMR_ACTION_BENEFICIARY_READ)
+                            ? (actor->office_id ? actor->office_id : "") : NULL);
+  hmr_bind_text (stmt, 3, today_s);
+  hmr_bind_text (stmt, 4, first_s);
+  hmr_bind_text (stmt, 5, last_s);
+
+  out = g_ptr_array_new_with_free_func ((GDestroyNotify) hmr_today_item_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (limit == 0 || n < limit)
+        g_ptr_array_add (out, row_to_item (list, stmt, &today));
+      n++;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      hmr_store_set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  if (n_total)
+    *n_total = n;
+  return g_steal_pointer (&out);
+}
+
+/**
+ * hmr_store_list_today:
+ * @limit: at most this many rows; 0 for all
+ * @n_total: (out) (optional): how many rows the whole list has
+ *
+ * One list of the Today page (see #HmrTodayItem for what a row holds).
+ * Refused when the actor's role does not have that list (a caseworker
+ * asking for the plans to approve, finance for anything).
+ *
+ * Returns: (transfer full) (element-type HmrTodayItem): the rows, the most
+ *   urgent first (oldest due first; newest scores first)
+ */
+GPtrArray *
+hmr_store_list_today (HmrStore        *self,
+                      const HmrActor  *actor,
+                      HmrTodayList     list,
+                      guint            limit,
+                      guint           *n_total,
+                      GError         **error)
+{
+  g_return_val_if_fail (HMR_IS_STORE (self), NULL);
+  g_return_val_if_fail (list < HMR_N_TODAY_LISTS, NULL);
+
+  if (!hmr_store_check_actor (self, actor, error) ||
+      !may_list (actor, list, error))
+    return NULL;
+  if (list == HMR_TODAY_DUE_FOLLOW_UPS)
+    return run_list (self, actor, list,
+                     due_query (hmr_permission_is_office_scoped (actor->role, HMR_ACTION_BENEFICIARY_READ)
+                                ? DUE_OFFICE : DUE_MINE),
+                     limit, n_total, error);
+  return run_list (self, actor, list, queries[list], limit, n_total, error);
+}
+
+/**
+ * hmr_store_list_reminders:
+ * @include_overdue: also those due before today
+ *
+ * The planned follow-ups assigned to @actor that are due today (and, when
+ * asked, overdue): what the window reminds them of at start and every
+ * hour.  Rows are those of %HMR_TODAY_DUE_FOLLOW_UPS.
+ *
+ * Returns: (transfer full) (element-type HmrTodayItem): the follow-ups
+ */
+GPtrArray *
+hmr_store_list_reminders (HmrStore        *self,
+                          const HmrActor  *actor,
+                          gboolean         include_overdue,
+                          GError         **error)
+{
+  g_return_val_if_fail (HMR_IS_STORE (self), NULL);
+
+  if (!hmr_store_check_actor (self, actor, error) ||
+      !may_list (actor, HMR_TODAY_DUE_FOLLOW_UPS, error))
+    return NULL;
+  return run_list (self, actor, HMR_TODAY_DUE_FOLLOW_UPS,
+                   due_query (include_overdue ? DUE_MINE : DUE_MINE_TODAY), 0, NULL, error);
+}

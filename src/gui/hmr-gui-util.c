@@ -1,0 +1,255 @@
+/* hmr-gui-util.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "hmr-gui-util.h"
+#include "hmr-gui-resources.h"
+#include "hmr-store.h"
+
+/**
+ * hmr_gui_ensure_resources:
+ *
+ * The GUI's resources live in a static library: referring to them here
+ * makes the linker keep them, and with them their registration.
+ */
+void
+hmr_gui_ensure_resources (void)
+{
+  (void) hmr_gui_get_resource ();
+}
+
+/**
+ * hmr_gui_value_or_dash:
+ *
+ * Returns: @value, or an em dash when it is empty
+ */
+const char *
+hmr_gui_value_or_dash (const char *value)
+{
+  if (value == NULL || value[0] == '\0')
+    return "—";
+  return value;
+}
+
+/**
+ * hmr_gui_format_date:
+ * @iso_date: (nullable): a date as the store keeps it, 1990-03-21
+ *
+ * Returns: (transfer full) (nullable): the date as people here write it,
+ *   21.03.1990; the text unchanged when it is not a date
+ */
+char *
+hmr_gui_format_date (const char *iso_date)
+{
+  GDate date;
+  char buf[32];
+
+  if (iso_date == NULL)
+    return NULL;
+  if (!hmr_parse_user_date (iso_date, &date))
+    return g_strdup (iso_date);
+  /* The one way dates are written and typed in Hamroh: day.month.year */
+  if (g_date_strftime (buf, sizeof buf, "%d.%m.%Y", &date) == 0)
+    return g_strdup (iso_date);
+  return g_strdup (buf);
+}
+
+/**
+ * hmr_gui_format_timestamp:
+ * @timestamp: (nullable): an ISO 8601 date and time
+ *
+ * Returns: (transfer full) (nullable): the local date and time, or the text
+ *   unchanged when it cannot be read
+ */
+char *
+hmr_gui_format_timestamp (const char *timestamp)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GTimeZone) tz = NULL;
+
+  if (timestamp == NULL)
+    return NULL;
+  tz = g_time_zone_new_utc ();
+  utc = g_date_time_new_from_iso8601 (timestamp, tz);
+  if (utc == NULL)
+    return g_strdup (timestamp);
+  local = g_date_time_to_local (utc);
+  return g_date_time_format (local, "%d.%m.%Y %H:%M");
+}
+
+static const char * const distress_codes[] = { "none", "some", "great", NULL };
+
+const char * const *
+hmr_gui_distress_codes (void)
+{
+  return distress_codes;
+}
+
+const char *
+hmr_gui_distress_get_label (const char *code)
+{
+  if (g_strcmp0 (code, "none") == 0)
+    return C_("distress screening", "No distress");
+  if (g_strcmp0 (code, "some") == 0)
+    return C_("distress screening", "Some distress");
+  if (g_strcmp0 (code, "great") == 0)
+    return C_("distress screening", "Great distress");
+  return code ? code : "";
+}
+
+/**
+ * hmr_gui_dup_display_value:
+ *
+ * Returns: (transfer full) (nullable): the value of @field as a person
+ *   reads it: labels for codes, local dates, Yes and No; %NULL when empty
+ */
+char *
+hmr_gui_dup_display_value (HmrBeneficiary      *beneficiary,
+                           HmrBeneficiaryField  field)
+{
+  const char *v = hmr_beneficiary_get (beneficiary, field);
+
+  if (v == NULL)
+    return NULL;
+
+  switch (field)
+    {
+    case HMR_BENEFICIARY_SEX:
+      return g_strdup (hmr_sex_get_label (v));
+    case HMR_BENEFICIARY_CATEGORY:
+      return g_strdup (hmr_category_get_label (v));
+    case HMR_BENEFICIARY_RISK_LEVEL:
+      return g_strdup (hmr_risk_get_label (v));
+    case HMR_BENEFICIARY_CASE_STAGE:
+      return g_strdup (hmr_stage_get_label (v));
+    case HMR_BENEFICIARY_DISTRICT:
+      return g_strdup (hmr_district_get_label (v));
+    case HMR_BENEFICIARY_DISTRESS_SCREENING:
+      return g_strdup (hmr_gui_distress_get_label (v));
+    case HMR_BENEFICIARY_CREATED_AT:
+    case HMR_BENEFICIARY_UPDATED_AT:
+    case HMR_BENEFICIARY_DELETED_AT:
+      return hmr_gui_format_timestamp (v);
+    case HMR_BENEFICIARY_ID:
+    case HMR_BENEFICIARY_OFFICE_ID:
+    case HMR_BENEFICIARY_CASE_NUMBER:
+    case HMR_BENEFICIARY_FAMILY_NAME:
+    case HMR_BENEFICIARY_GIVEN_NAME:
+    case HMR_BENEFICIARY_PATRONYMIC:
+    case HMR_BENEFICIARY_FAMILY_NAME_LATIN:
+    case HMR_BENEFICIARY_GIVEN_NAME_LATIN:
+    case HMR_BENEFICIARY_PATRONYMIC_LATIN:
+    case HMR_BENEFICIARY_BIRTH_DATE:
+    case HMR_BENEFICIARY_BIRTH_YEAR_ESTIMATED:
+    case HMR_BENEFICIARY_PHONE:
+    case HMR_BENEFICIARY_PHONE_ALT:
+    case HMR_BENEFICIARY_JAMOAT:
+    case HMR_BENEFICIARY_VILLAGE:
+    case HMR_BENEFICIARY_HOUSEHOLD_SIZE:
+    case HMR_BENEFICIARY_DISABILITY:
+    case HMR_BENEFICIARY_DISABILITY_REGISTERED:
+    case HMR_BENEFICIARY_HEALTH_PROBLEMS:
+    case HMR_BENEFICIARY_VULNERABILITY_FLAGS:
+    case HMR_BENEFICIARY_CONSENT_DATE:
+    case HMR_BENEFICIARY_CONSENT_SERVICES:
+    case HMR_BENEFICIARY_CONSENT_SHARING:
+    case HMR_BENEFICIARY_CONSENT_REPORTING:
+    case HMR_BENEFICIARY_DUPLICATE_OF:
+    case HMR_BENEFICIARY_CREATED_BY:
+    case HMR_BENEFICIARY_UPDATED_BY:
+    case HMR_BENEFICIARY_VERSION:
+    case HMR_BENEFICIARY_CASEWORKER:
+    case HMR_BENEFICIARY_N_FIELDS:
+    default:
+      break;
+    }
+
+  switch (hmr_beneficiary_field_get_type (field))
+    {
+    case HMR_FIELD_DATE:
+      return hmr_gui_format_date (v);
+    case HMR_FIELD_BOOL:
+      return g_strdup (hmr_beneficiary_get_bool (beneficiary, field) ? _("Yes") : _("No"));
+    case HMR_FIELD_TEXT:
+    case HMR_FIELD_INT:
+    default:
+      return g_strdup (v);
+    }
+}
+
+/**
+ * hmr_gui_field_is_identity:
+ *
+ * Whether @field is part of the identity a finance officer may read
+ * (DESIGN §6): the store blanks every other field for them.
+ */
+gboolean
+hmr_gui_field_is_identity (HmrBeneficiaryField field)
+{
+  switch (field)
+    {
+    case HMR_BENEFICIARY_CASE_NUMBER:
+    case HMR_BENEFICIARY_FAMILY_NAME:
+    case HMR_BENEFICIARY_GIVEN_NAME:
+    case HMR_BENEFICIARY_PATRONYMIC:
+    case HMR_BENEFICIARY_FAMILY_NAME_LATIN:
+    case HMR_BENEFICIARY_GIVEN_NAME_LATIN:
+    case HMR_BENEFICIARY_PATRONYMIC_LATIN:
+    case HMR_BENEFICIARY_DISTRICT:
+    case HMR_BENEFICIARY_DELETED_AT:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+void
+hmr_gui_set_accessible_label (GtkWidget  *widget,
+                              const char *label)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+}
+
+/**
+ * hmr_gui_get_parent_window:
+ *
+ * Returns: (transfer none) (nullable): the window @widget is in
+ */
+GtkWindow *
+hmr_gui_get_parent_window (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+/**
+ * hmr_gui_show_error_toast:
+ *
+ * Shows @message in the nearest toast overlay around @widget, or logs it
+ * when there is none.
+ */
+void
+hmr_gui_show_error_toast (GtkWidget  *widget,
+                    const char *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  AdwToast *toast;
+
+  if (overlay == NULL)
+    {
+      g_message ("%s", message);
+      return;
+    }
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 0);   /* errors stay until dismissed */
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}

@@ -1,0 +1,32 @@
+/* hmr-gui-util.h — small helpers shared by the GUI's widgets
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "hmr-beneficiary.h"
+
+G_BEGIN_DECLS
+
+void        hmr_gui_ensure_resources        (void);
+
+const char *hmr_gui_value_or_dash           (const char          *value);
+char       *hmr_gui_format_date             (const char          *iso_date);
+char       *hmr_gui_format_timestamp        (const char          *timestamp);
+char       *hmr_gui_dup_display_value       (HmrBeneficiary      *beneficiary,
+                                             HmrBeneficiaryField  field);
+
+const char * const *hmr_gui_distress_codes  (void);
+const char *hmr_gui_distress_get_label      (const char          *code);
+
+gboolean    hmr_gui_field_is_identity       (HmrBeneficiaryField  field);
+
+void        hmr_gui_set_accessible_label    (GtkWidget           *widget,
+                                             const char          *label);
+GtkWindow  *hmr_gui_get_parent_window       (GtkWidget           *widget);
+void        hmr_gui_show_error_toast              (GtkWidget           *widget,
+                                             const char          *message);
+
+G_END_DECLS

@@ -1,0 +1,24 @@
+/* hmr-login-window.h — who is using Hamroh: log in, or create the first
+ * administrator of a new database
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "hmr-application.h"
+#include "hmr-store.h"
+
+G_BEGIN_DECLS
+
+#define HMR_TYPE_LOGIN_WINDOW (hmr_login_window_get_type ())
+G_DECLARE_FINAL_TYPE (HmrLoginWindow, hmr_login_window, HMR, LOGIN_WINDOW, AdwApplicationWindow)
+
+HmrLoginWindow *hmr_login_window_new         (HmrApplication *app,
+                                              HmrStore       *store);
+HmrStore       *hmr_login_window_get_store   (HmrLoginWindow *self);
+gboolean        hmr_login_window_get_busy    (HmrLoginWindow *self);
+gboolean        hmr_login_window_get_setting_up (HmrLoginWindow *self);
+
+G_END_DECLS

@@ -1,0 +1,18 @@
+/* hmr-preferences-window.h — the database location and the idle lock
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "hmr-application.h"
+
+G_BEGIN_DECLS
+
+#define HMR_TYPE_PREFERENCES_WINDOW (hmr_preferences_window_get_type ())
+G_DECLARE_FINAL_TYPE (HmrPreferencesWindow, hmr_preferences_window, HMR, PREFERENCES_WINDOW, AdwPreferencesWindow)
+
+HmrPreferencesWindow *hmr_preferences_window_new (HmrApplication *app);
+
+G_END_DECLS

@@ -1,0 +1,370 @@
+/* hmr-window.c
+ *
+ * A sidebar of the areas the user's role may work in, beside the area
+ * itself.  Only areas that work appear; an administrator, for whom none
+ * does yet, sees a status page instead.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hmr-beneficiaries-page.h"
+#include "hmr-gui-util.h"
+#include "hmr-permissions.h"
+#include "hmr-window.h"
+
+struct _HmrWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  HmrStore             *store;
+  HmrActor             *actor;
+  GSettings            *settings;
+  HmrBeneficiariesPage *beneficiaries_page;
+  gboolean              size_saved;
+
+  /* Template widgets */
+  AdwLeaflet           *leaflet;
+  GtkWidget            *sidebar_box;
+  GtkListBox           *sidebar_list;
+  GtkListBoxRow        *beneficiaries_row;
+  GtkWidget            *sidebar_separator;
+  GtkWidget            *content_box;
+  GtkButton            *back_button;
+  AdwWindowTitle       *window_title;
+  GtkStack             *content_stack;
+};
+
+G_DEFINE_FINAL_TYPE (HmrWindow, hmr_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_ACTOR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* ---- navigation ----------------------------------------------------- */
+
+static gboolean
+page_shows_detail (HmrWindow *self)
+{
+  return self->beneficiaries_page != NULL &&
+         g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "beneficiaries") == 0 &&
+         hmr_beneficiaries_page_get_showing_detail (self->beneficiaries_page);
+}
+
+static void
+update_back_button (HmrWindow *self)
+{
+  gboolean folded = adw_leaflet_get_folded (self->leaflet) &&
+                    gtk_widget_get_visible (self->sidebar_box);
+  gboolean can_go_back = folded || page_shows_detail (self);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button), can_go_back);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", can_go_back);
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  HmrWindow *self = HMR_WINDOW (widget);
+
+  if (page_shows_detail (self))
+    hmr_beneficiaries_page_show_list (self->beneficiaries_page);
+  else if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+show_area (HmrWindow  *self,
+           const char *name)
+{
+  gtk_stack_set_visible_child_name (self->content_stack, name);
+  if (g_strcmp0 (name, "beneficiaries") == 0)
+    adw_window_title_set_title (self->window_title, _("Beneficiaries"));
+  else
+    adw_window_title_set_title (self->window_title, _("Hamroh"));
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+  update_back_button (self);
+}
+
+static void
+on_sidebar_row_activated (HmrWindow     *self,
+                          GtkListBoxRow *row)
+{
+  show_area (self, gtk_widget_get_name (GTK_WIDGET (row)));
+}
+
+static void
+log_out_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (widget));
+
+  if (HMR_IS_APPLICATION (app))
+    hmr_application_log_out (HMR_APPLICATION (app));
+  else
+    gtk_window_destroy (GTK_WINDOW (widget));
+}
+
+/* ---- size ------------------------------------------------------------ */
+
+static void
+restore_size (HmrWindow *self)
+{
+  int width = g_settings_get_int (self->settings, "window-width");
+  int height = g_settings_get_int (self->settings, "window-height");
+
+  gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+static void
+save_size (HmrWindow *self)
+{
+  int width, height;
+
+  if (self->size_saved || self->settings == NULL)
+    return;
+  self->size_saved = TRUE;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)) && width > 0 && height > 0)
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+}
+
+static gboolean
+hmr_window_close_request (GtkWindow *window)
+{
+  save_size (HMR_WINDOW (window));
+  return GTK_WINDOW_CLASS (hmr_window_parent_class)->close_request (window);
+}
+
+/* ---- GObject -------------------------------------------------------- */
+
+static void
+hmr_window_constructed (GObject *object)
+{
+  HmrWindow *self = HMR_WINDOW (object);
+  GtkApplication *app;
+  g_autofree char *who = NULL;
+
+  G_OBJECT_CLASS (hmr_window_parent_class)->constructed (object);
+
+  g_return_if_fail (HMR_IS_STORE (self->store));
+  g_return_if_fail (self->actor != NULL);
+
+  app = gtk_window_get_application (GTK_WINDOW (self));
+  if (HMR_IS_APPLICATION (app))
+    self->settings = g_object_ref (hmr_application_get_settings (HMR_APPLICATION (app)));
+  else
+    self->settings = g_settings_new (APP_ID);
+  restore_size (self);
+
+  /* Translators: the window's subtitle: the user's full name and role */
+  who = g_strdup_printf (C_("window subtitle", "%s · %s"),
+                         self->actor->full_name, hmr_role_get_label (self->actor->role));
+  adw_window_title_set_subtitle (self->window_title, who);
+
+  if (hmr_permission_allows (self->actor, HMR_ACTION_BENEFICIARY_READ_IDENTITY, NULL))
+    {
+      self->beneficiaries_page = hmr_beneficiaries_page_new (self->store, self->actor);
+      gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->beneficiaries_page),
+                           "beneficiaries");
+      g_signal_connect_object (self->beneficiaries_page, "notify::showing-detail",
+                               G_CALLBACK (update_back_button), self, G_CONNECT_SWAPPED);
+      gtk_list_box_select_row (self->sidebar_list, self->beneficiaries_row);
+      show_area (self, "beneficiaries");
+    }
+  else
+    {
+      /* No area works for this role yet: no sidebar to choose from */
+      gtk_widget_set_visible (GTK_WIDGET (self->beneficiaries_row), FALSE);
+      gtk_widget_set_visible (self->sidebar_box, FALSE);
+      gtk_widget_set_visible (self->sidebar_separator, FALSE);
+      show_area (self, "nothing");
+    }
+}
+
+static void
+hmr_window_dispose (GObject *object)
+{
+  HmrWindow *self = HMR_WINDOW (object);
+
+  save_size (self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), HMR_TYPE_WINDOW);
+  self->beneficiaries_page = NULL;
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (hmr_window_parent_class)->dispose (object);
+}
+
+static void
+hmr_window_finalize (GObject *object)
+{
+  HmrWindow *self = HMR_WINDOW (object);
+
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->actor, hmr_actor_free);
+
+  G_OBJECT_CLASS (hmr_window_parent_class)->finalize (object);
+}
+
+static void
+hmr_window_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  HmrWindow *self = HMR_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_ACTOR:
+      g_value_set_boxed (value, self->actor);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hmr_window_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  HmrWindow *self = HMR_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_ACTOR:
+      self->actor = g_value_dup_boxed (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hmr_window_class_init (HmrWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = hmr_window_constructed;
+  object_class->dispose = hmr_window_dispose;
+  object_class->finalize = hmr_window_finalize;
+  object_class->get_property = hmr_window_get_property;
+  object_class->set_property = hmr_window_set_property;
+
+  window_class->close_request = hmr_window_close_request;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         HMR_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ACTOR] =
+    g_param_spec_boxed ("actor", NULL, NULL,
+                        HMR_TYPE_ACTOR,
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (HMR_TYPE_BENEFICIARIES_PAGE);
+
+  hmr_gui_ensure_resources ();
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/hamroh/Hamroh/ui/hmr-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, HmrWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, HmrWindow, sidebar_box);
+  gtk_widget_class_bind_template_child (widget_class, HmrWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, HmrWindow, beneficiaries_row);
+  gtk_widget_class_bind_template_child (widget_class, HmrWindow, sidebar_separator);
+  gtk_widget_class_bind_template_child (widget_class, HmrWindow, content_box);
+  gtk_widget_class_bind_template_child (widget_class, HmrWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, HmrWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, HmrWindow, content_stack);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
+
+  gtk_widget_class_install_action (widget_class, "win.log-out", NULL, log_out_action);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
+}
+
+static void
+hmr_window_init (HmrWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_object (self->leaflet, "notify::folded",
+                           G_CALLBACK (update_back_button), self, G_CONNECT_SWAPPED);
+}
+
+/**
+ * hmr_window_new:
+ * @app: (nullable): the application, or %NULL in tests
+ *
+ * Returns: (transfer none): the main window for @actor, working on @store
+ */
+HmrWindow *
+hmr_window_new (HmrApplication *app,
+                HmrStore       *store,
+                const HmrActor *actor)
+{
+  g_return_val_if_fail (app == NULL || HMR_IS_APPLICATION (app), NULL);
+  g_return_val_if_fail (HMR_IS_STORE (store), NULL);
+  g_return_val_if_fail (actor != NULL, NULL);
+
+  return g_object_new (HMR_TYPE_WINDOW,
+                       "application", app,
+                       "store", store,
+                       "actor", actor,
+                       NULL);
+}
+
+HmrStore *
+hmr_window_get_store (HmrWindow *self)
+{
+  g_return_val_if_fail (HMR_IS_WINDOW (self), NULL);
+  return self->store;
+}
+
+const HmrActor *
+hmr_window_get_actor (HmrWindow *self)
+{
+  g_return_val_if_fail (HMR_IS_WINDOW (self), NULL);
+  return self->actor;
+}
+
+/**
+ * hmr_window_get_beneficiaries_page:
+ *
+ * Returns: (transfer none) (nullable): the beneficiaries area, or %NULL
+ *   when the user's role may not see beneficiaries
+ */
+HmrBeneficiariesPage *
+hmr_window_get_beneficiaries_page (HmrWindow *self)
+{
+  g_return_val_if_fail (HMR_IS_WINDOW (self), NULL);
+  return self->beneficiaries_page;
+}

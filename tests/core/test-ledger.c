@@ -1,0 +1,405 @@
+/* test-ledger.c — the grant ledger in Excel, read back with openpyxl
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "grant-test-util.h"
+
+#define FORMULA "=HYPERLINK(\"http://x\",\"y\")"
+
+/* Every sheet: "#sheet TITLE FREEZE FILTER", then one line per row, cells
+ * as type|value|number format, separated by tabs */
+static const char dump_script[] =
+  "import sys, openpyxl\n"
+  "wb = openpyxl.load_workbook(sys.argv[1])\n"
+  "for ws in wb.worksheets:\n"
+  "    print('#sheet', ws.title.replace(' ', '_'), ws.freeze_panes, ws.auto_filter.ref)\n"
+  "    for row in ws.iter_rows():\n"
+  "        print('\\t'.join('%s|%s|%s' % (c.data_type, '' if c.value is None else c.value,\n"
+  "                                     c.number_format) for c in row))\n";
+
+typedef struct
+{
+  char  *title;
+  char  *freeze;
+  char  *filter;
+  GPtrArray *rows;       /* GStrv of "type|value|format" cells */
+} Sheet;
+
+static void
+sheet_free (Sheet *s)
+{
+  g_free (s->title);
+  g_free (s->freeze);
+  g_free (s->filter);
+  g_ptr_array_unref (s->rows);
+  g_free (s);
+}
+
+static GPtrArray *
+read_workbook (const char *path)
+{
+  g_autofree char *out = run_python (dump_script, path);
+  g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
+  GPtrArray *sheets = g_ptr_array_new_with_free_func ((GDestroyNotify) sheet_free);
+  Sheet *cur = NULL;
+
+  for (guint i = 0; lines[i]; i++)
+    {
+      if (g_str_has_prefix (lines[i], "#sheet "))
+        {
+          g_auto(GStrv) w = g_strsplit (lines[i], " ", 4);
+          cur = g_new0 (Sheet, 1);
+          cur->title = g_strdup (w[1]);
+          cur->freeze = g_strdup (w[2]);
+          cur->filter = g_strdup (w[3]);
+          cur->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+          g_ptr_array_add (sheets, cur);
+        }
+      else if (lines[i][0] != '\0')
+        g_ptr_array_add (cur->rows, g_strsplit (lines[i], "\t", -1));
+    }
+  return sheets;
+}
+
+static const char *
+cell (Sheet  *s,
+      guint   row,
+      guint   col,
+      char   *type_out)
+{
+  char **cells = g_ptr_array_index (s->rows, row);
+  const char *c;
+
+  g_assert_cmpuint (col, <, g_strv_length (cells));
+  c = cells[col];
+  *type_out = c[0];
+  return c + 2;
+}
+
+/* A money cell: a number in the TJS format, in dirams */
+static gint64
+money (Sheet *s,
+       guint  row,
+       guint  col)
+{
+  char type;
+  const char *c = cell (s, row, col, &type);
+  const char *bar = strrchr (c, '|');
+  g_autofree char *value = g_strndup (c, bar - c);
+
+  g_assert_cmpint (type, ==, 'n');
+  g_assert_cmpstr (bar + 1, ==, "#,##0.00 \"TJS\"");
+  return (gint64) llround (g_ascii_strtod (value, NULL) * 100);
+}
+
+static char *
+text_of (Sheet *s,
+         guint  row,
+         guint  col)
+{
+  char type;
+  const char *c = cell (s, row, col, &type);
+  const char *bar = strrchr (c, '|');
+
+  g_assert_cmpint (type, ==, 's');
+  return g_strndup (c, bar - c);
+}
+
+typedef struct
+{
+  char *formula_grant;
+  gint64 paid;           /* every tranche, by the store */
+} Ledger;
+
+static void
+pay (Fixture    *f,
+     const char *grant,
+     const char *day,
+     gint64      amount)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (hmr_store_record_disbursement (f->store, f->finance, grant, day, amount, "cash",
+                                                "Cash receipt", NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* Two districts, odd dirams, a grant approved and not paid, a grant
+ * cancelled after a tranche, a purpose that looks like a formula */
+static void
+fill (Fixture *f,
+      Ledger  *l)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *b1 = add_person (f, f->caseworker, "Ҷӯраев", "Ғайрат", "Juraev", "Dusti");
+  g_autofree char *b2 = add_person (f, f->caseworker, "Қодиров", "Умед", "Qodirov", "Dusti");
+  g_autofree char *b3 = add_person (f, f->caseworker, "Назаров", "Далер", NULL, "Dusti");
+  g_autofree char *p1 = add_person (f, f->caseworker_panj, "Ҳасанов", "Фирӯз", "Hasanov", "Panj");
+  g_autoptr(HmrGrant) shop = field_example_grant (b1, b2, b3);
+  g_autofree char *a = NULL, *b = NULL, *c = NULL, *d = NULL, *e = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+
+  g_assert_true (hmr_store_insert_grant (f->store, f->caseworker, shop, &error));
+  submit_and_approve (f, shop->id, 587400);
+  pay (f, shop->id, "2026-10-02", 200001);
+  pay (f, shop->id, "2026-11-12", 123456);
+
+  a = add_grant (f, f->caseworker, b1, "Welding workshop", 99999);
+  submit_and_approve (f, a, 99999);
+  pay (f, a, "2026-10-05", 99999);
+  g_assert_true (hmr_store_verify_grant (f->store, f->finance, a, NULL, &error));
+
+  b = add_grant (f, f->caseworker, b2, "Greenhouse", 70000);
+  submit_and_approve (f, b, 70000);                   /* waiting for money */
+
+  c = add_grant (f, f->caseworker_panj, p1, "Carpentry", 250050);
+  g_assert_true (hmr_store_submit_grant (f->store, f->caseworker_panj, c, NULL, &error));
+  g_assert_true (hmr_store_approve_grant (f->store, f->supervisor, c, 250050, NULL, &error));
+  pay (f, c, "2026-11-01", 10007);
+
+  d = add_grant (f, f->caseworker_panj, p1, FORMULA, 100000);
+  g_assert_true (hmr_store_submit_grant (f->store, f->caseworker_panj, d, NULL, &error));
+  g_assert_true (hmr_store_approve_grant (f->store, f->supervisor, d, 100000, NULL, &error));
+  pay (f, d, "2026-11-20", 1000);
+
+  e = add_grant (f, f->caseworker_panj, p1, "Village shop", 300000);
+  g_assert_true (hmr_store_submit_grant (f->store, f->caseworker_panj, e, NULL, &error));
+  g_assert_true (hmr_store_approve_grant (f->store, f->supervisor, e, 300000, NULL, &error));
+  pay (f, e, "2026-11-03", 50005);
+  g_assert_true (hmr_store_cancel_grant (f->store, f->supervisor, e, "Left for Russia again", &error));
+  g_assert_no_error (error);
+
+  /* what the store says was paid, grant by grant, in dirams */
+  all = hmr_store_list_grants (f->store, f->finance, NULL, &error);
+  l->paid = 0;
+  for (guint i = 0; i < all->len; i++)
+    l->paid += ((HmrGrantSummary *) g_ptr_array_index (all, i))->paid;
+  g_assert_cmpint (l->paid, ==, 200001 + 123456 + 99999 + 10007 + 1000 + 50005);
+  l->formula_grant = g_steal_pointer (&d);
+}
+
+static void
+test_totals_equal_the_store_to_the_diram (Fixture       *f,
+                                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xlsx = g_build_filename (f->dir, "ledger.xlsx", NULL);
+  g_autoptr(GPtrArray) sheets = NULL;
+  g_autoptr(GPtrArray) by_district = NULL;
+  g_autoptr(GPtrArray) by_month = NULL;
+  Ledger l = { 0 };
+  Sheet *ledger, *districts, *months;
+  gint64 sum = 0, approved = 0, paid = 0, remaining = 0;
+  struct stat st;
+  gboolean formula_seen = FALSE;
+
+  fill (f, &l);
+  g_assert_true (hmr_export_grant_ledger (f->store, f->finance, NULL, xlsx, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (xlsx, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  sheets = read_workbook (xlsx);
+  g_assert_cmpuint (sheets->len, ==, 3);
+  ledger = g_ptr_array_index (sheets, 0);
+  districts = g_ptr_array_index (sheets, 1);
+  months = g_ptr_array_index (sheets, 2);
+  g_assert_cmpstr (ledger->title, ==, "Ledger");
+  g_assert_cmpstr (ledger->freeze, ==, "A2");
+  g_assert_cmpstr (ledger->filter, ==, "A1:P1");
+  g_assert_cmpstr (districts->freeze, ==, "A2");
+  g_assert_cmpstr (months->filter, ==, "A1:F1");
+
+  /* one row per tranche, dates as dates, amounts as TJS numbers */
+  g_assert_cmpuint (ledger->rows->len, ==, 1 + 6);
+  for (guint r = 1; r < ledger->rows->len; r++)
+    {
+      char type;
+      g_autofree char *purpose = text_of (ledger, r, 2);
+
+      cell (ledger, r, 0, &type);
+      g_assert_cmpint (type, ==, 'd');
+      sum += money (ledger, r, 10);
+      g_assert_cmpint (money (ledger, r, 13), ==, money (ledger, r, 11) - money (ledger, r, 12));
+      /* text that looks like a formula is a string, exactly as typed */
+      if (g_str_equal (purpose, FORMULA))
+        formula_seen = TRUE;
+    }
+  g_assert_true (formula_seen);
+  g_assert_cmpint (sum, ==, l.paid);
+  {
+    /* the oldest first; the three who share the shop are named */
+    g_autofree char *first = text_of (ledger, 1, 4);
+    g_autofree char *cases = text_of (ledger, 1, 3);
+    g_autofree char *latin = text_of (ledger, 1, 5);
+    g_assert_cmpstr (first, ==, "Ҷӯраев Ғайрат; Қодиров Умед; Назаров Далер");
+    g_assert_cmpstr (cases, ==, "DST-2026-00001; DST-2026-00002; DST-2026-00003");
+    g_assert_cmpstr (latin, ==, "Juraev; Qodirov");
+    g_assert_cmpint (money (ledger, 1, 10), ==, 200001);
+  }
+
+  /* the summary by district is the store's, to the diram */
+  by_district = hmr_store_list_grant_totals (f->store, f->finance, FALSE, NULL, &error);
+  g_assert_cmpuint (districts->rows->len, ==, 1 + by_district->len + 1);
+  for (guint i = 0; i < by_district->len; i++)
+    {
+      HmrGrantTotals *t = g_ptr_array_index (by_district, i);
+      g_autofree char *name = text_of (districts, i + 1, 0);
+
+      g_assert_cmpstr (name, ==, t->district);
+      g_assert_cmpint (money (districts, i + 1, 2), ==, t->approved);
+      g_assert_cmpint (money (districts, i + 1, 3), ==, t->paid);
+      g_assert_cmpint (money (districts, i + 1, 4), ==, t->remaining);
+      approved += t->approved;
+      paid += t->paid;
+      remaining += t->remaining;
+    }
+  g_assert_cmpint (paid, ==, l.paid);
+  /* Dusti: 5,874.00 + 999.99 + 700.00 approved; Panj: 2,500.50 + 1,000.00
+   * + the cancelled grant's 500.05 */
+  g_assert_cmpint (approved, ==, 587400 + 99999 + 70000 + 250050 + 100000 + 50005);
+  g_assert_cmpint (money (districts, by_district->len + 1, 2), ==, approved);
+  g_assert_cmpint (money (districts, by_district->len + 1, 3), ==, paid);
+  g_assert_cmpint (money (districts, by_district->len + 1, 4), ==, remaining);
+
+  by_month = hmr_store_list_grant_totals (f->store, f->finance, TRUE, NULL, &error);
+  g_assert_cmpuint (months->rows->len, ==, 1 + by_month->len);
+  for (guint i = 0; i < by_month->len; i++)
+    {
+      HmrGrantTotals *t = g_ptr_array_index (by_month, i);
+      char type;
+
+      cell (months, i + 1, 1, &type);
+      g_assert_cmpint (type, ==, 'd');
+      g_assert_cmpint (money (months, i + 1, 3), ==, t->approved);
+      g_assert_cmpint (money (months, i + 1, 4), ==, t->paid);
+    }
+
+  g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM audit_log WHERE action = 'export' "
+                                        "AND entity = 'grant_ledger' AND username = 'f.saidov'"), ==, 1);
+  g_free (l.formula_grant);
+}
+
+static void
+test_formula_purpose_is_text (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xlsx = g_build_filename (f->dir, "formula.xlsx", NULL);
+  g_autofree char *out = NULL;
+  Ledger l = { 0 };
+  const char *script =
+    "import sys, openpyxl\n"
+    "ws = openpyxl.load_workbook(sys.argv[1])['Ledger']\n"
+    "for row in ws.iter_rows(min_row=2):\n"
+    "    if row[2].value and row[2].value.startswith('='):\n"
+    "        print(row[2].data_type, row[2].value)\n";
+
+  fill (f, &l);
+  g_assert_true (hmr_export_grant_ledger (f->store, f->finance, "Panj", xlsx, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  out = run_python (script, xlsx);
+  g_assert_cmpstr (out, ==, "s " FORMULA "\n");
+  g_free (l.formula_grant);
+}
+
+static void
+progress_cb (double   fraction,
+             gpointer user_data)
+{
+  double *last = user_data;
+
+  g_assert_cmpfloat (fraction, >=, *last);
+  *last = fraction;
+}
+
+static void
+test_refused_cancelled_and_progress (Fixture       *f,
+                                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *xlsx = g_build_filename (f->dir, "refused.xlsx", NULL);
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  double last = 0;
+  Ledger l = { 0 };
+
+  fill (f, &l);
+  /* the ledger is finance's */
+  g_assert_false (hmr_export_grant_ledger (f->store, f->caseworker, NULL, xlsx, NULL, NULL, NULL, &error));
+  g_assert_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_DENIED);
+  g_clear_error (&error);
+  g_assert_false (hmr_export_grant_ledger (f->store, f->supervisor, NULL, xlsx, NULL, NULL, NULL, &error));
+  g_assert_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_DENIED);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (xlsx, G_FILE_TEST_EXISTS));
+
+  /* cancelled: no file, no partial file, no audit row */
+  g_cancellable_cancel (cancellable);
+  g_assert_false (hmr_export_grant_ledger (f->store, f->finance, NULL, xlsx, cancellable, NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (xlsx, G_FILE_TEST_EXISTS));
+  dir = g_dir_open (f->dir, 0, NULL);
+  while ((name = g_dir_read_name (dir)))
+    g_assert_false (g_str_has_prefix (name, ".hamroh-partial"));
+  g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM audit_log WHERE action = 'export'"), ==, 0);
+
+  /* progress goes up to the end */
+  g_assert_true (hmr_export_grant_ledger (f->store, f->finance, NULL, xlsx, NULL, progress_cb, &last, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (last, ==, 1.0);
+  g_free (l.formula_grant);
+}
+
+/* A tranche entered late with an earlier date comes first in the ledger;
+ * what was paid to date still follows the tranches' order */
+static void
+test_paid_to_date_follows_the_tranches (Fixture       *f,
+                                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xlsx = g_build_filename (f->dir, "order.xlsx", NULL);
+  g_autofree char *person = add_person (f, f->caseworker, "Ҷӯраев", "Ғайрат", NULL, "Dusti");
+  g_autofree char *id = add_grant (f, f->caseworker, person, "Sewing workshop", 900000);
+  g_autoptr(GPtrArray) sheets = NULL;
+  Sheet *ledger;
+
+  submit_and_approve (f, id, 900000);
+  pay (f, id, "2026-11-10", 100000);     /* tranche 1 */
+  pay (f, id, "2026-11-01", 200000);     /* tranche 2, paid earlier, entered later */
+  pay (f, id, "2026-11-20", 300000);     /* tranche 3 */
+  g_assert_true (hmr_export_grant_ledger (f->store, f->finance, NULL, xlsx, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  sheets = read_workbook (xlsx);
+  ledger = g_ptr_array_index (sheets, 0);
+  g_assert_cmpuint (ledger->rows->len, ==, 4);
+  /* by date: tranche 2, 1, 3 */
+  g_assert_cmpint (money (ledger, 1, 10), ==, 200000);
+  g_assert_cmpint (money (ledger, 1, 12), ==, 300000);
+  g_assert_cmpint (money (ledger, 2, 10), ==, 100000);
+  g_assert_cmpint (money (ledger, 2, 12), ==, 100000);
+  g_assert_cmpint (money (ledger, 3, 12), ==, 600000);
+  g_assert_cmpint (money (ledger, 3, 13), ==, 300000);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+#define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, grant_tear_down)
+  ADD ("/ledger/totals-equal-the-store-to-the-diram", test_totals_equal_the_store_to_the_diram);
+  ADD ("/ledger/purpose-that-looks-like-a-formula-is-text", test_formula_purpose_is_text);
+  ADD ("/ledger/finance-only-cancel-leaves-nothing-progress-ends", test_refused_cancelled_and_progress);
+  ADD ("/ledger/paid-to-date-follows-the-tranches-not-the-dates", test_paid_to_date_follows_the_tranches);
+#undef ADD
+  return g_test_run ();
+}

@@ -1,0 +1,275 @@
+/* test-window.c — the main window and what each role finds in it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "hmr-gui-test-util.h"
+#include "hmr-preferences-window.h"
+
+typedef struct
+{
+  GtkWidget  *root;
+  const char *text;
+} LabelWait;
+
+static gboolean
+label_shown (gpointer user_data)
+{
+  LabelWait *wait = user_data;
+  return hmr_gui_test_find_label (wait->root, wait->text) != NULL;
+}
+
+static void
+test_opens_on_demo_database (HmrGuiFixture *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GPtrArray) first = NULL;
+  g_autoptr(HmrBeneficiary) shown = NULL;
+  HmrBeneficiariesPage *page;
+  HmrWindow *window;
+  GListModel *model;
+  const char *case_number;
+  LabelWait wait;
+
+  hmr_gui_fixture_add_beneficiaries (f, 600);
+
+  window = hmr_gui_test_open_window (f, f->caseworker);
+  page = hmr_window_get_beneficiaries_page (window);
+  g_assert_nonnull (page);
+  model = G_LIST_MODEL (hmr_beneficiaries_page_get_model (page));
+
+  /* Exactly the store's rows, in the page's order */
+  ids = hmr_store_query_beneficiary_ids (f->store, f->caseworker,
+                                         hmr_beneficiaries_page_get_query (page), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 600);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, ids->len);
+  g_assert_cmpstr (hmr_beneficiaries_page_get_state (page), ==, "table");
+
+  first = hmr_store_load_beneficiaries (f->store, f->caseworker,
+                                        &g_array_index (ids, gint64, 0), 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (first->len, ==, 1);
+  case_number = hmr_beneficiary_get (g_ptr_array_index (first, 0), HMR_BENEFICIARY_CASE_NUMBER);
+  g_assert_nonnull (case_number);
+
+  shown = g_list_model_get_item (model, 0);
+  g_assert_cmpstr (hmr_beneficiary_get (shown, HMR_BENEFICIARY_CASE_NUMBER), ==, case_number);
+
+  /* … and the column view draws it */
+  wait.root = GTK_WIDGET (hmr_beneficiaries_page_get_column_view (page));
+  wait.text = case_number;
+  g_assert_true (hmr_gui_test_wait_until (label_shown, &wait, 5000));
+  wait.text = "600 beneficiaries";
+  wait.root = GTK_WIDGET (page);
+  g_assert_true (hmr_gui_test_wait_until (label_shown, &wait, 5000));
+
+  /* Lazy: only the pages near the screen were loaded, not all 600 rows
+   * (ten pages of 64) */
+  g_assert_cmpuint (hmr_beneficiary_list_get_n_loaded_pages (HMR_BENEFICIARY_LIST (model)), <=, 4);
+
+  hmr_gui_test_screenshot (GTK_WIDGET (window), "window-caseworker");
+}
+
+static void
+test_title_names_user_and_role (HmrGuiFixture *f,
+                                gconstpointer  data)
+{
+  HmrWindow *window = hmr_gui_test_open_window (f, f->supervisor);
+  g_autofree char *expected = NULL;
+
+  expected = g_strdup_printf ("%s · %s", f->supervisor->full_name,
+                              hmr_role_get_label (HMR_ROLE_SUPERVISOR));
+  g_assert_nonnull (hmr_gui_test_find_label (GTK_WIDGET (window), expected));
+  g_assert_nonnull (hmr_gui_test_find_label (GTK_WIDGET (window), "Beneficiaries"));
+}
+
+static void
+test_admin_sees_status_page (HmrGuiFixture *f,
+                             gconstpointer  data)
+{
+  HmrWindow *window = hmr_gui_test_open_window (f, f->admin);
+
+  /* No area works for administrators yet: no list, a status page */
+  g_assert_null (hmr_window_get_beneficiaries_page (window));
+  g_assert_nonnull (hmr_gui_test_find_widget (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE, NULL));
+  g_assert_null (hmr_gui_test_find_widget (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW, NULL));
+  hmr_gui_test_screenshot (GTK_WIDGET (window), "window-admin");
+}
+
+static void
+test_finance_cannot_register (HmrGuiFixture *f,
+                              gconstpointer  data)
+{
+  HmrWindow *window;
+  HmrBeneficiariesPage *page;
+
+  hmr_gui_fixture_add_beneficiaries (f, 3);
+  window = hmr_gui_test_open_window (f, f->finance);
+  page = hmr_window_get_beneficiaries_page (window);
+  g_assert_nonnull (page);
+
+  /* Finance reads identities, never writes: no Register button, and the
+   * action does nothing */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (hmr_beneficiaries_page_get_model (page))), ==, 3);
+  g_assert_null (hmr_gui_test_find_label (GTK_WIDGET (page), "Register"));
+  gtk_widget_activate_action (GTK_WIDGET (page), "beneficiaries.register", NULL);
+  hmr_gui_test_flush ();
+  g_assert_null (hmr_gui_test_find_window (HMR_TYPE_BENEFICIARY_FORM));
+}
+
+static void
+test_window_restores_size (HmrGuiFixture *f,
+                           gconstpointer  data)
+{
+  GSettings *settings = hmr_application_get_settings (f->app);
+  HmrWindow *window;
+  int width, height;
+
+  g_settings_set_int (settings, "window-width", 900);
+  g_settings_set_int (settings, "window-height", 640);
+  window = hmr_gui_test_open_window (f, f->caseworker);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 900);
+  g_assert_cmpint (height, ==, 640);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+  gtk_window_close (GTK_WINDOW (window));
+  hmr_gui_test_flush ();
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 800);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 600);
+}
+
+static gboolean
+leaflet_folded (gpointer user_data)
+{
+  return adw_leaflet_get_folded (ADW_LEAFLET (user_data));
+}
+
+static void
+test_folds_on_narrow_width (HmrGuiFixture *f,
+                            gconstpointer  data)
+{
+  HmrWindow *window;
+  AdwLeaflet *leaflet;
+  GtkWidget *back;
+
+  hmr_gui_fixture_add_beneficiaries (f, 3);
+  window = hmr_gui_test_open_window (f, f->caseworker);
+  leaflet = ADW_LEAFLET (hmr_gui_test_find_widget (GTK_WIDGET (window), ADW_TYPE_LEAFLET, NULL));
+  g_assert_nonnull (leaflet);
+  g_assert_false (adw_leaflet_get_folded (leaflet));
+
+  /* Narrow: the list alone, with a back button to the areas */
+  gtk_window_set_default_size (GTK_WINDOW (window), 420, 700);
+  g_assert_true (hmr_gui_test_wait_until (leaflet_folded, leaflet, 5000));
+  hmr_gui_test_flush ();
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (hmr_window_get_beneficiaries_page (window))));
+  back = hmr_gui_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, NULL);
+  g_assert_nonnull (back);
+  g_assert_true (gtk_widget_is_visible (back));
+  g_assert_cmpstr (gtk_button_get_icon_name (GTK_BUTTON (back)), ==, "go-previous-symbolic");
+  hmr_gui_test_screenshot (GTK_WIDGET (window), "window-folded");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL);
+  hmr_gui_test_flush ();
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (hmr_window_get_beneficiaries_page (window))));
+  hmr_gui_test_screenshot (GTK_WIDGET (window), "window-folded-sidebar");
+}
+
+static void
+test_preferences_show_database (HmrGuiFixture *f,
+                                gconstpointer  data)
+{
+  GSettings *settings = hmr_application_get_settings (f->app);
+  HmrPreferencesWindow *prefs;
+  GtkSpinButton *spin;
+
+  hmr_application_set_database_path (f->app, f->path);
+  g_settings_set_string (settings, "last-database", "");
+  prefs = hmr_preferences_window_new (f->app);
+  gtk_window_present (GTK_WINDOW (prefs));
+  hmr_gui_test_flush ();
+
+  /* The database open now, by its path */
+  g_assert_nonnull (hmr_gui_test_find_label (GTK_WIDGET (prefs), f->path));
+
+  /* The idle lock follows the settings, both ways */
+  spin = GTK_SPIN_BUTTON (hmr_gui_test_find_widget (GTK_WIDGET (prefs), GTK_TYPE_SPIN_BUTTON, NULL));
+  g_assert_nonnull (spin);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (spin), ==, g_settings_get_int (settings, "idle-lock-minutes"));
+  gtk_spin_button_set_value (spin, 30);
+  g_assert_cmpint (g_settings_get_int (settings, "idle-lock-minutes"), ==, 30);
+  g_settings_set_int (settings, "idle-lock-minutes", 10);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (spin), ==, 10);
+  g_settings_reset (settings, "idle-lock-minutes");
+
+  hmr_gui_test_screenshot (GTK_WIDGET (prefs), "preferences");
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
+static void
+test_menu_actions_open_windows (HmrGuiFixture *f,
+                                gconstpointer  data)
+{
+  struct { const char *action; GType type; } cases[] = {
+    { "about", ADW_TYPE_ABOUT_WINDOW },
+    { "shortcuts", GTK_TYPE_SHORTCUTS_WINDOW },
+    { "preferences", HMR_TYPE_PREFERENCES_WINDOW },
+  };
+
+  hmr_gui_test_open_window (f, f->caseworker);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      GtkWindow *opened;
+
+      g_action_group_activate_action (G_ACTION_GROUP (f->app), cases[i].action, NULL);
+      hmr_gui_test_flush ();
+      opened = hmr_gui_test_find_window (cases[i].type);
+      g_assert_nonnull (opened);
+      hmr_gui_test_screenshot (GTK_WIDGET (opened), cases[i].action);
+      gtk_window_destroy (opened);
+    }
+}
+
+static gboolean
+no_main_window (gpointer user_data)
+{
+  return hmr_gui_test_find_window (HMR_TYPE_WINDOW) == NULL;
+}
+
+static void
+test_log_out_asks_for_login (HmrGuiFixture *f,
+                             gconstpointer  data)
+{
+  HmrWindow *window = hmr_gui_test_open_window (f, f->caseworker);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.log-out", NULL);
+  g_assert_true (hmr_gui_test_wait_until (no_main_window, NULL, 5000));
+  g_assert_nonnull (hmr_gui_test_find_window (HMR_TYPE_LOGIN_WINDOW));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  hmr_gui_test_init (&argc, &argv);
+
+#define ADD(path, func) \
+  g_test_add (path, HmrGuiFixture, NULL, hmr_gui_fixture_set_up, func, hmr_gui_fixture_tear_down)
+
+  ADD ("/gui/window/opens-on-demo-database", test_opens_on_demo_database);
+  ADD ("/gui/window/title-names-user-and-role", test_title_names_user_and_role);
+  ADD ("/gui/window/admin-sees-status-page", test_admin_sees_status_page);
+  ADD ("/gui/window/finance-cannot-register", test_finance_cannot_register);
+  ADD ("/gui/window/restores-size", test_window_restores_size);
+  ADD ("/gui/window/folds-on-narrow-width", test_folds_on_narrow_width);
+  ADD ("/gui/preferences/show-database-and-idle-lock", test_preferences_show_database);
+  ADD ("/gui/window/menu-actions-open-windows", test_menu_actions_open_windows);
+  ADD ("/gui/window/log-out-asks-for-login", test_log_out_asks_for_login);
+
+  return g_test_run ();
+}
