@@ -1,8 +1,8 @@
 /* hmr-window.c
  *
  * A sidebar of the areas the user's role may work in, beside the area
- * itself.  Only areas that work appear; an administrator, for whom none
- * does yet, sees a status page instead.
+ * itself.  Only areas that work appear; a user for whom none does sees a
+ * status page instead.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,13 +23,13 @@ struct _HmrWindow
   HmrActor             *actor;
   GSettings            *settings;
   HmrBeneficiariesPage *beneficiaries_page;
+  GHashTable           *area_titles;   /* area name → translated title */
   gboolean              size_saved;
 
   /* Template widgets */
   AdwLeaflet           *leaflet;
   GtkWidget            *sidebar_box;
   GtkListBox           *sidebar_list;
-  GtkListBoxRow        *beneficiaries_row;
   GtkWidget            *sidebar_separator;
   GtkWidget            *content_box;
   GtkButton            *back_button;
@@ -47,6 +47,35 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* ---- the areas ------------------------------------------------------ *
+ *
+ * One row per area, in sidebar order.  An area appears only for a user whose
+ * role may work in it (`allowed`), and its page is made once, when the
+ * window is built.  To add an area: write its page, add a row here.
+ */
+
+typedef struct
+{
+  const char *name;                        /* stack child name */
+  const char *title;                       /* N_() */
+  const char *icon_name;
+  gboolean  (*allowed) (const HmrActor *actor);
+  GtkWidget *(*create) (HmrWindow *window);
+} HmrWindowArea;
+
+static gboolean
+beneficiaries_allowed (const HmrActor *actor)
+{
+  return hmr_permission_allows (actor, HMR_ACTION_BENEFICIARY_READ_IDENTITY, NULL);
+}
+
+static GtkWidget *create_beneficiaries_area (HmrWindow *self);
+
+static const HmrWindowArea areas[] = {
+  { "beneficiaries", N_("Beneficiaries"), "system-users-symbolic",
+    beneficiaries_allowed, create_beneficiaries_area },
+};
 
 /* ---- navigation ----------------------------------------------------- */
 
@@ -86,11 +115,10 @@ static void
 show_area (HmrWindow  *self,
            const char *name)
 {
+  const char *title = g_hash_table_lookup (self->area_titles, name);
+
   gtk_stack_set_visible_child_name (self->content_stack, name);
-  if (g_strcmp0 (name, "beneficiaries") == 0)
-    adw_window_title_set_title (self->window_title, _("Beneficiaries"));
-  else
-    adw_window_title_set_title (self->window_title, _("Hamroh"));
+  adw_window_title_set_title (self->window_title, title != NULL ? title : _("Hamroh"));
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
   update_back_button (self);
 }
@@ -154,6 +182,37 @@ hmr_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (hmr_window_parent_class)->close_request (window);
 }
 
+/* ---- building the areas --------------------------------------------- */
+
+static GtkWidget *
+make_sidebar_row (const HmrWindowArea *area)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *image = g_object_new (GTK_TYPE_IMAGE,
+                                   "icon-name", area->icon_name,
+                                   "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                   NULL);
+  GtkWidget *label = gtk_label_new (_(area->title));
+
+  gtk_widget_set_name (row, area->name);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), image);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  return row;
+}
+
+static GtkWidget *
+create_beneficiaries_area (HmrWindow *self)
+{
+  self->beneficiaries_page = hmr_beneficiaries_page_new (self->store, self->actor);
+  g_signal_connect_object (self->beneficiaries_page, "notify::showing-detail",
+                           G_CALLBACK (update_back_button), self, G_CONNECT_SWAPPED);
+  return GTK_WIDGET (self->beneficiaries_page);
+}
+
 /* ---- GObject -------------------------------------------------------- */
 
 static void
@@ -161,6 +220,7 @@ hmr_window_constructed (GObject *object)
 {
   HmrWindow *self = HMR_WINDOW (object);
   GtkApplication *app;
+  GtkWidget *first;
   g_autofree char *who = NULL;
 
   G_OBJECT_CLASS (hmr_window_parent_class)->constructed (object);
@@ -180,20 +240,33 @@ hmr_window_constructed (GObject *object)
                          self->actor->full_name, hmr_role_get_label (self->actor->role));
   adw_window_title_set_subtitle (self->window_title, who);
 
-  if (hmr_permission_allows (self->actor, HMR_ACTION_BENEFICIARY_READ_IDENTITY, NULL))
+  first = NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
     {
-      self->beneficiaries_page = hmr_beneficiaries_page_new (self->store, self->actor);
-      gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->beneficiaries_page),
-                           "beneficiaries");
-      g_signal_connect_object (self->beneficiaries_page, "notify::showing-detail",
-                               G_CALLBACK (update_back_button), self, G_CONNECT_SWAPPED);
-      gtk_list_box_select_row (self->sidebar_list, self->beneficiaries_row);
-      show_area (self, "beneficiaries");
+      GtkWidget *page, *row;
+
+      if (!areas[i].allowed (self->actor))
+        continue;
+      page = areas[i].create (self);
+      if (page == NULL)
+        continue;
+      gtk_stack_add_named (self->content_stack, page, areas[i].name);
+      g_hash_table_insert (self->area_titles, (gpointer) areas[i].name,
+                           (gpointer) _(areas[i].title));
+      row = make_sidebar_row (&areas[i]);
+      gtk_list_box_append (self->sidebar_list, row);
+      if (first == NULL)
+        first = row;
+    }
+
+  if (first != NULL)
+    {
+      gtk_list_box_select_row (self->sidebar_list, GTK_LIST_BOX_ROW (first));
+      show_area (self, gtk_widget_get_name (first));
     }
   else
     {
-      /* No area works for this role yet: no sidebar to choose from */
-      gtk_widget_set_visible (GTK_WIDGET (self->beneficiaries_row), FALSE);
+      /* No area works for this role: no sidebar to choose from */
       gtk_widget_set_visible (self->sidebar_box, FALSE);
       gtk_widget_set_visible (self->sidebar_separator, FALSE);
       show_area (self, "nothing");
@@ -209,6 +282,7 @@ hmr_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), HMR_TYPE_WINDOW);
   self->beneficiaries_page = NULL;
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->area_titles, g_hash_table_unref);
 
   G_OBJECT_CLASS (hmr_window_parent_class)->dispose (object);
 }
@@ -298,7 +372,6 @@ hmr_window_class_init (HmrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HmrWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, HmrWindow, sidebar_box);
   gtk_widget_class_bind_template_child (widget_class, HmrWindow, sidebar_list);
-  gtk_widget_class_bind_template_child (widget_class, HmrWindow, beneficiaries_row);
   gtk_widget_class_bind_template_child (widget_class, HmrWindow, sidebar_separator);
   gtk_widget_class_bind_template_child (widget_class, HmrWindow, content_box);
   gtk_widget_class_bind_template_child (widget_class, HmrWindow, back_button);
@@ -315,6 +388,7 @@ static void
 hmr_window_init (HmrWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->area_titles = g_hash_table_new (g_str_hash, g_str_equal);
 
   g_signal_connect_object (self->leaflet, "notify::folded",
                            G_CALLBACK (update_back_button), self, G_CONNECT_SWAPPED);
@@ -367,4 +441,53 @@ hmr_window_get_beneficiaries_page (HmrWindow *self)
 {
   g_return_val_if_fail (HMR_IS_WINDOW (self), NULL);
   return self->beneficiaries_page;
+}
+
+/**
+ * hmr_window_show_area:
+ * @name: an area's name ("beneficiaries", …)
+ *
+ * Shows the area and selects its row in the sidebar.
+ *
+ * Returns: %FALSE when the user has no such area
+ */
+gboolean
+hmr_window_show_area (HmrWindow  *self,
+                      const char *name)
+{
+  GtkWidget *row;
+
+  g_return_val_if_fail (HMR_IS_WINDOW (self), FALSE);
+
+  if (!g_hash_table_contains (self->area_titles, name))
+    return FALSE;
+  for (row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (g_strcmp0 (gtk_widget_get_name (row), name) == 0)
+      gtk_list_box_select_row (self->sidebar_list, GTK_LIST_BOX_ROW (row));
+  show_area (self, name);
+  return TRUE;
+}
+
+/**
+ * hmr_window_open_case_file:
+ * @id: a beneficiary's id
+ *
+ * Shows the case file of the beneficiary in the Beneficiaries area, from
+ * whichever area asked (the referral board, Today, the finance workspace).
+ *
+ * Returns: %FALSE when the user may not see beneficiaries or @id is unknown
+ */
+gboolean
+hmr_window_open_case_file (HmrWindow  *self,
+                           const char *id)
+{
+  g_return_val_if_fail (HMR_IS_WINDOW (self), FALSE);
+
+  if (self->beneficiaries_page == NULL)
+    return FALSE;
+  if (!hmr_beneficiaries_page_show_beneficiary (self->beneficiaries_page, id))
+    return FALSE;
+  hmr_window_show_area (self, "beneficiaries");
+  return TRUE;
 }

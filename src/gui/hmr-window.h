@@ -22,5 +22,9 @@ HmrWindow            *hmr_window_new                     (HmrApplication *app,
 HmrStore             *hmr_window_get_store               (HmrWindow      *self);
 const HmrActor       *hmr_window_get_actor               (HmrWindow      *self);
 HmrBeneficiariesPage *hmr_window_get_beneficiaries_page  (HmrWindow      *self);
+gboolean              hmr_window_show_area               (HmrWindow      *self,
+                                                          const char     *name);
+gboolean              hmr_window_open_case_file          (HmrWindow      *self,
+                                                          const char     *id);
 
 G_END_DECLS
