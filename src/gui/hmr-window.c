@@ -48,6 +48,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  CASE_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 /* ---- the areas ------------------------------------------------------ *
  *
  * One row per area, in sidebar order.  An area appears only for a user whose
@@ -365,6 +372,20 @@ hmr_window_class_init (HmrWindowClass *klass)
                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * HmrWindow::case-changed:
+   * @beneficiary_id: whose case file changed
+   *
+   * Emitted after something was saved about a beneficiary (a referral, a
+   * follow-up, a grant…) so that every area showing it reloads.
+   */
+  signals[CASE_CHANGED] =
+    g_signal_new ("case-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+
   g_type_ensure (HMR_TYPE_BENEFICIARIES_PAGE);
 
   hmr_gui_ensure_resources ();
@@ -490,4 +511,18 @@ hmr_window_open_case_file (HmrWindow  *self,
     return FALSE;
   hmr_window_show_area (self, "beneficiaries");
   return TRUE;
+}
+
+/**
+ * hmr_window_case_changed:
+ * @beneficiary_id: whose case file changed
+ *
+ * Tells every area that something about @beneficiary_id was saved.
+ */
+void
+hmr_window_case_changed (HmrWindow  *self,
+                         const char *beneficiary_id)
+{
+  g_return_if_fail (HMR_IS_WINDOW (self));
+  g_signal_emit (self, signals[CASE_CHANGED], 0, beneficiary_id);
 }

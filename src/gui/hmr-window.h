@@ -26,5 +26,7 @@ gboolean              hmr_window_show_area               (HmrWindow      *self,
                                                           const char     *name);
 gboolean              hmr_window_open_case_file          (HmrWindow      *self,
                                                           const char     *id);
+void                  hmr_window_case_changed            (HmrWindow      *self,
+                                                          const char     *beneficiary_id);
 
 G_END_DECLS
