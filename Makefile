@@ -50,7 +50,7 @@ run: build
 	  echo "Demo users (shown once; keep them — they are not stored anywhere):"; \
 	  sed 's/^demo-user /  /' "$(DEMO_DB).users.tmp"; rm -f "$(DEMO_DB).users.tmp"; \
 	fi
-	GSETTINGS_SCHEMA_DIR=$(BUILD)/resources $(BUILD)/src/gui/hamroh --database "$(DEMO_DB)"
+	GSETTINGS_SCHEMA_DIR=$(BUILD)/resources HAMROH_LOCALEDIR=$(BUILD)/po $(BUILD)/src/gui/hamroh --database "$(DEMO_DB)"
 
 test: build
 	@if [ -z "$$DISPLAY" ] && [ -z "$$WAYLAND_DISPLAY" ]; then \
