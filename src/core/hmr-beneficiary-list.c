@@ -23,6 +23,10 @@ struct _HmrBeneficiaryList
   char                *district;
   char                *category;
   char                *text;
+  char                *stage;
+  char                *case_status;
+  char                *owner_id;
+  char                *risk;
   GArray              *ids;
   GHashTable          *pages;      /* page number -> GPtrArray of HmrBeneficiary */
   GQueue               page_order; /* oldest first, GUINT_TO_POINTER (page) */
@@ -46,6 +50,10 @@ hmr_beneficiary_list_finalize (GObject *object)
   g_free (self->district);
   g_free (self->category);
   g_free (self->text);
+  g_free (self->stage);
+  g_free (self->case_status);
+  g_free (self->owner_id);
+  g_free (self->risk);
 
   G_OBJECT_CLASS (hmr_beneficiary_list_parent_class)->finalize (object);
 }
@@ -167,27 +175,103 @@ hmr_beneficiary_list_new (HmrStore       *store,
   return self;
 }
 
-gboolean
-hmr_beneficiary_list_reload (HmrBeneficiaryList  *self,
-                             GError             **error)
+static void
+replace_ids (HmrBeneficiaryList *self,
+             GArray             *ids)
 {
-  GArray *ids;
-  guint old_len;
+  guint old_len = self->ids->len;
 
-  g_return_val_if_fail (HMR_IS_BENEFICIARY_LIST (self), FALSE);
-
-  ids = hmr_store_query_beneficiary_ids (self->store, self->actor, &self->query, NULL, error);
-  if (ids == NULL)
-    return FALSE;
-
-  old_len = self->ids->len;
   g_array_unref (self->ids);
   self->ids = ids;
   g_hash_table_remove_all (self->pages);
   g_queue_clear (&self->page_order);
   if (old_len > 0 || ids->len > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, ids->len);
+}
+
+gboolean
+hmr_beneficiary_list_reload (HmrBeneficiaryList  *self,
+                             GError             **error)
+{
+  GArray *ids;
+
+  g_return_val_if_fail (HMR_IS_BENEFICIARY_LIST (self), FALSE);
+
+  ids = hmr_store_query_beneficiary_ids (self->store, self->actor, &self->query, NULL, error);
+  if (ids == NULL)
+    return FALSE;
+  replace_ids (self, ids);
   return TRUE;
+}
+
+static void
+copy_query (HmrBeneficiaryList        *self,
+            const HmrBeneficiaryQuery *query)
+{
+  g_free (self->district);
+  g_free (self->category);
+  g_free (self->text);
+  g_free (self->stage);
+  g_free (self->case_status);
+  g_free (self->owner_id);
+  g_free (self->risk);
+  self->query = *query;
+  self->district = g_strdup (query->district);
+  self->category = g_strdup (query->category);
+  self->text = g_strdup (query->text);
+  self->stage = g_strdup (query->stage);
+  self->case_status = g_strdup (query->case_status);
+  self->owner_id = g_strdup (query->owner_id);
+  self->risk = g_strdup (query->risk);
+  self->query.district = self->district;
+  self->query.category = self->category;
+  self->query.text = self->text;
+  self->query.stage = self->stage;
+  self->query.case_status = self->case_status;
+  self->query.owner_id = self->owner_id;
+  self->query.risk = self->risk;
+}
+
+/**
+ * hmr_beneficiary_list_take_ids:
+ * @query: the query that gave @ids
+ * @ids: (transfer full) (element-type gint64): its row ids, in order
+ *
+ * Shows the result of a query run elsewhere (in a thread), with one
+ * items-changed.
+ */
+void
+hmr_beneficiary_list_take_ids (HmrBeneficiaryList        *self,
+                               const HmrBeneficiaryQuery *query,
+                               GArray                    *ids)
+{
+  g_return_if_fail (HMR_IS_BENEFICIARY_LIST (self));
+  g_return_if_fail (query != NULL);
+  g_return_if_fail (ids != NULL);
+
+  copy_query (self, query);
+  replace_ids (self, ids);
+}
+
+HmrStore *
+hmr_beneficiary_list_get_store (HmrBeneficiaryList *self)
+{
+  g_return_val_if_fail (HMR_IS_BENEFICIARY_LIST (self), NULL);
+  return self->store;
+}
+
+const HmrActor *
+hmr_beneficiary_list_get_actor (HmrBeneficiaryList *self)
+{
+  g_return_val_if_fail (HMR_IS_BENEFICIARY_LIST (self), NULL);
+  return self->actor;
+}
+
+const HmrBeneficiaryQuery *
+hmr_beneficiary_list_get_query (HmrBeneficiaryList *self)
+{
+  g_return_val_if_fail (HMR_IS_BENEFICIARY_LIST (self), NULL);
+  return &self->query;
 }
 
 gboolean
@@ -198,16 +282,7 @@ hmr_beneficiary_list_set_query (HmrBeneficiaryList        *self,
   g_return_val_if_fail (HMR_IS_BENEFICIARY_LIST (self), FALSE);
   g_return_val_if_fail (query != NULL, FALSE);
 
-  g_free (self->district);
-  g_free (self->category);
-  g_free (self->text);
-  self->query = *query;
-  self->district = g_strdup (query->district);
-  self->category = g_strdup (query->category);
-  self->text = g_strdup (query->text);
-  self->query.district = self->district;
-  self->query.category = self->category;
-  self->query.text = self->text;
+  copy_query (self, query);
   return hmr_beneficiary_list_reload (self, error);
 }
 

@@ -23,5 +23,11 @@ gboolean            hmr_beneficiary_list_reload     (HmrBeneficiaryList        *
 guint               hmr_beneficiary_list_find       (HmrBeneficiaryList        *self,
                                                      const char                *id);
 guint               hmr_beneficiary_list_get_n_loaded_pages (HmrBeneficiaryList *self);
+void                hmr_beneficiary_list_take_ids   (HmrBeneficiaryList        *self,
+                                                     const HmrBeneficiaryQuery *query,
+                                                     GArray                    *ids);
+HmrStore           *hmr_beneficiary_list_get_store  (HmrBeneficiaryList        *self);
+const HmrActor     *hmr_beneficiary_list_get_actor  (HmrBeneficiaryList        *self);
+const HmrBeneficiaryQuery *hmr_beneficiary_list_get_query (HmrBeneficiaryList  *self);
 
 G_END_DECLS

@@ -68,6 +68,7 @@ static const FieldInfo fields[HMR_BENEFICIARY_N_FIELDS] = {
   [HMR_BENEFICIARY_VERSION]               = { "version", HMR_FIELD_INT, FALSE },
   [HMR_BENEFICIARY_CASE_STAGE]            = { NULL, HMR_FIELD_TEXT, FALSE },
   [HMR_BENEFICIARY_CASEWORKER]            = { NULL, HMR_FIELD_TEXT, FALSE },
+  [HMR_BENEFICIARY_LAST_CONTACT]          = { NULL, HMR_FIELD_DATE, FALSE },
 };
 
 static void
@@ -303,6 +304,7 @@ hmr_beneficiary_field_get_label (HmrBeneficiaryField field)
     case HMR_BENEFICIARY_VERSION: return _("Version");
     case HMR_BENEFICIARY_CASE_STAGE: return _("Stage");
     case HMR_BENEFICIARY_CASEWORKER: return _("Caseworker");
+    case HMR_BENEFICIARY_LAST_CONTACT: return _("Last contact");
     case HMR_BENEFICIARY_N_FIELDS:
     default:
       g_return_val_if_reached (NULL);

@@ -52,6 +52,7 @@ typedef enum
   /* read-only values joined from the case file */
   HMR_BENEFICIARY_CASE_STAGE = HMR_BENEFICIARY_N_COLUMNS,
   HMR_BENEFICIARY_CASEWORKER,
+  HMR_BENEFICIARY_LAST_CONTACT,         /* the newest follow-up done, ISO date */
   HMR_BENEFICIARY_N_FIELDS
 } HmrBeneficiaryField;
 

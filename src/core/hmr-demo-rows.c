@@ -76,9 +76,10 @@ static const struct
   [HMR_DEMO_T_FOLLOW_UP] = { "follow_up",
     "INSERT INTO follow_up (id, office_id, beneficiary_id, case_id, kind, status, assigned_to, "
     "due_on, done_on, duration_minutes, who5_items, who5_score, wants_professional, notes, "
-    "next_on, created_at, created_by, updated_at, updated_by, version, who5_previous, who5_flags) "
+    "next_on, created_at, created_by, updated_at, updated_by, version, who5_previous, who5_flags, "
+    "who5_ack_at, who5_ack_by) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
-    "?19, ?20, ?21, ?22)" },
+    "?19, ?20, ?21, ?22, ?23, ?24)" },
   [HMR_DEMO_T_FOLLOW_UP_HISTORY] = { "follow_up_history",
     "INSERT INTO follow_up_history (id, follow_up_id, at, by_user, from_state, to_state, comment) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)" },

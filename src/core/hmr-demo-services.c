@@ -134,7 +134,7 @@ write_referral (HmrDemo         *d,
 
   if (!p->consent_sharing || !HMR_DEMO_REACHED (p, HMR_DEMO_STAGE_SERVICES))
     state = R_DRAFT;                /* never sent without consent */
-  else if (d->n_referrals < N_R)
+  else if (d->n_referrals < N_R && p->stage != HMR_DEMO_STAGE_CLOSED)
     state = d->n_referrals++;       /* every state at least once */
   else if (p->stage == HMR_DEMO_STAGE_CLOSED)
     state = hmr_demo_pick (d, closed_w, N_R);
@@ -143,6 +143,17 @@ write_referral (HmrDemo         *d,
       int age = d->ref_day - start;
       state = hmr_demo_pick (d, age < 21 ? fresh_w : age < 90 ? weeks_w : old_w, N_R);
     }
+
+  /* Monday morning: what is still open was sent in the last weeks; about
+   * half of it is past its answer or completion date (overdue on the
+   * supervisor's board), the rest still in time */
+  if (state == R_SENT && p->stage != HMR_DEMO_STAGE_CLOSED)
+    start = MAX (start, d->ref_day - (hmr_demo_chance (d, 0.5) ? hmr_demo_range (d, 1, MAX (due_len - 1, 1))
+                                                               : due_len + hmr_demo_range (d, 4, 30)));
+  else if (state == R_ACCEPTED && p->stage != HMR_DEMO_STAGE_CLOSED)
+    start = MAX (start, d->ref_day - (hmr_demo_chance (d, 0.5)
+                                      ? hmr_demo_range (d, 5, MAX (d->completion_days[service] / 2, 6))
+                                      : d->completion_days[service] + hmr_demo_range (d, 20, 45)));
 
   /* the path through the workflow: draft → sent → accepted / rejected /
    * no response → completed; sent or accepted → revoked */
@@ -298,6 +309,7 @@ hmr_demo_write_follow_ups (HmrDemo        *d,
   guint n = 0;
   int wants = -1;
   int previous = -1;
+  int open_index = -1;
 
   if (p->category == HMR_DEMO_CATEGORY_FAMILY_MEMBER || p->closed_early)
     count = hmr_demo_chance (d, 0.3) ? 1 : 0;
@@ -313,6 +325,16 @@ hmr_demo_write_follow_ups (HmrDemo        *d,
         break;
       due += hmr_demo_range (d, 14, 45);
     }
+  /* An open case is still followed: its next follow-up is planned around
+   * today, now and then due today or a few days overdue */
+  if (n > 0 && n < G_N_ELEMENTS (dues) && dues[n - 1] < d->ref_day &&
+      p->stage != HMR_DEMO_STAGE_CLOSED && !p->closed_early)
+    {
+      open_index = (int) n;
+      dues[n++] = hmr_demo_chance (d, 0.25) ? d->ref_day
+                  : hmr_demo_chance (d, 0.4) ? d->ref_day - hmr_demo_range (d, 1, 14)
+                  : d->ref_day + hmr_demo_range (d, 1, 30);
+    }
 
   for (guint k = 0; k < n; k++)
     {
@@ -321,8 +343,9 @@ hmr_demo_write_follow_ups (HmrDemo        *d,
       int created_day, event_day = 0, done = 0, score = -1, minutes = -1, flags = -1, before = -1;
       char id[HMR_DEMO_ID_LEN];
       char due_on[11], done_on[11], next_on[11], items[6] = "";
-      char created[32], updated[32];
+      char created[32], updated[32], acked[32];
       const char *notes = NULL;
+      gboolean ack = FALSE;
       gboolean has_next = FALSE;
       gint64 t;
 
@@ -335,8 +358,17 @@ hmr_demo_write_follow_ups (HmrDemo        *d,
           else if (due >= d->ref_day)
             due = hmr_demo_max (p->reg_day + 1, d->ref_day - hmr_demo_range (d, 1, 20));
         }
+      else if (due < d->ref_day && (int) k != open_index)
+        state = hmr_demo_pick (d, past_w, N_F);
+      else if (due < d->ref_day)
+        state = F_PLANNED;        /* overdue on the caseworker's Today */
       else
-        state = due < d->ref_day ? hmr_demo_pick (d, past_w, N_F) : F_PLANNED;
+        {
+          state = F_PLANNED;
+          /* a few are due today */
+          if (hmr_demo_chance (d, 0.2))
+            due = d->ref_day;
+        }
       d->n_follow_ups++;
 
       created_day = hmr_demo_min (due, d->ref_day - 1) - hmr_demo_range (d, 7, 14);
@@ -402,13 +434,21 @@ hmr_demo_write_follow_ups (HmrDemo        *d,
                             states[state], NULL);
         }
       hmr_demo_format_time (t, updated);
+      /* The supervisor looked at the older flagged scores long ago: only
+       * the last month's wait on their Today */
+      if (flags > 0 && event_day < d->ref_day - 30)
+        {
+          ack = TRUE;
+          hmr_demo_format_time (hmr_demo_time (d, hmr_demo_later (d, event_day, 1, 5), t), acked);
+        }
 
-      if (!hmr_demo_insert (d, HMR_DEMO_T_FOLLOW_UP, error, "sssssssssosoossssssdoo",
+      if (!hmr_demo_insert (d, HMR_DEMO_T_FOLLOW_UP, error, "sssssssssosoossssssdooss",
                             id, o->id, p->id, p->case_id, kinds[kind], states[state],
                             o->caseworker_id, due_on, done ? done_on : NULL, minutes,
                             items[0] ? items : NULL, score, items[0] ? wants : -1, notes,
                             has_next ? next_on : NULL, created, by, updated, by,
-                            state == F_PLANNED ? 1 : 2, before, flags))
+                            state == F_PLANNED ? 1 : 2, before, flags,
+                            ack ? acked : NULL, ack ? d->supervisor_id : NULL))
         return FALSE;
     }
   return TRUE;

@@ -24,7 +24,9 @@ column_list (void)
                           "AND c.deleted_at IS NULL ORDER BY c.opened_on DESC LIMIT 1)"
                           ", (SELECT u.full_name FROM case_file c JOIN app_user u ON u.id = c.owner_id "
                           "WHERE c.beneficiary_id = b.id AND c.deleted_at IS NULL "
-                          "ORDER BY c.opened_on DESC LIMIT 1)");
+                          "ORDER BY c.opened_on DESC LIMIT 1)"
+                          ", (SELECT max (f.done_on) FROM follow_up f WHERE f.beneficiary_id = b.id "
+                          "AND +f.status = 'done' AND f.deleted_at IS NULL)");
       g_once_init_leave (&cols, g_string_free (s, FALSE));
     }
   return cols;
@@ -591,6 +593,18 @@ sort_expression (HmrBeneficiarySort sort)
              "b.family_name COLLATE NOCASE %s";
     case HMR_BENEFICIARY_SORT_REGISTERED:
       return "b.created_at %s, b.case_number %s";
+    case HMR_BENEFICIARY_SORT_STAGE:
+      return "(SELECT CASE c.stage WHEN 'new' THEN 0 WHEN 'assessment' THEN 1 WHEN 'case_plan' THEN 2 "
+             "WHEN 'services' THEN 3 WHEN 'reopened' THEN 4 WHEN 'closed' THEN 5 ELSE 6 END "
+             "FROM case_file c WHERE c.beneficiary_id = b.id AND c.deleted_at IS NULL "
+             "ORDER BY c.opened_on DESC LIMIT 1) %s, b.case_number %s";
+    case HMR_BENEFICIARY_SORT_CASEWORKER:
+      return "(SELECT u.full_name FROM case_file c JOIN app_user u ON u.id = c.owner_id "
+             "WHERE c.beneficiary_id = b.id AND c.deleted_at IS NULL "
+             "ORDER BY c.opened_on DESC LIMIT 1) COLLATE NOCASE %s, b.case_number %s";
+    case HMR_BENEFICIARY_SORT_LAST_CONTACT:
+      return "(SELECT max (f.done_on) FROM follow_up f WHERE f.beneficiary_id = b.id "
+             "AND +f.status = 'done' AND f.deleted_at IS NULL) %s, b.case_number %s";
     case HMR_BENEFICIARY_SORT_CASE_NUMBER:
     default:
       return "b.case_number %s, b.rowid %s";

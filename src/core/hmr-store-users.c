@@ -8,6 +8,7 @@
 #include <sodium.h>
 #include <glib/gi18n-lib.h>
 
+#include "hmr-people.h"
 #include "hmr-store-private.h"
 
 #define MIN_PASSWORD_CHARS 12
@@ -147,6 +148,7 @@ insert_user (HmrStore       *self,
              HmrRole         role,
              const char     *office_id,
              const char     *hash,
+             gboolean        must_change_password,
              GError        **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -158,8 +160,9 @@ insert_user (HmrStore       *self,
 
   stmt = hmr_store_prepare (self,
                             "INSERT INTO app_user (id, office_id, username, full_name, role, "
-                            "password_hash, created_at, created_by, updated_at, updated_by) "
-                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?7, ?8)",
+                            "password_hash, must_change_password, created_at, created_by, "
+                            "updated_at, updated_by) "
+                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?9, ?7, ?8, ?7, ?8)",
                             error);
   if (stmt == NULL)
     return NULL;
@@ -171,6 +174,7 @@ insert_user (HmrStore       *self,
   hmr_bind_text (stmt, 6, hash);
   hmr_bind_text (stmt, 7, now);
   hmr_bind_text (stmt, 8, actor ? actor->user_id : id);
+  sqlite3_bind_int (stmt, 9, must_change_password ? 1 : 0);
   rc = sqlite3_step (stmt);
   if ((rc & 0xff) == SQLITE_CONSTRAINT)
     {
@@ -189,6 +193,8 @@ insert_user (HmrStore       *self,
   hmr_changes_add (changes, "full_name", NULL, full_name);
   hmr_changes_add (changes, "role", NULL, hmr_role_to_string (role));
   hmr_changes_add (changes, "office_id", NULL, office_id);
+  if (must_change_password)
+    hmr_changes_add (changes, "must_change_password", NULL, "1");
   json = hmr_changes_free_to_json (g_steal_pointer (&changes));
   if (!hmr_store_audit_append (self, actor ? actor : created, "create", "user", id, json, error))
     return NULL;
@@ -224,7 +230,8 @@ hmr_store_create_first_admin (HmrStore    *self,
                    _("Refused: this database already has users; ask its administrator for an account."));
       return NULL;
     }
-  created = insert_user (self, NULL, id, username, full_name, HMR_ROLE_ADMIN, NULL, hash, error);
+  created = insert_user (self, NULL, id, username, full_name, HMR_ROLE_ADMIN, NULL, hash,
+                         FALSE, error);
   if (created == NULL)
     {
       hmr_store_rollback (self);
@@ -238,15 +245,16 @@ hmr_store_create_first_admin (HmrStore    *self,
   return created;
 }
 
-HmrActor *
-hmr_store_create_user (HmrStore       *self,
-                       const HmrActor *actor,
-                       const char     *username,
-                       const char     *full_name,
-                       HmrRole         role,
-                       const char     *office_id,
-                       const char     *password,
-                       GError        **error)
+static HmrActor *
+create_user (HmrStore       *self,
+             const HmrActor *actor,
+             const char     *username,
+             const char     *full_name,
+             HmrRole         role,
+             const char     *office_id,
+             const char     *password,
+             gboolean        must_change_password,
+             GError        **error)
 {
   g_autofree char *hash = NULL;
   g_autofree char *id = hmr_store_new_id ();
@@ -273,7 +281,8 @@ hmr_store_create_user (HmrStore       *self,
 
   if (!hmr_store_begin (self, error))
     return NULL;
-  created = insert_user (self, actor, id, username, full_name, role, office_id, hash, error);
+  created = insert_user (self, actor, id, username, full_name, role, office_id, hash,
+                         must_change_password, error);
   if (created == NULL)
     {
       hmr_store_rollback (self);
@@ -285,6 +294,39 @@ hmr_store_create_user (HmrStore       *self,
       return NULL;
     }
   return created;
+}
+
+HmrActor *
+hmr_store_create_user (HmrStore       *self,
+                       const HmrActor *actor,
+                       const char     *username,
+                       const char     *full_name,
+                       HmrRole         role,
+                       const char     *office_id,
+                       const char     *password,
+                       GError        **error)
+{
+  return create_user (self, actor, username, full_name, role, office_id, password, FALSE, error);
+}
+
+/**
+ * hmr_store_create_user_with_temporary_password:
+ *
+ * Like hmr_store_create_user(), for an account whose first password the
+ * administrator chose: the user must choose their own at the first login.
+ * The account and the flag are written in one transaction.
+ */
+HmrActor *
+hmr_store_create_user_with_temporary_password (HmrStore       *self,
+                                               const HmrActor *actor,
+                                               const char     *username,
+                                               const char     *full_name,
+                                               HmrRole         role,
+                                               const char     *office_id,
+                                               const char     *password,
+                                               GError        **error)
+{
+  return create_user (self, actor, username, full_name, role, office_id, password, TRUE, error);
 }
 
 static gboolean

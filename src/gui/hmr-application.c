@@ -15,7 +15,9 @@
 #include "hmr-application.h"
 #include "hmr-gui-util.h"
 #include "hmr-login-window.h"
+#include "hmr-password-dialog.h"
 #include "hmr-preferences-window.h"
+#include "hmr-reminders.h"
 #include "hmr-window.h"
 
 struct _HmrApplication
@@ -150,6 +152,35 @@ open_store (HmrApplication *self)
 
 /* ---- login and logout ---------------------------------------------- */
 
+static void on_logged_in (HmrLoginWindow *login,
+                          const HmrActor *actor,
+                          HmrApplication *self);
+
+static void
+on_password_changed (HmrPasswordDialog *dialog,
+                     HmrApplication    *self)
+{
+  /* The login window goes; the dialog closes itself */
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
+  if (self->login_window != NULL)
+    on_logged_in (HMR_LOGIN_WINDOW (self->login_window),
+                  hmr_password_dialog_get_actor (dialog), self);
+}
+
+/* An account whose password the administrator set chooses its own before
+ * anything else */
+static void
+ask_new_password (HmrApplication *self,
+                  HmrLoginWindow *login,
+                  const HmrActor *actor)
+{
+  HmrPasswordDialog *dialog = hmr_password_dialog_new (self->store, actor);
+
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (login));
+  g_signal_connect_object (dialog, "changed", G_CALLBACK (on_password_changed), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 on_logged_in (HmrLoginWindow *login,
               const HmrActor *actor,
@@ -157,9 +188,16 @@ on_logged_in (HmrLoginWindow *login,
 {
   HmrWindow *window;
 
+  if (hmr_store_must_change_password (self->store, actor))
+    {
+      ask_new_password (self, login, actor);
+      return;
+    }
+
   window = hmr_window_new (self, self->store, actor);
   set_weak_window (&self->main_window, GTK_WINDOW (window));
   gtk_window_present (GTK_WINDOW (window));
+  hmr_reminders_start (window);
 
   set_weak_window (&self->login_window, NULL);
   gtk_window_destroy (GTK_WINDOW (login));
@@ -325,6 +363,8 @@ hmr_application_startup (GApplication *app)
   static const char *prefs_accels[] = { "<Control>comma", NULL };
   static const char *shortcuts_accels[] = { "<Control>question", NULL };
   static const char *no_accels[] = { NULL };
+  /* Super+L belongs to the desktop */
+  static const char *lock_accels[] = { "<Control><Alt>l", NULL };
 
   hmr_gui_ensure_resources ();
 
@@ -338,11 +378,13 @@ hmr_application_startup (GApplication *app)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
+  hmr_reminders_install (GTK_APPLICATION (self));
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", prefs_accels);
   /* One action opens the shortcuts window, whichever window is active */
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay", no_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.shortcuts", shortcuts_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.lock", lock_accels);
 }
 
 static void

@@ -14,6 +14,20 @@
 #include "hmr-gui-util.h"
 #include "hmr-permissions.h"
 #include "hmr-window.h"
+#include "hmr-finance-page.h"
+#include "hmr-grants-page.h"
+#include "hmr-grant-dialog.h"
+#include "hmr-handover-dialog.h"
+#include "hmr-lock.h"
+#include "hmr-users-page.h"
+#include "hmr-audit-page.h"
+#include "hmr-referral-dialog.h"
+#include "hmr-referrals-page.h"
+#include "hmr-providers-page.h"
+#include "hmr-today-page.h"
+#include "hmr-follow-up-dialog.h"
+#include "hmr-plan-dialog.h"
+#include "hmr-close-case-dialog.h"
 
 struct _HmrWindow
 {
@@ -35,6 +49,7 @@ struct _HmrWindow
   GtkButton            *back_button;
   AdwWindowTitle       *window_title;
   GtkStack             *content_stack;
+  GMenu                *primary_menu;
 };
 
 G_DEFINE_FINAL_TYPE (HmrWindow, hmr_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -80,8 +95,23 @@ beneficiaries_allowed (const HmrActor *actor)
 static GtkWidget *create_beneficiaries_area (HmrWindow *self);
 
 static const HmrWindowArea areas[] = {
+  /* finance lands on its own workspace */
+  { "finance", N_("Finance"), "accessories-calculator-symbolic",
+    hmr_finance_area_allowed, hmr_finance_area_create },
+  { "today", N_("Today"), "x-office-calendar-symbolic",
+    hmr_today_page_allowed, hmr_today_page_create_area },
   { "beneficiaries", N_("Beneficiaries"), "system-users-symbolic",
     beneficiaries_allowed, create_beneficiaries_area },
+  { "grants", N_("Grants"), "emblem-documents-symbolic",
+    hmr_grants_area_allowed, hmr_grants_area_create },
+  { "referrals", N_("Referrals"), "mail-send-symbolic",
+    hmr_referrals_page_allowed, hmr_referrals_page_create_area },
+  { "providers", N_("Service Providers"), "system-users-symbolic",
+    hmr_providers_page_allowed, hmr_providers_page_create_area },
+  { "users", N_("Users"), "avatar-default-symbolic",
+    hmr_users_page_allowed, hmr_users_page_create_area },
+  { "audit", N_("Audit Trail"), "document-open-recent-symbolic",
+    hmr_audit_page_allowed, hmr_audit_page_create_area },
 };
 
 /* ---- navigation ----------------------------------------------------- */
@@ -148,6 +178,49 @@ log_out_action (GtkWidget  *widget,
     hmr_application_log_out (HMR_APPLICATION (app));
   else
     gtk_window_destroy (GTK_WINDOW (widget));
+}
+
+/* ---- the idle lock -------------------------------------------------- */
+
+static void
+lock_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  HmrLock *lock = hmr_lock_get_for_window (GTK_WINDOW (widget));
+
+  if (lock != NULL)
+    hmr_lock_lock (lock);
+}
+
+static void
+on_lock_changed (HmrWindow *self)
+{
+  HmrLock *lock = hmr_lock_get_for_window (GTK_WINDOW (self));
+
+  /* Nothing moves behind the lock screen */
+  if (lock != NULL && hmr_lock_get_locked (lock))
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", FALSE);
+  else
+    update_back_button (self);
+}
+
+static void
+attach_lock (HmrWindow *self)
+{
+  HmrLock *lock = hmr_lock_attach (ADW_APPLICATION_WINDOW (self), self->store,
+                                   self->actor, self->settings);
+  guint n = g_menu_model_get_n_items (G_MENU_MODEL (self->primary_menu));
+  g_autoptr(GMenuModel) section = NULL;
+
+  g_signal_connect_object (lock, "notify::locked", G_CALLBACK (on_lock_changed),
+                           self, G_CONNECT_SWAPPED);
+
+  /* "Lock" beside "Log Out", in the main menu's last section */
+  if (n > 0)
+    section = g_menu_model_get_item_link (G_MENU_MODEL (self->primary_menu), n - 1, G_MENU_LINK_SECTION);
+  if (G_IS_MENU (section))
+    g_menu_prepend (G_MENU (section), _("_Lock"), "win.lock");
 }
 
 /* ---- size ------------------------------------------------------------ */
@@ -217,6 +290,9 @@ create_beneficiaries_area (HmrWindow *self)
   self->beneficiaries_page = hmr_beneficiaries_page_new (self->store, self->actor);
   g_signal_connect_object (self->beneficiaries_page, "notify::showing-detail",
                            G_CALLBACK (update_back_button), self, G_CONNECT_SWAPPED);
+  /* Whatever is saved about a person elsewhere shows in the list and case file */
+  g_signal_connect_object (self, "case-changed", G_CALLBACK (hmr_beneficiaries_page_case_changed),
+                           self->beneficiaries_page, G_CONNECT_SWAPPED);
   return GTK_WIDGET (self->beneficiaries_page);
 }
 
@@ -241,6 +317,7 @@ hmr_window_constructed (GObject *object)
   else
     self->settings = g_settings_new (APP_ID);
   restore_size (self);
+  attach_lock (self);
 
   /* Translators: the window's subtitle: the user's full name and role */
   who = g_strdup_printf (C_("window subtitle", "%s · %s"),
@@ -398,10 +475,18 @@ hmr_window_class_init (HmrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HmrWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, HmrWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, HmrWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, HmrWindow, primary_menu);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
 
   gtk_widget_class_install_action (widget_class, "win.log-out", NULL, log_out_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_action);
+  gtk_widget_class_install_action (widget_class, "win.refer", "s", hmr_referral_dialog_refer_action);
+  gtk_widget_class_install_action (widget_class, "win.propose-grant", "s", hmr_grant_dialog_propose_action);
+  gtk_widget_class_install_action (widget_class, "win.new-handover", "s", hmr_handover_dialog_new_action);
+  gtk_widget_class_install_action (widget_class, "win.follow-up", "s", hmr_follow_up_dialog_action);
+  gtk_widget_class_install_action (widget_class, "win.plan", "s", hmr_plan_dialog_action);
+  gtk_widget_class_install_action (widget_class, "win.close-case", "s", hmr_close_case_dialog_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
 }
 

@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "hmr-duplicates-dialog.h"
 #include "hmr-gui-test-util.h"
 
 typedef struct
@@ -382,6 +383,149 @@ test_tab_reaches_every_field (HmrGuiFixture *f,
       g_error ("Tab never reaches “%s”", hmr_beneficiary_field_get_label (fields[i]));
 }
 
+/* ---- the duplicate check --------------------------------------------- */
+
+static gboolean
+duplicates_dialog_shown (gpointer user_data)
+{
+  return hmr_gui_test_find_window (HMR_TYPE_DUPLICATES_DIALOG) != NULL;
+}
+
+/* Раҳимов Ҷамшед of Dusti, born 1990, registered earlier */
+static HmrBeneficiary *
+register_original (HmrGuiFixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  HmrBeneficiary *b = hmr_gui_test_new_beneficiary ("Раҳимов", "Ҷамшед", "21.03.1990");
+
+  hmr_store_insert_beneficiary (f->store, f->caseworker, b, &error);
+  g_assert_no_error (error);
+  return b;
+}
+
+/* The same man, his name typed the way it was spelled on the phone */
+static HmrDuplicatesDialog *
+register_lookalike (HmrBeneficiaryForm *form)
+{
+  HmrDuplicatesDialog *dialog;
+
+  type_into (form, HMR_BENEFICIARY_FAMILY_NAME, "Rakhimov");
+  type_into (form, HMR_BENEFICIARY_GIVEN_NAME, "Jamshed");
+  choose (form, HMR_BENEFICIARY_SEX, hmr_sex_get_label ("male"));
+  type_into (form, HMR_BENEFICIARY_BIRTH_DATE, "02.02.1990");
+  choose (form, HMR_BENEFICIARY_DISTRICT, hmr_district_get_label ("Dusti"));
+  choose (form, HMR_BENEFICIARY_CATEGORY, hmr_category_get_label ("returned_migrant"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "beneficiary.save", NULL));
+
+  g_assert_true (hmr_gui_test_wait_until (duplicates_dialog_shown, NULL, 5000));
+  dialog = HMR_DUPLICATES_DIALOG (hmr_gui_test_find_window (HMR_TYPE_DUPLICATES_DIALOG));
+  hmr_gui_test_flush ();
+  return dialog;
+}
+
+static gboolean
+audit_has (HmrGuiFixture *f,
+           const char    *id,
+           const char    *action)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) audit = hmr_store_list_audit (f->store, f->admin, "beneficiary", id, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < audit->len; i++)
+    if (g_strcmp0 (((HmrAuditEntry *) g_ptr_array_index (audit, i))->action, action) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_duplicate_go_on_is_audited (HmrGuiFixture *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(HmrBeneficiary) original = register_original (f);
+  g_autoptr(HmrBeneficiary) newest = NULL;
+  HmrBeneficiariesPage *page;
+  HmrDuplicatesDialog *dialog;
+  CountWait wait;
+
+  page = hmr_window_get_beneficiaries_page (hmr_gui_test_open_window (f, f->caseworker));
+  wait.model = G_LIST_MODEL (hmr_beneficiaries_page_get_model (page));
+  dialog = register_lookalike (open_form (page));
+
+  /* Nothing is saved while the caseworker decides; the earlier case file
+   * is shown with its case number, both spellings, birth year and district */
+  g_assert_cmpuint (hmr_gui_test_count_rows (f->store, f->caseworker, FALSE), ==, 1);
+  g_assert_nonnull (hmr_gui_test_find_label (GTK_WIDGET (dialog), "Registered Already?"));
+  g_assert_cmpuint (hmr_duplicates_dialog_get_duplicates (dialog)->len, ==, 1);
+  g_assert_cmpstr (hmr_beneficiary_get (hmr_duplicates_dialog_get_selected (dialog), HMR_BENEFICIARY_ID), ==,
+                   hmr_beneficiary_get (original, HMR_BENEFICIARY_ID));
+  {
+    g_autofree char *subtitle = g_strdup_printf ("%s · born 1990 · %s",
+                                                 hmr_beneficiary_get (original, HMR_BENEFICIARY_CASE_NUMBER),
+                                                 hmr_district_get_label ("Dusti"));
+    g_assert_nonnull (hmr_gui_test_find_label (GTK_WIDGET (dialog), subtitle));
+  }
+  hmr_gui_test_screenshot (GTK_WIDGET (dialog), "form-duplicates");
+
+  /* Going on registers the person, and the decision is in the audit trail */
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "register");
+  g_assert_true (hmr_gui_test_wait_until (no_form, NULL, 5000));
+  wait.n = 2;
+  g_assert_true (hmr_gui_test_wait_until (has_n_items, &wait, 5000));
+  newest = g_list_model_get_item (wait.model, 0);
+  g_assert_cmpstr (hmr_beneficiary_get (newest, HMR_BENEFICIARY_FAMILY_NAME), ==, "Rakhimov");
+  g_assert_true (audit_has (f, hmr_beneficiary_get (newest, HMR_BENEFICIARY_ID), "duplicate-override"));
+  g_assert_null (hmr_beneficiary_get (newest, HMR_BENEFICIARY_DUPLICATE_OF));
+}
+
+static void
+test_duplicate_open_existing (HmrGuiFixture *f,
+                              gconstpointer  data)
+{
+  g_autoptr(HmrBeneficiary) original = register_original (f);
+  HmrBeneficiariesPage *page;
+  HmrDuplicatesDialog *dialog;
+
+  page = hmr_window_get_beneficiaries_page (hmr_gui_test_open_window (f, f->caseworker));
+  dialog = register_lookalike (open_form (page));
+
+  /* Opening the earlier case file registers nobody */
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "open");
+  g_assert_true (hmr_gui_test_wait_until (no_form, NULL, 5000));
+  g_assert_cmpuint (hmr_gui_test_count_rows (f->store, f->caseworker, FALSE), ==, 1);
+  g_assert_true (hmr_beneficiaries_page_get_showing_detail (page));
+  g_assert_cmpstr (hmr_beneficiary_get (hmr_beneficiary_detail_get_beneficiary (hmr_beneficiaries_page_get_detail (page)),
+                                        HMR_BENEFICIARY_ID), ==,
+                   hmr_beneficiary_get (original, HMR_BENEFICIARY_ID));
+}
+
+static void
+test_duplicate_marked (HmrGuiFixture *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HmrBeneficiary) original = register_original (f);
+  g_autoptr(HmrBeneficiary) newest = NULL;
+  g_autoptr(HmrBeneficiary) stored = NULL;
+  HmrBeneficiariesPage *page;
+  HmrDuplicatesDialog *dialog;
+  CountWait wait;
+
+  page = hmr_window_get_beneficiaries_page (hmr_gui_test_open_window (f, f->caseworker));
+  wait.model = G_LIST_MODEL (hmr_beneficiaries_page_get_model (page));
+  dialog = register_lookalike (open_form (page));
+
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "mark");
+  g_assert_true (hmr_gui_test_wait_until (no_form, NULL, 5000));
+  wait.n = 2;
+  g_assert_true (hmr_gui_test_wait_until (has_n_items, &wait, 5000));
+  newest = g_list_model_get_item (wait.model, 0);
+  stored = hmr_store_get_beneficiary (f->store, f->caseworker, hmr_beneficiary_get (newest, HMR_BENEFICIARY_ID), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (hmr_beneficiary_get (stored, HMR_BENEFICIARY_DUPLICATE_OF), ==,
+                   hmr_beneficiary_get (original, HMR_BENEFICIARY_ID));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -398,6 +542,9 @@ main (int   argc,
   ADD ("/gui/form/cancel-asks-before-discarding", test_cancel_asks_before_discarding);
   ADD ("/gui/form/edit-keeps-case-number", test_edit_keeps_case_number);
   ADD ("/gui/form/tab-reaches-every-field", test_tab_reaches_every_field);
+  ADD ("/gui/form/duplicate-go-on-is-audited", test_duplicate_go_on_is_audited);
+  ADD ("/gui/form/duplicate-open-existing", test_duplicate_open_existing);
+  ADD ("/gui/form/duplicate-marked", test_duplicate_marked);
 
   return g_test_run ();
 }

@@ -159,6 +159,8 @@ test_folds_on_narrow_width (HmrGuiFixture *f,
 
   hmr_gui_fixture_add_beneficiaries (f, 3);
   window = hmr_gui_test_open_window (f, f->caseworker);
+  /* A caseworker starts on Today; this is about the beneficiaries list */
+  g_assert_true (hmr_window_show_area (window, "beneficiaries"));
   leaflet = ADW_LEAFLET (hmr_gui_test_find_widget (GTK_WIDGET (window), ADW_TYPE_LEAFLET, NULL));
   g_assert_nonnull (leaflet);
   g_assert_false (adw_leaflet_get_folded (leaflet));

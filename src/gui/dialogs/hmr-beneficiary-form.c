@@ -14,6 +14,8 @@
 
 #include "hmr-beneficiary-form.h"
 #include "hmr-beneficiary-form-fields.h"
+#include "hmr-case-file.h"
+#include "hmr-duplicates-dialog.h"
 #include "hmr-gui-util.h"
 
 struct _HmrBeneficiaryForm
@@ -46,6 +48,7 @@ enum {
 
 enum {
   SAVED,
+  OPEN_EXISTING,
   N_SIGNALS
 };
 
@@ -174,18 +177,12 @@ show_problems (HmrBeneficiaryForm *self,
   return problems->len > 0;
 }
 
-static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+static gboolean
+save (HmrBeneficiaryForm *self,
+      HmrBeneficiary     *record)
 {
-  HmrBeneficiaryForm *self = HMR_BENEFICIARY_FORM (widget);
-  g_autoptr(HmrBeneficiary) record = build_record (self);
   g_autoptr(GError) error = NULL;
   gboolean saved;
-
-  if (show_problems (self, record))
-    return;
 
   if (self->beneficiary == NULL)
     saved = hmr_store_insert_beneficiary (self->store, self->actor, record, &error);
@@ -196,12 +193,134 @@ save_action (GtkWidget  *widget,
     {
       /* Nothing typed is lost: the form stays as it is */
       show_toast (self, error->message, 0);
-      return;
+      return FALSE;
     }
+  return TRUE;
+}
 
+static void
+finish (HmrBeneficiaryForm *self,
+        HmrBeneficiary     *record)
+{
   g_signal_emit (self, signals[SAVED], 0, record);
   self->closing = TRUE;
   gtk_window_close (GTK_WINDOW (self));
+}
+
+typedef struct
+{
+  HmrBeneficiaryForm *form;
+  char               *response;
+  char               *chosen_id;
+  GPtrArray          *duplicates;
+} Decision;
+
+static void
+decision_free (Decision *d)
+{
+  g_object_unref (d->form);
+  g_free (d->response);
+  g_free (d->chosen_id);
+  g_ptr_array_unref (d->duplicates);
+  g_free (d);
+}
+
+/* After the dialog is gone: the form may close, and the dialog is
+ * transient for it */
+static gboolean
+carry_out_decision (gpointer user_data)
+{
+  Decision *d = user_data;
+  HmrBeneficiaryForm *self = d->form;
+  g_autoptr(HmrBeneficiary) record = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *new_id;
+
+  if (g_strcmp0 (d->response, "open") == 0)
+    {
+      /* The person is registered already: nothing new is saved */
+      self->closing = TRUE;
+      g_signal_emit (self, signals[OPEN_EXISTING], 0, d->chosen_id);
+      gtk_window_close (GTK_WINDOW (self));
+      return G_SOURCE_REMOVE;
+    }
+
+  record = build_record (self);
+  if (!save (self, record))
+    return G_SOURCE_REMOVE;
+  new_id = hmr_beneficiary_get (record, HMR_BENEFICIARY_ID);
+
+  if (g_strcmp0 (d->response, "mark") == 0)
+    {
+      if (!hmr_store_mark_duplicate (self->store, self->actor, new_id, d->chosen_id, &error))
+        g_warning ("Could not mark %s as a duplicate: %s", new_id, error->message);
+      else
+        hmr_beneficiary_set (record, HMR_BENEFICIARY_DUPLICATE_OF, d->chosen_id);
+    }
+  else if (!hmr_store_record_duplicate_override (self->store, self->actor, new_id, d->duplicates, &error))
+    g_warning ("Could not record the decision to register %s: %s", new_id, error->message);
+
+  finish (self, record);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_duplicates_response (HmrDuplicatesDialog *dialog,
+                        const char          *response,
+                        HmrBeneficiaryForm  *self)
+{
+  Decision *d;
+
+  if (g_strcmp0 (response, "open") != 0 && g_strcmp0 (response, "register") != 0 &&
+      g_strcmp0 (response, "mark") != 0)
+    return;
+
+  d = g_new0 (Decision, 1);
+  d->form = g_object_ref (self);
+  d->response = g_strdup (response);
+  d->chosen_id = g_strdup (hmr_beneficiary_get (hmr_duplicates_dialog_get_selected (dialog), HMR_BENEFICIARY_ID));
+  d->duplicates = g_ptr_array_ref (hmr_duplicates_dialog_get_duplicates (dialog));
+  g_idle_add_full (G_PRIORITY_DEFAULT, carry_out_decision, d, (GDestroyNotify) decision_free);
+}
+
+/* Before a new person is registered: may they be registered already? */
+static gboolean
+ask_about_duplicates (HmrBeneficiaryForm *self,
+                      HmrBeneficiary     *record)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) duplicates = NULL;
+  HmrDuplicatesDialog *dialog;
+
+  duplicates = hmr_store_find_duplicates (self->store, self->actor, record, &error);
+  if (duplicates == NULL)
+    {
+      g_warning ("Could not look for duplicates: %s", error->message);
+      return FALSE;
+    }
+  if (duplicates->len == 0)
+    return FALSE;
+
+  dialog = hmr_duplicates_dialog_new (GTK_WINDOW (self), record, duplicates);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_duplicates_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  HmrBeneficiaryForm *self = HMR_BENEFICIARY_FORM (widget);
+  g_autoptr(HmrBeneficiary) record = build_record (self);
+
+  if (show_problems (self, record))
+    return;
+  if (self->beneficiary == NULL && ask_about_duplicates (self, record))
+    return;
+  if (save (self, record))
+    finish (self, record);
 }
 
 /* ---- cancel ------------------------------------------------------------ */
@@ -428,6 +547,21 @@ hmr_beneficiary_form_class_init (HmrBeneficiaryFormClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1,
                   HMR_TYPE_BENEFICIARY);
+
+  /**
+   * HmrBeneficiaryForm::open-existing:
+   * @id: the beneficiary's id
+   *
+   * Registering was given up for the case file of @id, which looked like
+   * the same person: show it.
+   */
+  signals[OPEN_EXISTING] =
+    g_signal_new ("open-existing",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1,
+                  G_TYPE_STRING);
 
   hmr_gui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, "/org/hamroh/Hamroh/ui/dialogs/hmr-beneficiary-form.ui");

@@ -2,8 +2,10 @@
  *
  * A column view over the core's lazy HmrBeneficiaryList: the model holds
  * the row ids of one SQL query and loads only the rows on screen, so the
- * list stays smooth with a million people.  Searching and filtering replace
- * the query; sorting and filtering happen in SQL.
+ * list stays smooth with a million people.  Searching, filtering and a
+ * click on a column header replace the query; sorting and filtering happen
+ * in SQL, in a thread (hmr-beneficiary-list-async.c), and each keystroke
+ * cancels the query before it, so the window never waits for one.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,49 +14,43 @@
 #include <glib/gi18n.h>
 
 #include "hmr-beneficiaries-page.h"
+#include <string.h>
+
+#include "hmr-beneficiaries-columns.h"
 #include "hmr-beneficiary-form.h"
+#include "hmr-beneficiary-list-async.h"
 #include "hmr-gui-util.h"
 #include "hmr-permissions.h"
 
-typedef enum
-{
-  COLUMN_CASE_NUMBER,
-  COLUMN_NAME,
-  COLUMN_DISTRICT,
-  COLUMN_CATEGORY,
-  COLUMN_STAGE,
-  COLUMN_CASEWORKER,
-  COLUMN_RISK,
-  N_COLUMNS
-} Column;
-
 struct _HmrBeneficiariesPage
 {
-  AdwBin                parent_instance;
+  AdwBin                 parent_instance;
 
-  HmrStore             *store;
-  HmrActor             *actor;
-  HmrBeneficiaryList   *model;
-  GtkSingleSelection   *selection;
-  GPtrArray            *district_codes;   /* parallel to the drop-down; [0] is NULL */
-  HmrBeneficiaryQuery   query;
-  char                 *query_text;
-  char                 *query_district;
+  HmrStore              *store;
+  HmrActor              *actor;
+  HmrBeneficiaryList    *model;
+  GtkSingleSelection    *selection;
+  GCancellable          *cancellable;      /* of the query running, if any */
+  guint                  n_running;
+  HmrHighlight           highlight;
+  HmrColumn              probed_column;    /* see read_sort () */
+  HmrBeneficiarySort     sort;
+  gboolean               descending;
 
   /* Template widgets */
-  AdwToastOverlay      *toast_overlay;
-  GtkStack             *view_stack;
-  GtkSearchEntry       *search_entry;
-  GtkDropDown          *district_dropdown;
-  GtkCheckButton       *archived_check;
-  GtkButton            *register_button;
-  GtkStack             *list_stack;
-  GtkColumnView        *column_view;
-  GtkColumnViewColumn  *columns[N_COLUMNS];
-  AdwStatusPage        *empty_page;
-  GtkButton            *empty_register_button;
-  GtkLabel             *count_label;
-  HmrBeneficiaryDetail *detail;
+  AdwToastOverlay       *toast_overlay;
+  GtkStack              *view_stack;
+  GtkSearchEntry        *search_entry;
+  HmrBeneficiaryFilters *filters;
+  GtkButton             *register_button;
+  GtkStack              *list_stack;
+  GtkColumnView         *column_view;
+  GtkColumnViewColumn   *columns[HMR_N_COLUMNS];
+  AdwStatusPage         *empty_page;
+  GtkButton             *empty_register_button;
+  GtkSpinner            *spinner;
+  GtkLabel              *count_label;
+  HmrBeneficiaryDetail  *detail;
 };
 
 G_DEFINE_FINAL_TYPE (HmrBeneficiariesPage, hmr_beneficiaries_page, ADW_TYPE_BIN)
@@ -69,154 +65,76 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const char * const column_ids[N_COLUMNS] = {
+static const char * const column_ids[HMR_N_COLUMNS] = {
   "case_number_column", "name_column", "district_column", "category_column",
-  "stage_column", "caseworker_column", "risk_column",
+  "stage_column", "caseworker_column", "last_contact_column", "risk_column",
 };
 
-/* ---- cells ------------------------------------------------------------ */
+/* ---- sorting by a click on a column header, in SQL ----------------------
+ *
+ * Each column gets a sorter of ours that sorts nothing (the model is not a
+ * GtkSortListModel): it only tells which column it belongs to.  GTK 4.8
+ * cannot say which column the view sorts by, but the view's own sorter
+ * asks the sorter of its primary column first and turns the answer round
+ * when the order is descending.  So when it changes, we ask it to compare
+ * two dummy items once: the first of our sorters called is the primary column,
+ * and the sign of the answer is the direction.  That column and direction
+ * become the SQL query's ORDER BY.
+ */
 
-/* The narrowest a column gets, in characters, before the table scrolls
- * sideways: names stay readable on a narrow window; -1 never shortens */
-static const int column_min_chars[N_COLUMNS] = {
-  [COLUMN_CASE_NUMBER] = -1,
-  [COLUMN_NAME] = 26,
-  [COLUMN_DISTRICT] = 8,
-  [COLUMN_CATEGORY] = 12,
-  [COLUMN_STAGE] = 8,
-  [COLUMN_CASEWORKER] = 12,
-  [COLUMN_RISK] = 5,
-};
-
-/* … and the widest, so that the names get the room left over */
-static const int column_max_chars[N_COLUMNS] = {
-  [COLUMN_CASE_NUMBER] = -1,
-  [COLUMN_NAME] = -1,
-  [COLUMN_DISTRICT] = 14,
-  [COLUMN_CATEGORY] = 20,
-  [COLUMN_STAGE] = 12,
-  [COLUMN_CASEWORKER] = 18,
-  [COLUMN_RISK] = 8,
-};
-
-static GtkWidget *
-new_cell_label (Column column)
+static int
+probe_compare (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  HmrBeneficiariesPage *self = g_object_get_data (G_OBJECT (a), "hmr-page");
+  HmrColumn column = GPOINTER_TO_INT (user_data);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (column_min_chars[column] > 0)
+  if (self != NULL && self->probed_column == HMR_N_COLUMNS)
+    self->probed_column = column;
+  return GTK_ORDERING_SMALLER;
+}
+
+static gboolean
+read_sort (HmrBeneficiariesPage *self)
+{
+  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
+  g_autoptr(GObject) probe = g_object_new (G_TYPE_OBJECT, NULL);
+  g_autoptr(GObject) other = g_object_new (G_TYPE_OBJECT, NULL);   /* a sorter finds an item equal to itself */
+  HmrBeneficiarySort sort = HMR_BENEFICIARY_SORT_REGISTERED;
+  gboolean descending = TRUE;
+  GtkOrdering order;
+
+  g_object_set_data (probe, "hmr-page", self);
+  self->probed_column = HMR_N_COLUMNS;
+  order = sorter ? gtk_sorter_compare (sorter, probe, other) : GTK_ORDERING_EQUAL;
+  if (self->probed_column != HMR_N_COLUMNS && order != GTK_ORDERING_EQUAL)
     {
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_width_chars (GTK_LABEL (label), column_min_chars[column]);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), column_max_chars[column]);
+      gboolean invert;
+
+      sort = hmr_column_get_sort (self->probed_column, &invert);
+      descending = (order == GTK_ORDERING_LARGER) != invert;
     }
-  return label;
+  /* Nothing sorted: newest first, since what was registered today is what
+   * people look for */
+  if (sort == self->sort && descending == self->descending)
+    return FALSE;
+  self->sort = sort;
+  self->descending = descending;
+  return TRUE;
 }
 
 static void
-setup_cell (GtkSignalListItemFactory *factory,
-            GtkListItem              *item,
-            gpointer                  user_data)
+setup_sorters (HmrBeneficiariesPage *self)
 {
-  Column column = GPOINTER_TO_INT (user_data);
-
-  if (column == COLUMN_NAME)
+  for (guint i = 0; i < HMR_N_COLUMNS; i++)
     {
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-      GtkWidget *latin = new_cell_label (column);
+      g_autoptr(GtkCustomSorter) sorter = gtk_custom_sorter_new (probe_compare, GINT_TO_POINTER (i), NULL);
 
-      gtk_box_append (GTK_BOX (box), new_cell_label (column));
-      gtk_widget_add_css_class (latin, "caption");
-      gtk_widget_add_css_class (latin, "dim-label");
-      gtk_box_append (GTK_BOX (box), latin);
-      gtk_list_item_set_child (item, box);
+      gtk_column_view_column_set_sorter (self->columns[i], GTK_SORTER (sorter));
     }
-  else
-    gtk_list_item_set_child (item, new_cell_label (column));
-}
-
-static void
-bind_cell (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           gpointer                  user_data)
-{
-  Column column = GPOINTER_TO_INT (user_data);
-  HmrBeneficiary *b = gtk_list_item_get_item (item);
-  GtkWidget *child = gtk_list_item_get_child (item);
-  const char *risk;
-
-  switch (column)
-    {
-    case COLUMN_NAME:
-      {
-        g_autofree char *name = hmr_beneficiary_dup_full_name (b);
-        g_autofree char *latin = hmr_beneficiary_dup_latin_name (b);
-        GtkWidget *name_label = gtk_widget_get_first_child (child);
-        GtkWidget *latin_label = gtk_widget_get_next_sibling (name_label);
-
-        gtk_label_set_label (GTK_LABEL (name_label), name);
-        gtk_label_set_label (GTK_LABEL (latin_label), latin);
-        gtk_widget_set_visible (latin_label, latin[0] != '\0');
-      }
-      break;
-
-    case COLUMN_CASE_NUMBER:
-      gtk_label_set_label (GTK_LABEL (child),
-                           hmr_gui_value_or_dash (hmr_beneficiary_get (b, HMR_BENEFICIARY_CASE_NUMBER)));
-      break;
-
-    case COLUMN_DISTRICT:
-      gtk_label_set_label (GTK_LABEL (child),
-                           hmr_gui_value_or_dash (hmr_district_get_label (hmr_beneficiary_get (b, HMR_BENEFICIARY_DISTRICT))));
-      break;
-
-    case COLUMN_CATEGORY:
-      gtk_label_set_label (GTK_LABEL (child),
-                           hmr_gui_value_or_dash (hmr_category_get_label (hmr_beneficiary_get (b, HMR_BENEFICIARY_CATEGORY))));
-      break;
-
-    case COLUMN_STAGE:
-      if (hmr_beneficiary_is_archived (b))
-        gtk_label_set_label (GTK_LABEL (child), _("Archived"));
-      else
-        gtk_label_set_label (GTK_LABEL (child),
-                             hmr_gui_value_or_dash (hmr_stage_get_label (hmr_beneficiary_get (b, HMR_BENEFICIARY_CASE_STAGE))));
-      break;
-
-    case COLUMN_CASEWORKER:
-      gtk_label_set_label (GTK_LABEL (child),
-                           hmr_gui_value_or_dash (hmr_beneficiary_get (b, HMR_BENEFICIARY_CASEWORKER)));
-      break;
-
-    case COLUMN_RISK:
-      risk = hmr_beneficiary_get (b, HMR_BENEFICIARY_RISK_LEVEL);
-      gtk_label_set_label (GTK_LABEL (child), hmr_gui_value_or_dash (hmr_risk_get_label (risk)));
-      gtk_widget_remove_css_class (child, "risk-high");
-      gtk_widget_remove_css_class (child, "risk-medium");
-      if (g_strcmp0 (risk, "high") == 0)
-        gtk_widget_add_css_class (child, "risk-high");
-      else if (g_strcmp0 (risk, "medium") == 0)
-        gtk_widget_add_css_class (child, "risk-medium");
-      break;
-
-    case N_COLUMNS:
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static void
-setup_columns (HmrBeneficiariesPage *self)
-{
-  for (guint i = 0; i < N_COLUMNS; i++)
-    {
-      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GINT_TO_POINTER (i));
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GINT_TO_POINTER (i));
-      gtk_column_view_column_set_factory (self->columns[i], factory);
-    }
+  self->sort = HMR_BENEFICIARY_SORT_REGISTERED;
+  self->descending = TRUE;
 }
 
 /* ---- the list and its query ------------------------------------------ */
@@ -224,7 +142,9 @@ setup_columns (HmrBeneficiariesPage *self)
 static gboolean
 filters_active (HmrBeneficiariesPage *self)
 {
-  return self->query.text != NULL || self->query.district != NULL || self->query.include_archived;
+  const HmrBeneficiaryQuery *query = hmr_beneficiary_list_get_query (self->model);
+
+  return query->text != NULL || hmr_beneficiary_filters_is_active (self->filters);
 }
 
 static void
@@ -233,7 +153,11 @@ update_state (HmrBeneficiariesPage *self)
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
   g_autofree char *count = NULL;
 
-  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u beneficiary", "%u beneficiaries", n), n);
+  if (filters_active (self))
+    /* Translators: how many beneficiaries match the search and filters */
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u match", "%u matches", n), n);
+  else
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u beneficiary", "%u beneficiaries", n), n);
   gtk_label_set_label (self->count_label, count);
 
   if (n > 0)
@@ -254,38 +178,85 @@ show_error (HmrBeneficiariesPage *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* The query the widgets ask for; its strings are borrowed from them and
+ * from @text */
 static void
-apply_query (HmrBeneficiariesPage *self)
+build_query (HmrBeneficiariesPage *self,
+             HmrBeneficiaryQuery  *query,
+             char                **text)
 {
+  *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
+  if ((*text)[0] == '\0')
+    g_clear_pointer (text, g_free);
+
+  memset (query, 0, sizeof *query);
+  hmr_beneficiary_filters_apply (self->filters, query);
+  query->text = *text;
+  query->sort = self->sort;
+  query->descending = self->descending;
+}
+
+static void
+on_query_done (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(HmrBeneficiariesPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
-  guint district = gtk_drop_down_get_selected (self->district_dropdown);
+  gboolean done;
 
-  g_clear_pointer (&self->query_text, g_free);
-  g_clear_pointer (&self->query_district, g_free);
-  if (text[0] != '\0')
-    self->query_text = g_steal_pointer (&text);
-  if (district != GTK_INVALID_LIST_POSITION && district < self->district_codes->len)
-    self->query_district = g_strdup (g_ptr_array_index (self->district_codes, district));
-
-  /* Newest first: what was registered today is what people look for */
-  self->query.sort = HMR_BENEFICIARY_SORT_REGISTERED;
-  self->query.descending = TRUE;
-  self->query.text = self->query_text;
-  self->query.district = self->query_district;
-  self->query.category = NULL;
-  self->query.include_archived = gtk_check_button_get_active (self->archived_check);
-
-  if (!hmr_beneficiary_list_set_query (self->model, &self->query, &error))
+  done = hmr_beneficiary_list_set_query_finish (HMR_BENEFICIARY_LIST (source), result, &error);
+  self->n_running--;
+  if (self->model == NULL)   /* disposed meanwhile */
+    return;
+  if (self->n_running == 0)
+    gtk_spinner_stop (self->spinner);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (!done)
     show_error (self, error->message);
+}
+
+static void
+on_model_changed (HmrBeneficiariesPage *self)
+{
+  /* Bold what the rows now shown were found with */
+  hmr_highlight_set (&self->highlight, hmr_beneficiary_list_get_query (self->model)->text);
   update_state (self);
+}
+
+/* Runs the query in a thread: each keystroke cancels the one before it */
+static void
+run_query (HmrBeneficiariesPage *self)
+{
+  g_autofree char *text = NULL;
+  HmrBeneficiaryQuery query;
+
+  if (self->model == NULL)
+    return;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  build_query (self, &query, &text);
+  self->n_running++;
+  gtk_spinner_start (self->spinner);
+  hmr_beneficiary_list_set_query_async (self->model, &query, self->cancellable,
+                                        on_query_done, g_object_ref (self));
 }
 
 static void
 on_filter_changed (HmrBeneficiariesPage *self)
 {
-  if (self->model != NULL)
-    apply_query (self);
+  run_query (self);
+}
+
+static void
+on_sorter_changed (HmrBeneficiariesPage *self)
+{
+  if (read_sort (self))
+    run_query (self);
 }
 
 static void
@@ -299,32 +270,6 @@ on_search_activate (HmrBeneficiariesPage *self)
     }
   else if (g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0)
     gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
-}
-
-static void
-fill_districts (HmrBeneficiariesPage *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) districts = hmr_store_list_districts (self->store, &error);
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-
-  g_clear_pointer (&self->district_codes, g_ptr_array_unref);
-  self->district_codes = g_ptr_array_new_with_free_func (g_free);
-
-  gtk_string_list_append (labels, _("All districts"));
-  g_ptr_array_add (self->district_codes, NULL);
-  if (districts == NULL)
-    show_error (self, error->message);
-  else
-    for (guint i = 0; i < districts->len; i++)
-      {
-        const char *code = g_ptr_array_index (districts, i);
-
-        gtk_string_list_append (labels, hmr_district_get_label (code));
-        g_ptr_array_add (self->district_codes, g_strdup (code));
-      }
-  gtk_drop_down_set_model (self->district_dropdown, G_LIST_MODEL (labels));
-  gtk_drop_down_set_selected (self->district_dropdown, 0);
 }
 
 /* ---- navigation ------------------------------------------------------ */
@@ -375,6 +320,8 @@ register_action (GtkWidget  *widget,
   form = hmr_beneficiary_form_new (self->store, self->actor, NULL);
   gtk_window_set_transient_for (GTK_WINDOW (form), hmr_gui_get_parent_window (widget));
   g_signal_connect_object (form, "saved", G_CALLBACK (on_form_saved), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (form, "open-existing", G_CALLBACK (hmr_beneficiaries_page_show_beneficiary),
+                           self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (form));
 }
 
@@ -445,17 +392,29 @@ hmr_beneficiaries_page_constructed (GObject *object)
 
   g_object_set (self->detail, "store", self->store, "actor", self->actor, NULL);
 
-  fill_districts (self);
+  hmr_beneficiary_filters_fill_choices (self->filters, self->store, self->actor);
 
   self->model = hmr_beneficiary_list_new (self->store, self->actor);
   g_signal_connect_object (self->model, "items-changed",
-                           G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (on_model_changed), self, G_CONNECT_SWAPPED);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
-  apply_query (self);
+  /* The first query at once, so that the window opens with its list */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *text = NULL;
+    HmrBeneficiaryQuery query;
+
+    build_query (self, &query, &text);
+    if (!hmr_beneficiary_list_set_query (self->model, &query, &error))
+      show_error (self, error->message);
+    update_state (self);
+  }
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (on_sorter_changed), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -464,6 +423,8 @@ hmr_beneficiaries_page_dispose (GObject *object)
   HmrBeneficiariesPage *self = HMR_BENEFICIARIES_PAGE (object);
 
   /* AdwBin unparents its child itself: no gtk_widget_dispose_template () */
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
 
@@ -477,9 +438,7 @@ hmr_beneficiaries_page_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_pointer (&self->actor, hmr_actor_free);
-  g_clear_pointer (&self->district_codes, g_ptr_array_unref);
-  g_free (self->query_text);
-  g_free (self->query_district);
+  hmr_highlight_clear (&self->highlight);
 
   G_OBJECT_CLASS (hmr_beneficiaries_page_parent_class)->finalize (object);
 }
@@ -561,14 +520,15 @@ hmr_beneficiaries_page_class_init (HmrBeneficiariesPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (HMR_TYPE_BENEFICIARY_DETAIL);
+  g_type_ensure (HMR_TYPE_BENEFICIARY_FILTERS);
 
   hmr_gui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, "/org/hamroh/Hamroh/ui/pages/hmr-beneficiaries-page.ui");
   gtk_widget_class_bind_template_child (widget_class, HmrBeneficiariesPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, HmrBeneficiariesPage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, HmrBeneficiariesPage, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, HmrBeneficiariesPage, district_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, HmrBeneficiariesPage, archived_check);
+  gtk_widget_class_bind_template_child (widget_class, HmrBeneficiariesPage, filters);
+  gtk_widget_class_bind_template_child (widget_class, HmrBeneficiariesPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, HmrBeneficiariesPage, register_button);
   gtk_widget_class_bind_template_child (widget_class, HmrBeneficiariesPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, HmrBeneficiariesPage, column_view);
@@ -576,7 +536,7 @@ hmr_beneficiaries_page_class_init (HmrBeneficiariesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HmrBeneficiariesPage, empty_register_button);
   gtk_widget_class_bind_template_child (widget_class, HmrBeneficiariesPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, HmrBeneficiariesPage, detail);
-  for (guint i = 0; i < N_COLUMNS; i++)
+  for (guint i = 0; i < HMR_N_COLUMNS; i++)
     gtk_widget_class_bind_template_child_full (widget_class, column_ids[i], FALSE,
                                                G_STRUCT_OFFSET (HmrBeneficiariesPage, columns) +
                                                i * sizeof (gpointer));
@@ -596,7 +556,8 @@ static void
 hmr_beneficiaries_page_init (HmrBeneficiariesPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  setup_columns (self);
+  hmr_beneficiaries_columns_set_up (self->columns, &self->highlight);
+  setup_sorters (self);
   add_global_shortcuts (self);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->column_view));
 }
@@ -631,18 +592,15 @@ hmr_beneficiaries_page_get_actor (HmrBeneficiariesPage *self)
 /**
  * hmr_beneficiaries_page_reload:
  *
- * Runs the list's query again, after a change in the store.
+ * Runs the list's query again, after a change in the store, in a thread
+ * like every query: the list changes when it is done.
  */
 void
 hmr_beneficiaries_page_reload (HmrBeneficiariesPage *self)
 {
-  g_autoptr(GError) error = NULL;
-
   g_return_if_fail (HMR_IS_BENEFICIARIES_PAGE (self));
 
-  if (!hmr_beneficiary_list_reload (self->model, &error))
-    show_error (self, error->message);
-  update_state (self);
+  run_query (self);
 }
 
 gboolean
@@ -715,7 +673,7 @@ const HmrBeneficiaryQuery *
 hmr_beneficiaries_page_get_query (HmrBeneficiariesPage *self)
 {
   g_return_val_if_fail (HMR_IS_BENEFICIARIES_PAGE (self), NULL);
-  return &self->query;
+  return hmr_beneficiary_list_get_query (self->model);
 }
 
 GtkSearchEntry *
@@ -753,4 +711,45 @@ hmr_beneficiaries_page_get_state (HmrBeneficiariesPage *self)
   if (hmr_beneficiaries_page_get_showing_detail (self))
     return "detail";
   return gtk_stack_get_visible_child_name (self->list_stack);
+}
+
+HmrBeneficiaryFilters *
+hmr_beneficiaries_page_get_filters (HmrBeneficiariesPage *self)
+{
+  g_return_val_if_fail (HMR_IS_BENEFICIARIES_PAGE (self), NULL);
+  return self->filters;
+}
+
+/**
+ * hmr_beneficiaries_page_is_searching:
+ *
+ * Returns: whether a query runs in the background
+ */
+gboolean
+hmr_beneficiaries_page_is_searching (HmrBeneficiariesPage *self)
+{
+  g_return_val_if_fail (HMR_IS_BENEFICIARIES_PAGE (self), FALSE);
+  return self->n_running > 0;
+}
+
+/**
+ * hmr_beneficiaries_page_case_changed:
+ * @beneficiary_id: whose case file changed
+ *
+ * Something was saved about @beneficiary_id elsewhere (a referral, a
+ * follow-up, a grant…): the list, and the case file if it is shown, are
+ * read again.
+ */
+void
+hmr_beneficiaries_page_case_changed (HmrBeneficiariesPage *self,
+                                     const char           *beneficiary_id)
+{
+  HmrBeneficiary *shown;
+
+  g_return_if_fail (HMR_IS_BENEFICIARIES_PAGE (self));
+
+  shown = hmr_beneficiary_detail_get_beneficiary (self->detail);
+  if (shown != NULL && g_strcmp0 (hmr_beneficiary_get (shown, HMR_BENEFICIARY_ID), beneficiary_id) == 0)
+    hmr_beneficiary_detail_refresh (self->detail);
+  hmr_beneficiaries_page_reload (self);
 }

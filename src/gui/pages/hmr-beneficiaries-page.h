@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "hmr-beneficiary-detail.h"
+#include "hmr-beneficiary-filters.h"
 #include "hmr-beneficiary-list.h"
 #include "hmr-store.h"
 
@@ -34,5 +35,9 @@ GtkSearchEntry       *hmr_beneficiaries_page_get_search_entry   (HmrBeneficiarie
 GtkColumnView        *hmr_beneficiaries_page_get_column_view    (HmrBeneficiariesPage *self);
 HmrBeneficiaryDetail *hmr_beneficiaries_page_get_detail         (HmrBeneficiariesPage *self);
 const char           *hmr_beneficiaries_page_get_state          (HmrBeneficiariesPage *self);
+HmrBeneficiaryFilters *hmr_beneficiaries_page_get_filters       (HmrBeneficiariesPage *self);
+gboolean              hmr_beneficiaries_page_is_searching       (HmrBeneficiariesPage *self);
+void                  hmr_beneficiaries_page_case_changed       (HmrBeneficiariesPage *self,
+                                                                 const char           *beneficiary_id);
 
 G_END_DECLS

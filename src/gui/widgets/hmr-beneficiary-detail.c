@@ -5,6 +5,11 @@
  * are never deleted).  A finance officer sees the identity only: the store
  * blanks the rest, and the empty sections are hidden.
  *
+ * Above the person's record: the quick actions of the case (each a window
+ * action with the beneficiary's id for target, shown only to the roles
+ * that may take it) and the sections of the case file — the case,
+ * migration and re-entry ban, trafficking profile and timeline.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -13,6 +18,7 @@
 
 #include "hmr-beneficiary-detail.h"
 #include "hmr-beneficiary-form.h"
+#include "hmr-case-file-sections.h"
 #include "hmr-gui-util.h"
 #include "hmr-permissions.h"
 
@@ -32,6 +38,25 @@ typedef struct
   HmrBeneficiaryField field;
   Group               group;
 } Shown;
+
+typedef struct
+{
+  const char *button_id;
+  const char *action_name;
+  HmrAction   action;
+} QuickAction;
+
+/* The window actions of the quick-action buttons, and the permission each needs */
+static const QuickAction quick_actions[] = {
+  { "refer_button", "win.refer", HMR_ACTION_REFERRAL_WRITE },
+  { "follow_up_button", "win.follow-up", HMR_ACTION_FOLLOW_UP_WRITE },
+  { "plan_button", "win.plan", HMR_ACTION_BENEFICIARY_WRITE },
+  { "grant_button", "win.propose-grant", HMR_ACTION_GRANT_WRITE },
+  { "handover_button", "win.new-handover", HMR_ACTION_HANDOVER_WRITE },
+  { "close_case_button", "win.close-case", HMR_ACTION_BENEFICIARY_WRITE },
+};
+
+#define N_QUICK_ACTIONS G_N_ELEMENTS (quick_actions)
 
 /* In the order they appear */
 static const Shown shown_fields[] = {
@@ -87,6 +112,10 @@ struct _HmrBeneficiaryDetail
   GtkWidget           *edit_button;
   GtkWidget           *archive_button;
   GtkLabel            *archived_note;
+  gboolean             case_open;      /* of the case file shown */
+  GtkWidget           *quick_actions_box;
+  GtkWidget           *quick_buttons[N_QUICK_ACTIONS];
+  HmrCaseFileSections *sections;
   AdwPreferencesGroup *groups[N_GROUPS];
 };
 
@@ -149,6 +178,75 @@ update_actions (HmrBeneficiaryDetail *self)
 }
 
 static void
+update_quick_actions (HmrBeneficiaryDetail *self)
+{
+  gboolean any = FALSE;
+  gboolean works_on_case = FALSE;
+  const char *office = NULL;
+  const char *id = NULL;
+
+  if (self->beneficiary != NULL && self->actor != NULL)
+    {
+      office = hmr_beneficiary_get (self->beneficiary, HMR_BENEFICIARY_OFFICE_ID);
+      id = hmr_beneficiary_get (self->beneficiary, HMR_BENEFICIARY_ID);
+      /* The actions are for those who work on the case: a reader of the
+       * identity only (finance) gets none */
+      works_on_case = id != NULL && !hmr_beneficiary_is_archived (self->beneficiary) &&
+                      hmr_permission_allows (self->actor, HMR_ACTION_BENEFICIARY_READ, office);
+    }
+
+  for (guint i = 0; i < N_QUICK_ACTIONS; i++)
+    {
+      gboolean allowed = works_on_case &&
+                         hmr_permission_allows (self->actor, quick_actions[i].action, office);
+
+      /* A closed case is not closed again */
+      if (g_strcmp0 (quick_actions[i].action_name, "win.close-case") == 0)
+        allowed &= self->case_open;
+
+      GtkActionable *button = GTK_ACTIONABLE (self->quick_buttons[i]);
+
+      /* The target first: the window's actions take the beneficiary's id */
+      gtk_widget_set_visible (self->quick_buttons[i], allowed);
+      if (allowed)
+        {
+          gtk_actionable_set_action_target_value (button, g_variant_new_string (id));
+          gtk_actionable_set_action_name (button, quick_actions[i].action_name);
+        }
+      else
+        gtk_actionable_set_action_name (button, NULL);
+      any |= allowed;
+    }
+  gtk_widget_set_visible (self->quick_actions_box, any);
+}
+
+static void
+update_case_file (HmrBeneficiaryDetail *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HmrCaseFile) file = NULL;
+  GDate today;
+
+  if (self->beneficiary == NULL || self->store == NULL || self->actor == NULL ||
+      hmr_beneficiary_get (self->beneficiary, HMR_BENEFICIARY_ID) == NULL)
+    {
+      self->case_open = FALSE;
+      hmr_case_file_sections_set_case_file (self->sections, NULL, NULL);
+      return;
+    }
+
+  file = hmr_store_get_case_file (self->store, self->actor,
+                                  hmr_beneficiary_get (self->beneficiary, HMR_BENEFICIARY_ID), &error);
+  if (file == NULL)
+    g_warning ("Could not read the case file: %s", error->message);
+  self->case_open = file != NULL && file->case_id != NULL &&
+                    g_strcmp0 (file->case_status, "closed") != 0 &&
+                    g_strcmp0 (file->case_status, "duplicate") != 0;
+  hmr_store_get_today (self->store, &today);
+  hmr_case_file_sections_set_case_file (self->sections, file, &today);
+}
+
+static void
 update (HmrBeneficiaryDetail *self)
 {
   HmrBeneficiary *b = self->beneficiary;
@@ -159,6 +257,8 @@ update (HmrBeneficiaryDetail *self)
   gboolean group_visible[N_GROUPS] = { FALSE, };
 
   update_actions (self);
+  update_case_file (self);
+  update_quick_actions (self);
   if (b == NULL)
     return;
 
@@ -405,6 +505,8 @@ hmr_beneficiary_detail_class_init (HmrBeneficiaryDetailClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
 
+  g_type_ensure (HMR_TYPE_CASE_FILE_SECTIONS);
+
   hmr_gui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, "/org/hamroh/Hamroh/ui/widgets/hmr-beneficiary-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, HmrBeneficiaryDetail, name_label);
@@ -415,6 +517,12 @@ hmr_beneficiary_detail_class_init (HmrBeneficiaryDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HmrBeneficiaryDetail, edit_button);
   gtk_widget_class_bind_template_child (widget_class, HmrBeneficiaryDetail, archive_button);
   gtk_widget_class_bind_template_child (widget_class, HmrBeneficiaryDetail, archived_note);
+  gtk_widget_class_bind_template_child (widget_class, HmrBeneficiaryDetail, quick_actions_box);
+  gtk_widget_class_bind_template_child (widget_class, HmrBeneficiaryDetail, sections);
+  for (guint i = 0; i < N_QUICK_ACTIONS; i++)
+    gtk_widget_class_bind_template_child_full (widget_class, quick_actions[i].button_id, FALSE,
+                                               G_STRUCT_OFFSET (HmrBeneficiaryDetail, quick_buttons) +
+                                               i * sizeof (gpointer));
   for (guint g = 0; g < N_GROUPS; g++)
     gtk_widget_class_bind_template_child_full (widget_class, group_ids[g], FALSE,
                                                G_STRUCT_OFFSET (HmrBeneficiaryDetail, groups) +
@@ -430,6 +538,7 @@ hmr_beneficiary_detail_init (HmrBeneficiaryDetail *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   create_rows (self);
   update_actions (self);
+  update_quick_actions (self);
 }
 
 HmrBeneficiaryDetail *
@@ -504,4 +613,34 @@ hmr_beneficiary_detail_get_field_row (HmrBeneficiaryDetail *self,
   g_return_val_if_fail (HMR_IS_BENEFICIARY_DETAIL (self), NULL);
   g_return_val_if_fail (field < HMR_BENEFICIARY_N_FIELDS, NULL);
   return self->rows[field];
+}
+
+/**
+ * hmr_beneficiary_detail_get_sections:
+ *
+ * Returns: (transfer none): the sections of the case file
+ */
+HmrCaseFileSections *
+hmr_beneficiary_detail_get_sections (HmrBeneficiaryDetail *self)
+{
+  g_return_val_if_fail (HMR_IS_BENEFICIARY_DETAIL (self), NULL);
+  return self->sections;
+}
+
+/**
+ * hmr_beneficiary_detail_get_quick_action:
+ * @action_name: e.g. "win.refer"
+ *
+ * Returns: (transfer none) (nullable): the button of that quick action
+ */
+GtkWidget *
+hmr_beneficiary_detail_get_quick_action (HmrBeneficiaryDetail *self,
+                                         const char           *action_name)
+{
+  g_return_val_if_fail (HMR_IS_BENEFICIARY_DETAIL (self), NULL);
+
+  for (guint i = 0; i < N_QUICK_ACTIONS; i++)
+    if (g_strcmp0 (quick_actions[i].action_name, action_name) == 0)
+      return self->quick_buttons[i];
+  return NULL;
 }

@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "hmr-case-file-sections.h"
 #include "hmr-store.h"
 
 G_BEGIN_DECLS
@@ -24,5 +25,8 @@ gboolean              hmr_beneficiary_detail_refresh         (HmrBeneficiaryDeta
 /* For tests: the row showing @field */
 AdwActionRow         *hmr_beneficiary_detail_get_field_row   (HmrBeneficiaryDetail *self,
                                                               HmrBeneficiaryField   field);
+HmrCaseFileSections  *hmr_beneficiary_detail_get_sections    (HmrBeneficiaryDetail *self);
+GtkWidget            *hmr_beneficiary_detail_get_quick_action (HmrBeneficiaryDetail *self,
+                                                              const char           *action_name);
 
 G_END_DECLS

@@ -1,0 +1,200 @@
+/* hmr-reminders.c
+ *
+ * Once someone logged in, and then every hour while the window is open,
+ * the follow-ups assigned to them and due today are sent as one desktop
+ * notification (GNotification).  Clicking it runs app.open-case: with one
+ * follow-up, that person's case file opens; with several, the Today page.
+ * The timer belongs to the main window and ends with it (log out, quit).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hmr-follow-up.h"
+#include "hmr-reminders.h"
+#include "hmr-window.h"
+
+#define NOTIFICATION_ID "follow-ups-due"
+#define INTERVAL_SECONDS (60 * 60)
+#define NAMES_SHOWN 3
+
+typedef struct
+{
+  HmrWindow *window;    /* weak */
+  guint      source;
+} Reminders;
+
+static HmrWindow *
+find_main_window (GtkApplication *app)
+{
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    if (HMR_IS_WINDOW (l->data))
+      return HMR_WINDOW (l->data);
+  return NULL;
+}
+
+static void
+open_case_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  HmrWindow *window = find_main_window (GTK_APPLICATION (user_data));
+  const char *id = g_variant_get_string (parameter, NULL);
+
+  if (window == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (window));
+  if (id[0] == '\0' || !hmr_window_open_case_file (window, id))
+    hmr_window_show_area (window, "today");
+}
+
+/**
+ * hmr_reminders_install:
+ *
+ * Adds app.open-case ("s": a beneficiary id, or "" for the Today page),
+ * the action of the notifications.
+ */
+void
+hmr_reminders_install (GtkApplication *app)
+{
+  static const GActionEntry actions[] = {
+    { "open-case", open_case_action, "s" },
+  };
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), actions, G_N_ELEMENTS (actions), app);
+}
+
+/**
+ * hmr_reminders_dup_notification:
+ * @n_due: (out) (optional): how many follow-ups it names
+ *
+ * Returns: (transfer full) (nullable): the notification of the follow-ups
+ *   due today for the window's user; %NULL when none are
+ */
+GNotification *
+hmr_reminders_dup_notification (HmrWindow *window,
+                                guint     *n_due)
+{
+  g_autoptr(GPtrArray) due = NULL;
+  g_autoptr(GNotification) notification = NULL;
+  g_autofree char *body = NULL;
+  GString *names;
+
+  g_return_val_if_fail (HMR_IS_WINDOW (window), NULL);
+
+  due = hmr_store_list_reminders (hmr_window_get_store (window), hmr_window_get_actor (window),
+                                  FALSE, NULL);
+  if (n_due != NULL)
+    *n_due = due != NULL ? due->len : 0;
+  if (due == NULL || due->len == 0)
+    return NULL;
+
+  notification = g_notification_new (g_dngettext (GETTEXT_PACKAGE, "A follow-up is due today",
+                                                  "Follow-ups are due today", due->len));
+  if (due->len == 1)
+    {
+      HmrTodayItem *item = g_ptr_array_index (due, 0);
+
+      /* Translators: a kind of follow-up ("Phone call"), then a person */
+      body = g_strdup_printf (_("%s with %s"), item->title, item->beneficiary_name);
+      g_notification_set_default_action_and_target (notification, "app.open-case", "s",
+                                                     item->beneficiary_id);
+    }
+  else
+    {
+      names = g_string_new (NULL);
+      for (guint i = 0; i < MIN (due->len, NAMES_SHOWN); i++)
+        {
+          HmrTodayItem *item = g_ptr_array_index (due, i);
+          if (i > 0)
+            g_string_append (names, ", ");
+          g_string_append (names, item->beneficiary_name);
+        }
+      if (due->len > NAMES_SHOWN)
+        g_string_append (names, "…");
+      /* Translators: how many, then the first names of the list */
+      body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u follow-up: %s", "%u follow-ups: %s",
+                                           due->len),
+                              due->len, names->str);
+      g_string_free (names, TRUE);
+      g_notification_set_default_action_and_target (notification, "app.open-case", "s", "");
+    }
+  g_notification_set_body (notification, body);
+  g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_NORMAL);
+  return g_steal_pointer (&notification);
+}
+
+/**
+ * hmr_reminders_check:
+ *
+ * Sends the notification now when follow-ups are due today, and withdraws
+ * the one sent before when none are.
+ *
+ * Returns: how many follow-ups it names
+ */
+guint
+hmr_reminders_check (HmrWindow *window)
+{
+  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (window)));
+  g_autoptr(GNotification) notification = NULL;
+  guint n_due = 0;
+
+  g_return_val_if_fail (HMR_IS_WINDOW (window), 0);
+
+  notification = hmr_reminders_dup_notification (window, &n_due);
+  if (app == NULL || !g_application_get_is_registered (app) || g_application_get_is_remote (app))
+    return n_due;
+  if (notification != NULL)
+    {
+      g_application_send_notification (app, NOTIFICATION_ID, notification);
+      g_object_set_data (G_OBJECT (window), "hmr-reminders-sent", GINT_TO_POINTER (TRUE));
+    }
+  else if (g_object_get_data (G_OBJECT (window), "hmr-reminders-sent"))
+    {
+      g_application_withdraw_notification (app, NOTIFICATION_ID);
+      g_object_set_data (G_OBJECT (window), "hmr-reminders-sent", NULL);
+    }
+  return n_due;
+}
+
+static gboolean
+on_hour (gpointer user_data)
+{
+  Reminders *r = user_data;
+
+  if (r->window != NULL)
+    hmr_reminders_check (r->window);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+reminders_free (gpointer data)
+{
+  Reminders *r = data;
+
+  g_clear_handle_id (&r->source, g_source_remove);
+  g_clear_weak_pointer (&r->window);
+  g_free (r);
+}
+
+/**
+ * hmr_reminders_start:
+ * @window: the main window of the user who just logged in
+ *
+ * Reminds them now and every hour, for as long as @window lives.
+ */
+void
+hmr_reminders_start (HmrWindow *window)
+{
+  Reminders *r;
+
+  g_return_if_fail (HMR_IS_WINDOW (window));
+
+  r = g_new0 (Reminders, 1);
+  g_set_weak_pointer (&r->window, window);
+  r->source = g_timeout_add_seconds (INTERVAL_SECONDS, on_hour, r);
+  g_object_set_data_full (G_OBJECT (window), "hmr-reminders", r, reminders_free);
+  hmr_reminders_check (window);
+}

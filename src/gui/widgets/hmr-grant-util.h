@@ -1,0 +1,71 @@
+/* hmr-grant-util.h — what the grant, handover and finance views share:
+ * money typed and shown, rows of the lists, printing an act
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "hmr-act-pdf.h"
+#include "hmr-grant.h"
+#include "hmr-handover.h"
+
+G_BEGIN_DECLS
+
+gboolean    hmr_gui_parse_money          (const char                *text,
+                                          gint64                    *dirams);
+gboolean    hmr_gui_parse_quantity       (const char                *text,
+                                          double                    *quantity);
+char       *hmr_gui_format_quantity      (double                     quantity);
+char       *hmr_gui_format_money_input   (gint64                     dirams);
+
+GtkWidget  *hmr_grant_row_new            (const HmrGrantSummary     *summary);
+GtkWidget  *hmr_handover_row_new         (const HmrHandoverSummary  *summary);
+const char *hmr_grant_row_get_id         (GtkWidget                 *row);
+void        hmr_gui_list_box_clear       (GtkListBox                *list);
+GtkWidget  *hmr_gui_placeholder_row      (const char                *text);
+
+void        hmr_gui_toast                (GtkWidget                 *widget,
+                                          const char                *message);
+void        hmr_gui_window_refusal       (GtkWidget                 *window,
+                                          const char                *message);
+void        hmr_gui_case_changed         (GtkWidget                 *widget,
+                                          const char                *beneficiary_id);
+GtkWidget  *hmr_gui_error_row_new        (GtkWidget               **label);
+void        hmr_gui_field_error          (GtkWidget                 *field_row,
+                                          GtkWidget                 *error_row,
+                                          GtkWidget                 *error_label,
+                                          const char                *message);
+
+typedef void (*HmrGrantRowFunc) (GtkWidget             *row,
+                                 const HmrGrantSummary *summary,
+                                 gpointer               user_data);
+
+guint       hmr_gui_fill_grant_list      (GtkListBox                *list,
+                                          HmrStore                  *store,
+                                          const HmrActor            *actor,
+                                          const char * const        *statuses,
+                                          guint                      limit,
+                                          const char                *empty_text,
+                                          HmrGrantRowFunc            decorate,
+                                          gpointer                   user_data);
+guint       hmr_gui_fill_handover_list   (GtkListBox                *list,
+                                          HmrStore                  *store,
+                                          const HmrActor            *actor,
+                                          guint                      signed_limit,
+                                          const char                *empty_text);
+
+typedef enum
+{
+  HMR_PRINT_HANDOVER_ACT,
+  HMR_PRINT_GRANT_RECEIPT,
+} HmrPrintKind;
+
+void        hmr_gui_print_act            (GtkWidget                 *parent,
+                                          HmrStore                  *store,
+                                          const HmrActor            *actor,
+                                          HmrPrintKind               kind,
+                                          const char                *record_id);
+
+G_END_DECLS
