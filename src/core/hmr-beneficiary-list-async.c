@@ -188,7 +188,7 @@ hmr_case_owner_free (HmrCaseOwner *owner)
  *
  * Returns: (transfer full) (element-type HmrCaseOwner): the users who own
  *   a case the actor may see (only those of the actor's office when the
- *   role is office-scoped), by name
+ *   role is office-scoped), by name; none for a reader of identity only
  */
 GPtrArray *
 hmr_store_list_case_owners (HmrStore        *self,
@@ -205,6 +205,10 @@ hmr_store_list_case_owners (HmrStore        *self,
   if (!hmr_store_check_actor (self, actor, error) ||
       !hmr_store_require (actor, HMR_ACTION_BENEFICIARY_READ_IDENTITY, NULL, error))
     return NULL;
+  /* Whose case a person is lies beyond identity: a reader of identity
+   * only has no caseworker to filter by */
+  if (!hmr_permission_allows (actor, HMR_ACTION_BENEFICIARY_READ, NULL))
+    return g_ptr_array_new_with_free_func ((GDestroyNotify) hmr_case_owner_free);
   if (hmr_permission_is_office_scoped (actor->role, HMR_ACTION_BENEFICIARY_READ_IDENTITY))
     scope = actor->office_id ? actor->office_id : "";
 

@@ -611,8 +611,35 @@ sort_expression (HmrBeneficiarySort sort)
     }
 }
 
+/* A reader of identity only (finance) may not learn what the filters and
+ * sort orders beyond identity would tell: who is a victim of trafficking,
+ * at high risk, under a ban, at which stage, whose case, when last seen.
+ * Their query keeps the name, district and text, and sorts by identity. */
+static void
+restrict_to_identity (HmrBeneficiaryQuery *query)
+{
+  query->category = NULL;
+  query->risk = NULL;
+  query->stage = NULL;
+  query->case_status = NULL;
+  query->owner_id = NULL;
+  query->ban = HMR_BAN_FILTER_ANY;
+  switch (query->sort)
+    {
+    case HMR_BENEFICIARY_SORT_NAME:
+    case HMR_BENEFICIARY_SORT_DISTRICT:
+    case HMR_BENEFICIARY_SORT_CASE_NUMBER:
+      break;
+    default:
+      query->sort = HMR_BENEFICIARY_SORT_CASE_NUMBER;
+    }
+}
+
 /**
  * hmr_store_query_beneficiary_ids:
+ *
+ * A reader of identity only gets the filters and sort orders beyond
+ * identity ignored (see restrict_to_identity()).
  *
  * Returns: (transfer full) (element-type gint64): the row ids of the
  *   beneficiaries @actor may see that match @query, in its order
@@ -625,6 +652,7 @@ hmr_store_query_beneficiary_ids (HmrStore                  *self,
                                  GError                   **error)
 {
   static const HmrBeneficiaryQuery defaults = { 0 };
+  HmrBeneficiaryQuery identity_query;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GArray) ids = NULL;
   g_autofree char *order = NULL;
@@ -643,6 +671,12 @@ hmr_store_query_beneficiary_ids (HmrStore                  *self,
     return NULL;
   if (hmr_permission_is_office_scoped (actor->role, HMR_ACTION_BENEFICIARY_READ_IDENTITY))
     scope_office = actor->office_id ? actor->office_id : "";
+  if (!hmr_permission_allows (actor, HMR_ACTION_BENEFICIARY_READ, NULL))
+    {
+      identity_query = *query;
+      restrict_to_identity (&identity_query);
+      query = &identity_query;
+    }
 
   dir = query->descending ? "DESC" : "ASC";
   order = g_strdup_printf (sort_expression (query->sort), dir, dir);

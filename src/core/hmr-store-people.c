@@ -29,12 +29,34 @@ entry_from_row (sqlite3_stmt *stmt)
   return e;
 }
 
+/* The UTC time at which the local day @day (+ @add_days) starts, in the
+ * form of the trail's timestamps, to compare with them as text: a row made
+ * at 02:00 in Dushanbe on the 2nd is on the 2nd, though UTC says the 1st */
+static char *
+dup_day_start_utc (const char *day,
+                   guint       add_days)
+{
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GDateTime) utc = NULL;
+  GDate d;
+
+  if (!hmr_parse_user_date (day, &d))
+    return NULL;
+  g_date_add_days (&d, add_days);
+  local = g_date_time_new_local (g_date_get_year (&d), g_date_get_month (&d), g_date_get_day (&d), 0, 0, 0);
+  if (local == NULL)
+    return NULL;
+  utc = g_date_time_to_utc (local);
+  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%S");
+}
+
 /**
  * hmr_store_search_audit_page:
  * @before_seq: 0 for the newest rows, else the seq of the last row shown:
  *   the page continues below it
  *
- * Like hmr_store_search_audit(), one page at a time, newest first.
+ * Like hmr_store_search_audit(), one page at a time, newest first; the
+ * query's days are local days.
  */
 GPtrArray *
 hmr_store_search_audit_page (HmrStore            *self,
@@ -45,6 +67,7 @@ hmr_store_search_audit_page (HmrStore            *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) out = NULL;
+  g_autofree char *from_utc = NULL;
   g_autofree char *to_next = NULL;
   int rc;
 
@@ -55,20 +78,26 @@ hmr_store_search_audit_page (HmrStore            *self,
       !hmr_store_require (actor, HMR_ACTION_AUDIT_READ, NULL, error))
     return NULL;
 
+  /* The days are the office's (local) days, the trail's times are UTC */
+  if (query->from_day != NULL)
+    {
+      from_utc = dup_day_start_utc (query->from_day, 0);
+      if (from_utc == NULL)
+        {
+          g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID,
+                       _("From: “%s” is not a date."), query->from_day);
+          return NULL;
+        }
+    }
   if (query->to_day != NULL)
     {
-      GDate d;
-      char buf[16];
-
-      if (!hmr_parse_user_date (query->to_day, &d))
+      to_next = dup_day_start_utc (query->to_day, 1);
+      if (to_next == NULL)
         {
           g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID,
                        _("To: “%s” is not a date."), query->to_day);
           return NULL;
         }
-      g_date_add_days (&d, 1);
-      g_date_strftime (buf, sizeof buf, "%Y-%m-%d", &d);
-      to_next = g_strdup (buf);
     }
 
   stmt = hmr_store_prepare (self,
@@ -84,7 +113,7 @@ hmr_store_search_audit_page (HmrStore            *self,
   hmr_bind_text (stmt, 1, query->username);
   hmr_bind_text (stmt, 2, query->action);
   hmr_bind_text (stmt, 3, query->entity);
-  hmr_bind_text (stmt, 4, query->from_day);
+  hmr_bind_text (stmt, 4, from_utc);
   hmr_bind_text (stmt, 5, to_next);
   sqlite3_bind_int64 (stmt, 6, query->limit ? query->limit : 200);
   sqlite3_bind_int64 (stmt, 7, before_seq);

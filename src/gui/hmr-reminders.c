@@ -2,7 +2,8 @@
  *
  * Once someone logged in, and then every hour while the window is open,
  * the follow-ups assigned to them and due today are sent as one desktop
- * notification (GNotification).  Clicking it runs app.open-case: with one
+ * notification (GNotification), which names no one (it may show on a
+ * shared screen).  Clicking it runs app.open-case: with one
  * follow-up, that person's case file opens; with several, the Today page.
  * The timer belongs to the main window and ends with it (log out, quit).
  *
@@ -18,7 +19,6 @@
 
 #define NOTIFICATION_ID "follow-ups-due"
 #define INTERVAL_SECONDS (60 * 60)
-#define NAMES_SHOWN 3
 
 typedef struct
 {
@@ -67,8 +67,38 @@ hmr_reminders_install (GtkApplication *app)
 }
 
 /**
+ * hmr_reminders_dup_body:
+ * @due: (element-type HmrTodayItem): the follow-ups due, at least one
+ *
+ * A notification may show on a shared screen, over another program or on
+ * the desktop's lock screen, to whoever stands there: it names no one.
+ * With one follow-up it says what kind it is and the case number, with
+ * several how many; the names are in the window, behind the idle lock.
+ *
+ * Returns: (transfer full): the notification's body
+ */
+char *
+hmr_reminders_dup_body (GPtrArray *due)
+{
+  g_return_val_if_fail (due != NULL && due->len > 0, NULL);
+
+  if (due->len == 1)
+    {
+      HmrTodayItem *item = g_ptr_array_index (due, 0);
+
+      /* Translators: a kind of follow-up ("Phone call"), then a case number */
+      return g_strdup_printf (_("%s, case %s"), item->title,
+                              item->case_number != NULL ? item->case_number : "—");
+    }
+  /* Translators: how many follow-ups are due today; the names are only in the window */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u follow-up: open Hamroh to see it",
+                                       "%u follow-ups: open Hamroh to see them", due->len),
+                          due->len);
+}
+
+/**
  * hmr_reminders_dup_notification:
- * @n_due: (out) (optional): how many follow-ups it names
+ * @n_due: (out) (optional): how many follow-ups it counts
  *
  * Returns: (transfer full) (nullable): the notification of the follow-ups
  *   due today for the window's user; %NULL when none are
@@ -80,7 +110,6 @@ hmr_reminders_dup_notification (HmrWindow *window,
   g_autoptr(GPtrArray) due = NULL;
   g_autoptr(GNotification) notification = NULL;
   g_autofree char *body = NULL;
-  GString *names;
 
   g_return_val_if_fail (HMR_IS_WINDOW (window), NULL);
 
@@ -93,34 +122,16 @@ hmr_reminders_dup_notification (HmrWindow *window,
 
   notification = g_notification_new (g_dngettext (GETTEXT_PACKAGE, "A follow-up is due today",
                                                   "Follow-ups are due today", due->len));
+  body = hmr_reminders_dup_body (due);
   if (due->len == 1)
     {
       HmrTodayItem *item = g_ptr_array_index (due, 0);
 
-      /* Translators: a kind of follow-up ("Phone call"), then a person */
-      body = g_strdup_printf (_("%s with %s"), item->title, item->beneficiary_name);
       g_notification_set_default_action_and_target (notification, "app.open-case", "s",
                                                      item->beneficiary_id);
     }
   else
-    {
-      names = g_string_new (NULL);
-      for (guint i = 0; i < MIN (due->len, NAMES_SHOWN); i++)
-        {
-          HmrTodayItem *item = g_ptr_array_index (due, i);
-          if (i > 0)
-            g_string_append (names, ", ");
-          g_string_append (names, item->beneficiary_name);
-        }
-      if (due->len > NAMES_SHOWN)
-        g_string_append (names, "…");
-      /* Translators: how many, then the first names of the list */
-      body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u follow-up: %s", "%u follow-ups: %s",
-                                           due->len),
-                              due->len, names->str);
-      g_string_free (names, TRUE);
-      g_notification_set_default_action_and_target (notification, "app.open-case", "s", "");
-    }
+    g_notification_set_default_action_and_target (notification, "app.open-case", "s", "");
   g_notification_set_body (notification, body);
   g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_NORMAL);
   return g_steal_pointer (&notification);

@@ -13,6 +13,7 @@ typedef struct _HmrWindow HmrWindow;
 void     hmr_reminders_install  (GtkApplication *app);
 void     hmr_reminders_start    (HmrWindow      *window);
 guint    hmr_reminders_check    (HmrWindow      *window);
+char    *hmr_reminders_dup_body (GPtrArray      *due);
 GNotification *hmr_reminders_dup_notification (HmrWindow *window,
                                                guint     *n_due);
 

@@ -80,6 +80,51 @@ test_audit_paged (Fixture       *f,
   g_assert_cmpuint (total, ==, 7);
 }
 
+/* The page's From and To are days in Dushanbe; the trail's times are UTC */
+static void
+test_audit_days_are_local (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  HmrAuditQuery query = { 0, };
+  struct { const char *from, *to; guint expected; } cases[] = {
+    { "2026-12-02", "2026-12-02", 1 },
+    { "02.12.2026", NULL, 1 },
+    { NULL, "2026-12-02", 1 },
+    { "2026-12-01", "2026-12-01", 0 },
+    { NULL, "2026-12-01", 0 },
+    { "2026-12-03", NULL, 0 },
+  };
+
+  /* 20:30 UTC on the 1st is 01:30 on the 2nd in Dushanbe */
+  g_date_time_unref (f->now);
+  f->now = g_date_time_new_utc (2026, 12, 1, 20, 30, 0);
+  local = g_date_time_to_local (f->now);
+  g_assert_cmpint (g_date_time_get_day_of_month (local), ==, 2);
+  hmr_store_audit_event (f->store, f->supervisor, "export", "beneficiary", NULL, "after midnight", &error);
+  g_assert_no_error (error);
+
+  query.action = "export";
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) page = NULL;
+
+      query.from_day = cases[i].from;
+      query.to_day = cases[i].to;
+      page = hmr_store_search_audit_page (f->store, f->supervisor, &query, 0, &error);
+      g_assert_no_error (error);
+      if (page->len != cases[i].expected)
+        g_error ("from %s to %s: %u rows, expected %u", cases[i].from, cases[i].to,
+                 page->len, cases[i].expected);
+    }
+
+  query.from_day = "yesterday";
+  query.to_day = NULL;
+  g_assert_null (hmr_store_search_audit_page (f->store, f->supervisor, &query, 0, &error));
+  g_assert_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID);
+}
+
 static void
 test_audit_values_need_audit_read (Fixture       *f,
                                    gconstpointer  data)
@@ -163,9 +208,13 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* before anything asks for the local time zone */
+  g_setenv ("TZ", "Asia/Dushanbe", TRUE);
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/people/audit/changes-parsed", test_changes_parsed);
+  g_test_add ("/people/audit/days-are-local-days", Fixture, NULL, fixture_set_up,
+              test_audit_days_are_local, fixture_tear_down);
   g_test_add ("/people/audit/paged", Fixture, NULL, fixture_set_up, test_audit_paged, fixture_tear_down);
   g_test_add ("/people/audit/values-need-audit-read", Fixture, NULL, fixture_set_up,
               test_audit_values_need_audit_read, fixture_tear_down);

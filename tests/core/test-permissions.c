@@ -274,6 +274,69 @@ test_table_matches_design (void)
   g_assert_false (hmr_permission_allows (NULL, HMR_ACTION_BENEFICIARY_READ_IDENTITY, NULL));
 }
 
+/* Finance reads identity only: filtering or sorting by what lies beyond
+ * it (category, risk, ban, case stage…) would tell who is a victim of
+ * trafficking or at high risk.  The store ignores those for them. */
+static void
+test_identity_reader_cannot_filter_beyond_identity (Fixture       *f,
+                                                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HmrBeneficiary) victim = make_beneficiary ("Ҳасанов", "Зафар", "Dusti");
+  g_autoptr(HmrBeneficiary) other = make_beneficiary ("Каримов", "Ҷамшед", "Dusti");
+  HmrBeneficiaryQuery q = { 0 };
+  g_autoptr(GArray) all = NULL;
+
+  hmr_beneficiary_set (victim, HMR_BENEFICIARY_CATEGORY, "trafficking_victim");
+  hmr_beneficiary_set (victim, HMR_BENEFICIARY_RISK_LEVEL, "high");
+  hmr_beneficiary_set (other, HMR_BENEFICIARY_CATEGORY, "returned_migrant");
+  hmr_beneficiary_set (other, HMR_BENEFICIARY_RISK_LEVEL, "low");
+  g_assert_true (hmr_store_insert_beneficiary (f->store, f->supervisor, victim, &error));
+  g_assert_true (hmr_store_insert_beneficiary (f->store, f->supervisor, other, &error));
+  g_assert_no_error (error);
+
+  all = hmr_store_query_beneficiary_ids (f->store, f->finance, &q, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 2);
+
+  /* the supervisor's filters work */
+  q.category = "trafficking_victim";
+  {
+    g_autoptr(GArray) ids = hmr_store_query_beneficiary_ids (f->store, f->supervisor, &q, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (ids->len, ==, 1);
+  }
+  /* finance's give the whole list */
+  {
+    g_autoptr(GArray) ids = hmr_store_query_beneficiary_ids (f->store, f->finance, &q, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (ids->len, ==, 2);
+  }
+  q.category = NULL;
+  q.risk = "high";
+  {
+    g_autoptr(GArray) ids = hmr_store_query_beneficiary_ids (f->store, f->finance, &q, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (ids->len, ==, 2);
+  }
+  /* sorting by risk is sorting by case number for them */
+  q.risk = NULL;
+  for (int descending = 0; descending < 2; descending++)
+    {
+      g_autoptr(GArray) by_risk = NULL;
+      g_autoptr(GArray) by_number = NULL;
+
+      q.descending = descending;
+      q.sort = HMR_BENEFICIARY_SORT_RISK;
+      by_risk = hmr_store_query_beneficiary_ids (f->store, f->finance, &q, NULL, &error);
+      q.sort = HMR_BENEFICIARY_SORT_CASE_NUMBER;
+      by_number = hmr_store_query_beneficiary_ids (f->store, f->finance, &q, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpmem (by_risk->data, by_risk->len * sizeof (gint64),
+                       by_number->data, by_number->len * sizeof (gint64));
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -282,5 +345,7 @@ main (int    argc,
   g_test_add_func ("/permissions/table-matches-design", test_table_matches_design);
   g_test_add ("/permissions/store-enforces-role-table", Fixture, NULL,
               fixture_set_up, test_matrix, fixture_tear_down);
+  g_test_add ("/permissions/identity-reader-cannot-filter-beyond-identity", Fixture, NULL,
+              fixture_set_up, test_identity_reader_cannot_filter_beyond_identity, fixture_tear_down);
   return g_test_run ();
 }

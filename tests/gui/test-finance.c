@@ -436,6 +436,38 @@ test_ledger_export_cancelled (HmrGuiFixture *f,
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+static gboolean
+page_gone (gpointer user_data)
+{
+  return *(gpointer *) user_data == NULL;
+}
+
+static void
+test_ledger_export_window_closed (HmrGuiFixture *f,
+                                  gconstpointer  data)
+{
+  g_autofree char *a = add_person (f, "Раҳимов", "Фаррух");
+  g_autofree char *g1 = add_approved_grant (f, a, "Auto-repair shop", 587400, 587400);
+  g_autofree char *path = g_build_filename (f->dir, "closed.xlsx", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  HmrFinancePage *page;
+  gpointer weak = NULL;
+
+  g_assert_true (hmr_store_record_disbursement (f->store, f->finance, g1, "2026-11-02", 300000, "cash", "R-1", NULL, &error));
+  g_assert_no_error (error);
+  page = open_finance (f);
+
+  /* The window closes while the ledger is written: the export ends
+   * without harm, and the page goes with it */
+  hmr_finance_page_export_ledger_to (page, file);
+  g_assert_true (hmr_finance_page_get_exporting (page));
+  weak = page;
+  g_object_add_weak_pointer (G_OBJECT (page), &weak);
+  hmr_gui_test_destroy_windows ();
+  g_assert_true (hmr_gui_test_wait_until (page_gone, &weak, 20000));
+}
+
 /* ---- handovers ------------------------------------------------------------ */
 
 static void
@@ -566,7 +598,9 @@ test_amounts_typed (void)
     { "5874", 587400 }, { "5 874,50", 587450 }, { "5,874.50", 587450 }, { "5.874", 587400 },
     { "12,5", 1250 }, { "0.07", 7 }, { "5\u00a0874,00 TJS", 587400 }, { "1 000 000", 100000000 },
   };
-  const char *bad[] = { "", "abc", "12,3456", "5-874", "TJS", "1.2.3,4" };
+  const char *bad[] = { "", "abc", "12,3456", "5-874", "TJS", "1.2.3,4",
+                        /* more dirams than a gint64 holds */
+                        "92233720368547759", "92 233 720 368 547 759,99" };
   gint64 v;
 
   for (guint i = 0; i < G_N_ELEMENTS (good); i++)
@@ -576,6 +610,8 @@ test_amounts_typed (void)
     }
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     g_assert_false (hmr_gui_parse_money (bad[i], &v));
+  g_assert_true (hmr_gui_parse_money ("92233720368547757,99", &v));
+  g_assert_cmpint (v, ==, G_GINT64_CONSTANT (9223372036854775799));
 }
 
 int
@@ -594,6 +630,7 @@ main (int   argc,
   ADD ("/grants/closing-asks-before-discarding", test_closing_asks_before_discarding);
   ADD ("/finance/ledger-export-read-back-with-openpyxl", test_ledger_export);
   ADD ("/finance/ledger-export-cancelled-leaves-no-file", test_ledger_export_cancelled);
+  ADD ("/finance/ledger-export-window-closed-meanwhile", test_ledger_export_window_closed);
   ADD ("/handovers/drafted-and-signed-through-the-dialog", test_handover_drafted_and_signed);
   ADD ("/handovers/signed-act-read-only-corrected-by-new-act", test_signed_handover_read_only);
 

@@ -332,6 +332,28 @@ test_filters_combine_and_count (HmrGuiFixture *f,
   g_assert_cmpstr (gtk_label_get_label (count), ==, "6 beneficiaries");
 }
 
+/* Finance reads identity only: no filters beyond it to choose from */
+static void
+test_finance_has_no_filters_beyond_identity (HmrGuiFixture *f,
+                                             gconstpointer  data)
+{
+  HmrBeneficiariesPage *page;
+  GtkWidget *filters, *button;
+
+  page = hmr_window_get_beneficiaries_page (hmr_gui_test_open_window (f, f->finance));
+  g_assert_nonnull (page);
+  filters = GTK_WIDGET (hmr_beneficiaries_page_get_filters (page));
+  g_assert_true (gtk_widget_get_visible (filters));
+  /* only visible widgets are found: the Filters button is not */
+  g_assert_null (hmr_gui_test_find_widget (filters, GTK_TYPE_MENU_BUTTON, NULL));
+  hmr_gui_test_destroy_windows ();
+
+  page = hmr_window_get_beneficiaries_page (hmr_gui_test_open_window (f, f->supervisor));
+  filters = GTK_WIDGET (hmr_beneficiaries_page_get_filters (page));
+  button = hmr_gui_test_find_widget (filters, GTK_TYPE_MENU_BUTTON, NULL);
+  g_assert_nonnull (button);
+}
+
 static void
 test_typing_fast_shows_last_query (HmrGuiFixture *f,
                                    gconstpointer  data)
@@ -416,6 +438,7 @@ main (int   argc,
   ADD ("/gui/list/header-click-sorts-in-sql", test_header_click_sorts_in_sql);
   ADD ("/gui/list/filters-combine-and-count", test_filters_combine_and_count);
   ADD ("/gui/list/typing-fast-shows-last-query", test_typing_fast_shows_last_query);
+  ADD ("/gui/list/finance-has-no-filters-beyond-identity", test_finance_has_no_filters_beyond_identity);
   g_test_add_func ("/gui/list/matches-in-bold", test_matches_in_bold);
 
   return g_test_run ();

@@ -6,6 +6,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "hmr-case-file.h"
 #include "hmr-close-case-dialog.h"
 #include "hmr-follow-up-dialog.h"
@@ -295,6 +297,17 @@ test_scheduled_follow_up_appears_on_today (HmrGuiFixture *f,
   notification = hmr_reminders_dup_notification (window, &n_due);
   g_assert_nonnull (notification);
   g_assert_cmpuint (n_due, ==, 1);
+  /* which names no one: it may show on a shared screen */
+  {
+    g_autoptr(GPtrArray) due = hmr_store_list_reminders (f->store, f->caseworker, FALSE, NULL);
+    g_autofree char *body = NULL;
+
+    g_assert_nonnull (due);
+    g_assert_cmpuint (due->len, ==, 1);
+    body = hmr_reminders_dup_body (due);
+    g_assert_null (strstr (body, "Раҳимов"));
+    g_assert_nonnull (strstr (body, ((HmrTodayItem *) g_ptr_array_index (due, 0))->case_number));
+  }
 }
 
 static void

@@ -69,11 +69,13 @@ dup_subtitle (const HmrProvider *p)
   else if (p->districts_served != NULL)
     {
       g_auto(GStrv) served = g_strsplit (p->districts_served, ",", -1);
-      g_string_append (out, " · ");
-      /* Translators: followed by the districts a provider also serves */
-      g_string_append (out, _("also serves"));
+      g_autoptr(GString) list = g_string_new (NULL);
+
       for (guint i = 0; served[i]; i++)
-        g_string_append_printf (out, "%s %s", i ? "," : "", hmr_district_get_label (served[i]));
+        g_string_append_printf (list, "%s%s", i ? ", " : "", hmr_district_get_label (served[i]));
+      g_string_append (out, " · ");
+      /* Translators: %s is the list of the other districts a provider serves */
+      g_string_append_printf (out, _("also serves %s"), list->str);
     }
   if (p->phone != NULL)
     g_string_append_printf (out, " · %s", p->phone);

@@ -16,6 +16,7 @@
 #include "hmr-beneficiary-list-async.h"
 #include "hmr-gui-util.h"
 #include "hmr-labels.h"
+#include "hmr-permissions.h"
 
 struct _HmrBeneficiaryFilters
 {
@@ -279,6 +280,10 @@ hmr_beneficiary_filters_fill_choices (HmrBeneficiaryFilters *self,
     }
   set_choices (self, HMR_FILTER_CASEWORKER, _("Any caseworker"), codes, labels);
   update_button (self);
+  /* A reader of identity only (finance) may not filter by what lies beyond
+   * it: the store ignores those filters for them, the popover goes */
+  gtk_widget_set_visible (GTK_WIDGET (self->filters_button),
+                          hmr_permission_allows (actor, HMR_ACTION_BENEFICIARY_READ, NULL));
 }
 
 static const char *

@@ -139,6 +139,9 @@ hmr_gui_parse_money (const char *text,
         return FALSE;
       frac = (guint) (f[0] - '0') * 10 + (f[1] != '\0' ? (guint) (f[1] - '0') : 0);
     }
+  /* the loop's bound lets 17 digits through: their dirams may not fit */
+  if (whole > (guint64) (G_MAXINT64 - 99) / 100)
+    return FALSE;
   *dirams = (gint64) whole * 100 + frac;
   return TRUE;
 }
