@@ -13,6 +13,7 @@
 
 #include "hmr-cli.h"
 #include "hmr-demo.h"
+#include "hmr-locale.h"
 
 #define EXIT_REFUSED 1
 #define EXIT_USAGE 2
@@ -352,10 +353,7 @@ main (int    argc,
   const char *command;
   int i;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  hmr_setup_i18n ();
 
   /* Global options come before the command */
   for (i = 1; i < argc; i++)

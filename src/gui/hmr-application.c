@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "hmr-application.h"
+#include "hmr-locale.h"
 #include "hmr-gui-util.h"
 #include "hmr-login-window.h"
 #include "hmr-password-dialog.h"
@@ -49,22 +50,12 @@ static void show_login (HmrApplication *self);
 /**
  * hmr_application_setup_i18n:
  *
- * Sets the locale and binds the message catalogue.  HAMROH_LOCALEDIR, when
- * set, replaces the installed locale folder: tests and `make run` point it
- * at the build tree's po folder.
+ * Sets the locale and binds the message catalogue: see hmr_setup_i18n().
  */
 void
 hmr_application_setup_i18n (void)
 {
-  const char *localedir = g_getenv ("HAMROH_LOCALEDIR");
-
-  if (localedir == NULL || localedir[0] == '\0')
-    localedir = LOCALEDIR;
-
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  hmr_setup_i18n ();
 }
 
 static void
