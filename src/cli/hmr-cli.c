@@ -246,12 +246,12 @@ cmd_audit (HmrStore            *store,
     return hmr_cli_refused (error);
   if (broken != 0)
     {
-      g_printerr (_("hamroh-cli: the audit chain is broken at row %" G_GINT64_FORMAT
-                    ": that row, or one before it, was changed, removed or moved.\n"),
-                  broken);
+      g_printerr (_("hamroh-cli: the audit chain is broken at row %lld: "
+                    "that row, or one before it, was changed, removed or moved.\n"),
+                  (long long) broken);
       return EXIT_REFUSED;
     }
-  g_print (_("The audit chain is intact: %" G_GINT64_FORMAT " rows checked.\n"), checked);
+  g_print (_("The audit chain is intact: %lld rows checked.\n"), (long long) checked);
   return 0;
 }
 
