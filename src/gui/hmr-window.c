@@ -148,12 +148,40 @@ back_action (GtkWidget  *widget,
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* Areas are built the first time they are shown: a window opens on one
+ * area without querying the others (at a million beneficiaries, building
+ * them all made the first frame wait for every page's data). */
+static gboolean
+ensure_area (HmrWindow  *self,
+             const char *name)
+{
+  GtkWidget *page;
+
+  if (gtk_stack_get_child_by_name (self->content_stack, name) != NULL)
+    return TRUE;
+  if (!g_hash_table_contains (self->area_titles, name))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+    {
+      if (g_strcmp0 (areas[i].name, name) != 0)
+        continue;
+      page = areas[i].create (self);
+      if (page == NULL)
+        return FALSE;
+      gtk_stack_add_named (self->content_stack, page, name);
+      return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 show_area (HmrWindow  *self,
            const char *name)
 {
   const char *title = g_hash_table_lookup (self->area_titles, name);
 
+  if (g_strcmp0 (name, "nothing") != 0 && !ensure_area (self, name))
+    name = "nothing";
   gtk_stack_set_visible_child_name (self->content_stack, name);
   adw_window_title_set_title (self->window_title, title != NULL ? title : _("Hamroh"));
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
@@ -327,14 +355,10 @@ hmr_window_constructed (GObject *object)
   first = NULL;
   for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
     {
-      GtkWidget *page, *row;
+      GtkWidget *row;
 
       if (!areas[i].allowed (self->actor))
         continue;
-      page = areas[i].create (self);
-      if (page == NULL)
-        continue;
-      gtk_stack_add_named (self->content_stack, page, areas[i].name);
       g_hash_table_insert (self->area_titles, (gpointer) areas[i].name,
                            (gpointer) _(areas[i].title));
       row = make_sidebar_row (&areas[i]);
@@ -546,6 +570,7 @@ HmrBeneficiariesPage *
 hmr_window_get_beneficiaries_page (HmrWindow *self)
 {
   g_return_val_if_fail (HMR_IS_WINDOW (self), NULL);
+  ensure_area (self, "beneficiaries");
   return self->beneficiaries_page;
 }
 
@@ -590,7 +615,7 @@ hmr_window_open_case_file (HmrWindow  *self,
 {
   g_return_val_if_fail (HMR_IS_WINDOW (self), FALSE);
 
-  if (self->beneficiaries_page == NULL)
+  if (!ensure_area (self, "beneficiaries") || self->beneficiaries_page == NULL)
     return FALSE;
   if (!hmr_beneficiaries_page_show_beneficiary (self->beneficiaries_page, id))
     return FALSE;

@@ -5,7 +5,10 @@
 #include "config.h"
 
 #include "hmr-gui-test-util.h"
+#include "hmr-grants-page.h"
 #include "hmr-preferences-window.h"
+#include "hmr-referrals-page.h"
+#include "hmr-today-page.h"
 
 typedef struct
 {
@@ -93,11 +96,35 @@ test_admin_sees_status_page (HmrGuiFixture *f,
 {
   HmrWindow *window = hmr_gui_test_open_window (f, f->admin);
 
-  /* No area works for administrators yet: no list, a status page */
+  /* Administrators keep users and providers: no list of beneficiaries */
   g_assert_null (hmr_window_get_beneficiaries_page (window));
   g_assert_nonnull (hmr_gui_test_find_widget (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE, NULL));
   g_assert_null (hmr_gui_test_find_widget (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW, NULL));
   hmr_gui_test_screenshot (GTK_WIDGET (window), "window-admin");
+}
+
+static void
+test_areas_built_when_first_shown (HmrGuiFixture *f,
+                                   gconstpointer  data)
+{
+  HmrWindow *window = hmr_gui_test_open_window (f, f->supervisor);
+  GtkWidget *root = GTK_WIDGET (window);
+
+  /* The window opens on Today and queries nothing else */
+  g_assert_nonnull (hmr_gui_test_find_widget (root, HMR_TYPE_TODAY_PAGE, NULL));
+  g_assert_null (hmr_gui_test_find_widget (root, HMR_TYPE_REFERRALS_PAGE, NULL));
+  g_assert_null (hmr_gui_test_find_widget (root, HMR_TYPE_GRANTS_PAGE, NULL));
+  g_assert_null (hmr_gui_test_find_widget (root, HMR_TYPE_BENEFICIARIES_PAGE, NULL));
+
+  /* … and builds an area once, when it is first shown */
+  g_assert_true (hmr_window_show_area (window, "referrals"));
+  hmr_gui_test_flush ();
+  g_assert_nonnull (hmr_gui_test_find_widget (root, HMR_TYPE_REFERRALS_PAGE, NULL));
+  g_assert_true (hmr_window_show_area (window, "today"));
+  g_assert_true (hmr_window_show_area (window, "referrals"));
+  hmr_gui_test_flush ();
+  g_assert_true (hmr_gui_test_find_widget (root, HMR_TYPE_REFERRALS_PAGE, NULL) != NULL);
+  g_assert_false (hmr_window_show_area (window, "users"));
 }
 
 static void
@@ -266,6 +293,7 @@ main (int   argc,
   ADD ("/gui/window/opens-on-demo-database", test_opens_on_demo_database);
   ADD ("/gui/window/title-names-user-and-role", test_title_names_user_and_role);
   ADD ("/gui/window/admin-sees-status-page", test_admin_sees_status_page);
+  ADD ("/gui/window/areas-built-when-first-shown", test_areas_built_when_first_shown);
   ADD ("/gui/window/finance-cannot-register", test_finance_cannot_register);
   ADD ("/gui/window/restores-size", test_window_restores_size);
   ADD ("/gui/window/folds-on-narrow-width", test_folds_on_narrow_width);
