@@ -342,6 +342,156 @@ test_sort_matches_sql (Fixture       *f,
   }
 }
 
+/* The row ids of a plain SQL statement over the file, @match bound to ?1 */
+static GArray *
+sql_ids (Fixture    *f,
+         const char *sql,
+         const char *match)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+
+  sqlite3_open (f->path, &db);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, rowid);
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return ids;
+}
+
+static void
+assert_same_ids (GArray *a,
+                 GArray *b)
+{
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    g_assert_cmpint (g_array_index (a, gint64, i), ==, g_array_index (b, gint64, i));
+}
+
+static guint
+count (Fixture                   *f,
+       HmrActor                  *actor,
+       const HmrBeneficiaryQuery *q)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = hmr_store_query_beneficiary_ids (f->store, actor, q, NULL, &error);
+
+  g_assert_no_error (error);
+  return ids->len;
+}
+
+/* A search text with the filters, archived records, the office scope and
+ * a sort order all at once: the text narrows what the rest would list */
+static void
+test_search_with_filters_and_sort (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HmrBeneficiary) rashidov = NULL;
+  HmrBeneficiaryQuery q = { 0 };
+
+  populate (f);
+  /* "ra" finds Раҳимов and Рашидов (Dusti) and Раҳмонова (Panj) */
+  g_object_unref (add (f, "Раҳмонова", "Нилуфар", "RAKHMONOVA", "NILUFAR", NULL, "Panj"));
+
+  q.text = "ra";
+  q.sort = HMR_BENEFICIARY_SORT_NAME;
+  q.descending = TRUE;
+  {
+    g_autoptr(GArray) ids = hmr_store_query_beneficiary_ids (f->store, f->supervisor, &q, NULL, &error);
+    g_autoptr(GArray) want = sql_ids (f, "SELECT rowid FROM beneficiary WHERE deleted_at IS NULL AND rowid IN "
+                                         "(SELECT rowid FROM beneficiary_search WHERE beneficiary_search MATCH ?1) "
+                                         "ORDER BY family_name COLLATE NOCASE DESC, given_name COLLATE NOCASE DESC, rowid",
+                                      "\"ra\"*");
+    g_assert_no_error (error);
+    g_assert_cmpuint (ids->len, ==, 3);
+    assert_same_ids (ids, want);
+  }
+
+  q.district = "Dusti";
+  {
+    g_autoptr(GArray) ids = hmr_store_query_beneficiary_ids (f->store, f->supervisor, &q, NULL, &error);
+    g_autoptr(GArray) want = sql_ids (f, "SELECT rowid FROM beneficiary WHERE deleted_at IS NULL AND district = 'Dusti' "
+                                         "AND rowid IN (SELECT rowid FROM beneficiary_search WHERE beneficiary_search MATCH ?1) "
+                                         "ORDER BY family_name COLLATE NOCASE DESC, given_name COLLATE NOCASE DESC, rowid",
+                                      "\"ra\"*");
+    g_assert_no_error (error);
+    g_assert_cmpuint (ids->len, ==, 2);
+    assert_same_ids (ids, want);
+  }
+
+  /* case details, the ban and the last-contact order with the text */
+  q.risk = "low";
+  q.stage = "new";
+  q.sort = HMR_BENEFICIARY_SORT_LAST_CONTACT;
+  g_assert_cmpuint (count (f, f->supervisor, &q), ==, 2);
+  q.case_status = "closed";
+  g_assert_cmpuint (count (f, f->supervisor, &q), ==, 0);
+  q.case_status = NULL;
+  q.stage = "services";
+  g_assert_cmpuint (count (f, f->supervisor, &q), ==, 0);
+  q.stage = NULL;
+  q.ban = HMR_BAN_FILTER_WITH_BAN;
+  g_assert_cmpuint (count (f, f->supervisor, &q), ==, 0);
+  q.ban = HMR_BAN_FILTER_WITHOUT_BAN;
+  g_assert_cmpuint (count (f, f->supervisor, &q), ==, 2);
+  q.ban = HMR_BAN_FILTER_ANY;
+  q.risk = NULL;
+
+  /* archived: left out unless asked for, with the text as without */
+  rashidov = add (f, "Рашидова", "Зарина", "RASHIDOVA", "ZARINA", NULL, "Dusti");
+  g_assert_cmpuint (count (f, f->supervisor, &q), ==, 3);
+  g_assert_true (hmr_store_archive_beneficiary (f->store, f->supervisor,
+                                                hmr_beneficiary_get (rashidov, HMR_BENEFICIARY_ID), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count (f, f->supervisor, &q), ==, 2);
+  q.include_archived = TRUE;
+  g_assert_cmpuint (count (f, f->supervisor, &q), ==, 3);
+  q.include_archived = FALSE;
+
+  /* the office scope holds with the text: the Dusti caseworker does not
+   * find Раҳмонова in Panj, even with no district chosen */
+  q.district = NULL;
+  g_assert_cmpuint (count (f, f->supervisor, &q), ==, 3);
+  g_assert_cmpuint (count (f, f->caseworker, &q), ==, 2);
+  g_assert_cmpuint (count (f, f->caseworker_panj, &q), ==, 1);
+
+  /* a reader of identity only: the text and district hold, a case-detail
+   * filter and sort do not (they would tell what they may not know) */
+  q.stage = "services";
+  q.ban = HMR_BAN_FILTER_WITH_BAN;
+  q.sort = HMR_BENEFICIARY_SORT_LAST_CONTACT;
+  q.descending = FALSE;
+  {
+    g_autoptr(GArray) ids = hmr_store_query_beneficiary_ids (f->store, f->finance, &q, NULL, &error);
+    g_autoptr(GArray) want = sql_ids (f, "SELECT rowid FROM beneficiary WHERE deleted_at IS NULL AND rowid IN "
+                                         "(SELECT rowid FROM beneficiary_search WHERE beneficiary_search MATCH ?1) "
+                                         "ORDER BY case_number, rowid",
+                                      "\"ra\"*");
+    g_assert_no_error (error);
+    g_assert_cmpuint (ids->len, ==, 3);
+    assert_same_ids (ids, want);
+  }
+  q.stage = NULL;
+  q.ban = HMR_BAN_FILTER_ANY;
+
+  /* typed FTS syntax with a filter is still only text; punctuation alone
+   * leaves the filter on its own */
+  q.district = "Dusti";
+  q.text = "ra* NEAR \"";
+  g_assert_cmpuint (count (f, f->supervisor, &q), ==, 0);
+  q.text = "\"ra";
+  g_assert_cmpuint (count (f, f->supervisor, &q), ==, 2);
+  q.text = "\"*";
+  g_assert_cmpuint (count (f, f->supervisor, &q), ==, 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -358,6 +508,7 @@ main (int    argc,
   ADD ("/search/store/respects-office", test_search_respects_office);
   ADD ("/search/store/filters-combine", test_filters_combine);
   ADD ("/search/store/sort-matches-sql", test_sort_matches_sql);
+  ADD ("/search/store/with-filters-and-sort", test_search_with_filters_and_sort);
 #undef ADD
   return g_test_run ();
 }
