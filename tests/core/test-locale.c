@@ -7,7 +7,17 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "hmr-labels.h"
 #include "hmr-locale.h"
+#include "hmr-store.h"
+
+static void
+assert_cyrillic (const char *word)
+{
+  g_assert_true (g_utf8_validate (word, -1, NULL));
+  g_assert_cmpuint (g_utf8_get_char (word), >=, 0x0400);
+  g_assert_cmpuint (g_utf8_get_char (word), <=, 0x04FF);
+}
 
 static void
 check_language (const char *language)
@@ -24,9 +34,12 @@ check_language (const char *language)
   word = _("Beneficiaries");
   g_assert_cmpstr (word, !=, "Beneficiaries");
   /* Cyrillic, not some other English */
-  g_assert_true (g_utf8_validate (word, -1, NULL));
-  g_assert_cmpuint (g_utf8_get_char (word), >=, 0x0400);
-  g_assert_cmpuint (g_utf8_get_char (word), <=, 0x04FF);
+  assert_cyrillic (word);
+
+  /* Labels of codes and districts are looked up with their context */
+  assert_cyrillic (hmr_code_get_label (HMR_CODES_REFERRAL_STATUS, "draft"));
+  assert_cyrillic (hmr_code_get_label (HMR_CODES_SERVICE_TYPE, "legal_aid"));
+  assert_cyrillic (hmr_district_get_label ("Dusti"));
 }
 
 static void

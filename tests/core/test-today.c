@@ -486,6 +486,20 @@ test_ban_month_follows_the_clock (Fixture       *f,
   g_date_time_unref (f->now);
   f->now = g_date_time_new_utc (2026, 11, 30, 19, 0, 0);
   ASSERT_LIST (f, f->caseworker, HMR_TODAY_ENDING_BANS, "ban-dec-1");
+
+  /* The row says the day as Hamroh writes dates everywhere */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) rows = hmr_store_list_today (f->store, f->caseworker, HMR_TODAY_ENDING_BANS,
+                                                      0, NULL, &error);
+    HmrTodayItem *item;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (rows->len, ==, 1);
+    item = g_ptr_array_index (rows, 0);
+    g_assert_nonnull (strstr (item->title, "01.12.2026"));
+    g_assert_null (strstr (item->title, "2026-12-01"));
+  }
 }
 
 int
