@@ -76,6 +76,7 @@ static const struct { const char *code; const char *label; } action_labels[] = {
   { "mark-duplicate", NC_("audit action", "Marked as duplicate") },
   { "duplicate-override", NC_("audit action", "Registered despite a possible duplicate") },
   { "consent-override", NC_("audit action", "Referred without consent") },
+  { "demo-load", NC_("audit action", "Demo data loaded") },
 };
 
 static const struct { const char *code; const char *label; } entity_labels[] = {
@@ -93,6 +94,14 @@ static const struct { const char *code; const char *label; } entity_labels[] = {
   { "service_provider", NC_("audit record", "Service provider") },
   { "attachment", NC_("audit record", "Attachment") },
   { "case_closure_request", NC_("audit record", "Closure request") },
+  { "handover_item", NC_("audit record", "Handed-over item") },
+  { "handover_witness", NC_("audit record", "Handover witness") },
+  { "handover_history", NC_("audit record", "Handover history") },
+  { "group_session", NC_("audit record", "Group session") },
+  { "attendance", NC_("audit record", "Attendance") },
+  { "survey_round", NC_("audit record", "Survey round") },
+  { "survey_response", NC_("audit record", "Survey response") },
+  { "case_sequence", NC_("audit record", "Case numbering") },
 };
 
 /* "follow_up" → "Follow up": for codes no table knows */
