@@ -52,9 +52,11 @@ run: build
 	fi
 	GSETTINGS_SCHEMA_DIR=$(BUILD)/resources HAMROH_LOCALEDIR=$(BUILD)/po $(BUILD)/src/gui/hamroh --database "$(DEMO_DB)"
 
+# -noreset: Xvfb otherwise resets when its last client leaves, and a program
+# connecting during the reset (the end-to-end journey) is refused the display
 test: build
 	@if [ -z "$$DISPLAY" ] && [ -z "$$WAYLAND_DISPLAY" ]; then \
-	  dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" meson test -C $(BUILD) --print-errorlogs; \
+	  dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24 -noreset" meson test -C $(BUILD) --print-errorlogs; \
 	else \
 	  dbus-run-session -- meson test -C $(BUILD) --print-errorlogs; \
 	fi
