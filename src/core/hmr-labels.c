@@ -138,3 +138,20 @@ hmr_format_money (gint64      dirams,
   return g_strdup_printf ("%s%s%c%02u %s", negative ? "−" : "", whole, point,
                           (guint) (abs_value % 100), currency ? currency : "TJS");
 }
+
+/**
+ * hmr_format_date:
+ *
+ * Returns: (transfer full): @date the one way dates are written and typed
+ *   in Hamroh, day.month.year ("23.11.2026")
+ */
+char *
+hmr_format_date (const GDate *date)
+{
+  char buf[16];
+
+  g_return_val_if_fail (date != NULL && g_date_valid (date), g_strdup (""));
+
+  g_date_strftime (buf, sizeof buf, "%d.%m.%Y", date);
+  return g_strdup (buf);
+}

@@ -31,5 +31,6 @@ const char  *hmr_code_get_label (HmrCodes    codes,
                                  const char *code);
 char        *hmr_format_money   (gint64      dirams,
                                  const char *currency);
+char        *hmr_format_date    (const GDate *date);
 
 G_END_DECLS

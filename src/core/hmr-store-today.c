@@ -302,14 +302,12 @@ make_title (HmrTodayList  list,
     case HMR_TODAY_ENDING_BANS:
       {
         GDate end;
-        char day[32] = "";
+        g_autofree char *day = NULL;
 
-        /* Written as everywhere in Hamroh: day.month.year */
         if (item->due_on != NULL && hmr_parse_user_date (item->due_on, &end))
-          g_date_strftime (day, sizeof day, "%d.%m.%Y", &end);
-        else if (item->due_on != NULL)
-          g_strlcpy (day, item->due_on, sizeof day);
-        return g_strdup_printf (_("Re-entry ban ends on %s"), day);
+          day = hmr_format_date (&end);
+        return g_strdup_printf (_("Re-entry ban ends on %s"),
+                                day ? day : (item->due_on ? item->due_on : ""));
       }
     case HMR_TODAY_PLANS_TO_APPROVE:
       return g_strdup (_("Reintegration plan submitted for approval"));

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "hmr-labels.h"
 #include "hmr-gui-util.h"
 #include "hmr-gui-resources.h"
 #include "hmr-store.h"
@@ -47,16 +48,12 @@ char *
 hmr_gui_format_date (const char *iso_date)
 {
   GDate date;
-  char buf[32];
 
   if (iso_date == NULL)
     return NULL;
   if (!hmr_parse_user_date (iso_date, &date))
     return g_strdup (iso_date);
-  /* The one way dates are written and typed in Hamroh: day.month.year */
-  if (g_date_strftime (buf, sizeof buf, "%d.%m.%Y", &date) == 0)
-    return g_strdup (iso_date);
-  return g_strdup (buf);
+  return hmr_format_date (&date);
 }
 
 /**

@@ -178,10 +178,11 @@ static void
 show_area (HmrWindow  *self,
            const char *name)
 {
-  const char *title = g_hash_table_lookup (self->area_titles, name);
+  const char *title;
 
   if (g_strcmp0 (name, "nothing") != 0 && !ensure_area (self, name))
     name = "nothing";
+  title = g_hash_table_lookup (self->area_titles, name);
   gtk_stack_set_visible_child_name (self->content_stack, name);
   adw_window_title_set_title (self->window_title, title != NULL ? title : _("Hamroh"));
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hmr-labels.h"
 #include "hmr-case-file.h"
 #include "hmr-follow-up-util.h"
 #include "hmr-gui-util.h"
@@ -53,11 +54,9 @@ hmr_fu_gui_format_day (HmrStore *store,
                        int       days_from_today)
 {
   GDate date;
-  char buf[16];
 
   get_day (store, days_from_today, &date);
-  g_date_strftime (buf, sizeof buf, "%d.%m.%Y", &date);
-  return g_strdup (buf);
+  return hmr_format_date (&date);
 }
 
 char *

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hmr-labels.h"
 #include "hmr-handover-dialog-private.h"
 #include "hmr-grant-util.h"
 #include "hmr-gui-util.h"
@@ -143,15 +144,13 @@ correct_action (GtkWidget  *widget,
   HmrHandover *old = self->handover;
   HmrHandover *h = hmr_handover_new ();
   GDate today;
-  char buf[32];
 
   hmr_store_get_today (self->store, &today);
-  g_date_strftime (buf, sizeof buf, "%d.%m.%Y", &today);
   h->beneficiary_id = g_strdup (old->beneficiary_id);
   h->grant_id = g_strdup (old->grant_id);
   h->grant_purpose = g_strdup (old->grant_purpose);
   h->corrects_id = g_strdup (old->id);
-  h->handed_on = g_strdup (buf);
+  h->handed_on = hmr_format_date (&today);
   h->place = g_strdup (old->place);
   h->received_by = g_strdup (old->received_by);
   h->full_name = g_strdup (old->full_name);

@@ -692,7 +692,6 @@ hmr_handover_dialog_new_draft (GtkWindow       *parent,
   g_autoptr(HmrBeneficiary) b = NULL;
   HmrHandover *h;
   GDate today;
-  char buf[32];
 
   if (!hmr_permission_allows (actor, HMR_ACTION_HANDOVER_WRITE, NULL))
     {
@@ -706,8 +705,7 @@ hmr_handover_dialog_new_draft (GtkWindow       *parent,
 
   h = hmr_handover_new ();
   hmr_store_get_today (store, &today);
-  g_date_strftime (buf, sizeof buf, "%d.%m.%Y", &today);
-  h->handed_on = g_strdup (buf);
+  h->handed_on = hmr_format_date (&today);
   h->beneficiary_id = g_strdup (beneficiary_id);
   h->grant_id = g_strdup (grant_id);
   h->office_id = g_strdup (hmr_beneficiary_get (b, HMR_BENEFICIARY_OFFICE_ID));

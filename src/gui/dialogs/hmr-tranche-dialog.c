@@ -174,8 +174,8 @@ hmr_tranche_dialog_new (GtkWindow       *parent,
   g_autofree char *approved = NULL;
   g_autofree char *description = NULL;
   g_autofree char *amount = NULL;
+  g_autofree char *day = NULL;
   GDate today;
-  char buf[32];
 
   grant = hmr_store_get_grant (store, actor, grant_id, error);
   if (grant == NULL)
@@ -194,8 +194,8 @@ hmr_tranche_dialog_new (GtkWindow       *parent,
   adw_preferences_group_set_description (self->group, description);
 
   hmr_store_get_today (store, &today);
-  g_date_strftime (buf, sizeof buf, "%d.%m.%Y", &today);
-  gtk_editable_set_text (GTK_EDITABLE (self->date_row), buf);
+  day = hmr_format_date (&today);
+  gtk_editable_set_text (GTK_EDITABLE (self->date_row), day);
   amount = hmr_gui_format_money_input (MAX (hmr_grant_get_remaining (grant), 0));
   gtk_editable_set_text (GTK_EDITABLE (self->amount_row), amount);
   hmr_gui_field_error (self->amount_row, self->amount_error_row, self->amount_error_label, NULL);
