@@ -21,6 +21,7 @@
 
 #include "frame-probe.h"
 #include "hmr-application.h"
+#include "hmr-locale.h"
 #include "hmr-beneficiaries-page.h"
 #include "hmr-store.h"
 #include "hmr-window.h"
@@ -49,7 +50,7 @@ main (int    argc,
     g_error ("%s", error->message);
   g_strchomp (password);
 
-  hmr_application_setup_i18n ();
+  hmr_setup_i18n ();
   app = hmr_application_new ();
   /* Not unique: a run must not find the previous one on the bus */
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);

@@ -13,7 +13,6 @@
 #include <glib/gi18n.h>
 
 #include "hmr-application.h"
-#include "hmr-locale.h"
 #include "hmr-gui-util.h"
 #include "hmr-login-window.h"
 #include "hmr-password-dialog.h"
@@ -46,17 +45,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void show_login (HmrApplication *self);
-
-/**
- * hmr_application_setup_i18n:
- *
- * Sets the locale and binds the message catalogue: see hmr_setup_i18n().
- */
-void
-hmr_application_setup_i18n (void)
-{
-  hmr_setup_i18n ();
-}
 
 static void
 set_weak_window (GtkWindow **slot,

@@ -13,8 +13,6 @@ G_BEGIN_DECLS
 #define HMR_TYPE_APPLICATION (hmr_application_get_type ())
 G_DECLARE_FINAL_TYPE (HmrApplication, hmr_application, HMR, APPLICATION, AdwApplication)
 
-void            hmr_application_setup_i18n        (void);
-
 HmrApplication *hmr_application_new               (void);
 HmrStore       *hmr_application_get_store         (HmrApplication *self);
 void            hmr_application_set_store         (HmrApplication *self,

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "hmr-application.h"
+#include "hmr-locale.h"
 
 int
 main (int   argc,
@@ -12,7 +13,7 @@ main (int   argc,
 {
   g_autoptr(HmrApplication) app = NULL;
 
-  hmr_application_setup_i18n ();
+  hmr_setup_i18n ();
 
   app = hmr_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);
