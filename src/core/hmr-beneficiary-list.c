@@ -1,9 +1,8 @@
 /* hmr-beneficiary-list.c
  *
- * The model holds the row ids of one SQL query (eight bytes a row) and
- * loads the visible rows from the store in pages, keeping a bounded number
- * of pages.  Sorting and filtering happen in SQL.  A new query replaces the
- * contents with a single items-changed.
+ * The registry's list: an HmrLazyList (ids of one SQL query, rows loaded
+ * in pages) of beneficiaries.  Sorting and filtering happen in SQL.  A new
+ * query replaces the contents with a single items-changed.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,12 +10,9 @@
 
 #include "hmr-beneficiary-list.h"
 
-#define PAGE_SIZE 64
-#define MAX_PAGES 32
-
 struct _HmrBeneficiaryList
 {
-  GObject              parent_instance;
+  HmrLazyList          parent_instance;
   HmrStore            *store;
   HmrActor            *actor;
   HmrBeneficiaryQuery  query;
@@ -27,15 +23,9 @@ struct _HmrBeneficiaryList
   char                *case_status;
   char                *owner_id;
   char                *risk;
-  GArray              *ids;
-  GHashTable          *pages;      /* page number -> GPtrArray of HmrBeneficiary */
-  GQueue               page_order; /* oldest first, GUINT_TO_POINTER (page) */
 };
 
-static void list_model_iface_init (GListModelInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (HmrBeneficiaryList, hmr_beneficiary_list, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+G_DEFINE_FINAL_TYPE (HmrBeneficiaryList, hmr_beneficiary_list, HMR_TYPE_LAZY_LIST)
 
 static void
 hmr_beneficiary_list_finalize (GObject *object)
@@ -44,9 +34,6 @@ hmr_beneficiary_list_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_pointer (&self->actor, hmr_actor_free);
-  g_clear_pointer (&self->ids, g_array_unref);
-  g_clear_pointer (&self->pages, g_hash_table_unref);
-  g_queue_clear (&self->page_order);
   g_free (self->district);
   g_free (self->category);
   g_free (self->text);
@@ -58,106 +45,48 @@ hmr_beneficiary_list_finalize (GObject *object)
   G_OBJECT_CLASS (hmr_beneficiary_list_parent_class)->finalize (object);
 }
 
+static GPtrArray *
+load_rows (HmrLazyList  *list,
+           const gint64 *ids,
+           guint         n,
+           GError      **error)
+{
+  HmrBeneficiaryList *self = HMR_BENEFICIARY_LIST (list);
+
+  return hmr_store_load_beneficiaries (self->store, self->actor, ids, n, error);
+}
+
+static gpointer
+make_blank (HmrLazyList *list,
+            gint64       rowid)
+{
+  HmrBeneficiary *blank = hmr_beneficiary_new ();
+
+  hmr_beneficiary_set_rowid (blank, rowid);
+  return blank;
+}
+
+static gint64
+get_rowid (gpointer row)
+{
+  return hmr_beneficiary_get_rowid (row);
+}
+
 static void
 hmr_beneficiary_list_class_init (HmrBeneficiaryListClass *klass)
 {
+  HmrLazyListClass *lazy_class = HMR_LAZY_LIST_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->finalize = hmr_beneficiary_list_finalize;
+  lazy_class->item_type = HMR_TYPE_BENEFICIARY;
+  lazy_class->load_rows = load_rows;
+  lazy_class->make_blank = make_blank;
+  lazy_class->get_rowid = get_rowid;
 }
 
 static void
 hmr_beneficiary_list_init (HmrBeneficiaryList *self)
 {
-  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
-  g_queue_init (&self->page_order);
-}
-
-static GType
-get_item_type (GListModel *model)
-{
-  return HMR_TYPE_BENEFICIARY;
-}
-
-static guint
-get_n_items (GListModel *model)
-{
-  return HMR_BENEFICIARY_LIST (model)->ids->len;
-}
-
-static GPtrArray *
-load_page (HmrBeneficiaryList *self,
-           guint               page)
-{
-  g_autoptr(GError) error = NULL;
-  GPtrArray *rows;
-  GPtrArray *slots;
-  guint start = page * PAGE_SIZE;
-  guint n = MIN (PAGE_SIZE, self->ids->len - start);
-
-  rows = hmr_store_load_beneficiaries (self->store, self->actor,
-                                       &g_array_index (self->ids, gint64, start), n, &error);
-  if (rows == NULL)
-    {
-      g_warning ("Could not load beneficiaries: %s", error->message);
-      rows = g_ptr_array_new_with_free_func (g_object_unref);
-    }
-
-  /* Map back to positions: a row deleted meanwhile becomes a blank record
-   * rather than shifting every row after it */
-  slots = g_ptr_array_new_full (n, g_object_unref);
-  for (guint i = 0, j = 0; i < n; i++)
-    {
-      gint64 want = g_array_index (self->ids, gint64, start + i);
-      HmrBeneficiary *b = j < rows->len ? g_ptr_array_index (rows, j) : NULL;
-
-      if (b != NULL && hmr_beneficiary_get_rowid (b) == want)
-        {
-          g_ptr_array_add (slots, g_object_ref (b));
-          j++;
-        }
-      else
-        {
-          HmrBeneficiary *blank = hmr_beneficiary_new ();
-          hmr_beneficiary_set_rowid (blank, want);
-          g_ptr_array_add (slots, blank);
-        }
-    }
-  g_ptr_array_unref (rows);
-
-  if (g_queue_get_length (&self->page_order) >= MAX_PAGES)
-    {
-      gpointer oldest = g_queue_pop_head (&self->page_order);
-      g_hash_table_remove (self->pages, oldest);
-    }
-  g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), slots);
-  g_queue_push_tail (&self->page_order, GUINT_TO_POINTER (page));
-  return slots;
-}
-
-static gpointer
-get_item (GListModel *model,
-          guint       position)
-{
-  HmrBeneficiaryList *self = HMR_BENEFICIARY_LIST (model);
-  GPtrArray *slots;
-  guint page;
-
-  if (position >= self->ids->len)
-    return NULL;
-
-  page = position / PAGE_SIZE;
-  slots = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
-  if (slots == NULL)
-    slots = load_page (self, page);
-  return g_object_ref (g_ptr_array_index (slots, position % PAGE_SIZE));
-}
-
-static void
-list_model_iface_init (GListModelInterface *iface)
-{
-  iface->get_item_type = get_item_type;
-  iface->get_n_items = get_n_items;
-  iface->get_item = get_item;
 }
 
 HmrBeneficiaryList *
@@ -175,20 +104,6 @@ hmr_beneficiary_list_new (HmrStore       *store,
   return self;
 }
 
-static void
-replace_ids (HmrBeneficiaryList *self,
-             GArray             *ids)
-{
-  guint old_len = self->ids->len;
-
-  g_array_unref (self->ids);
-  self->ids = ids;
-  g_hash_table_remove_all (self->pages);
-  g_queue_clear (&self->page_order);
-  if (old_len > 0 || ids->len > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, ids->len);
-}
-
 gboolean
 hmr_beneficiary_list_reload (HmrBeneficiaryList  *self,
                              GError             **error)
@@ -200,7 +115,10 @@ hmr_beneficiary_list_reload (HmrBeneficiaryList  *self,
   ids = hmr_store_query_beneficiary_ids (self->store, self->actor, &self->query, NULL, error);
   if (ids == NULL)
     return FALSE;
-  replace_ids (self, ids);
+  /* Fewer rows than the limit: that was all of them */
+  if (self->query.limit > 0 && ids->len < self->query.limit)
+    self->query.limit = 0;
+  hmr_lazy_list_take_ids (HMR_LAZY_LIST (self), ids);
   return TRUE;
 }
 
@@ -232,25 +150,63 @@ copy_query (HmrBeneficiaryList        *self,
   self->query.risk = self->risk;
 }
 
+/* Whether @query is @shown without its limit: the rest of a list whose
+ * first rows are shown */
+static gboolean
+completes (const HmrBeneficiaryQuery *shown,
+           const HmrBeneficiaryQuery *query)
+{
+  return shown->limit > 0 && query->limit == 0 &&
+         shown->sort == query->sort && shown->descending == query->descending &&
+         shown->include_archived == query->include_archived && shown->ban == query->ban &&
+         g_strcmp0 (shown->district, query->district) == 0 &&
+         g_strcmp0 (shown->category, query->category) == 0 &&
+         g_strcmp0 (shown->text, query->text) == 0 &&
+         g_strcmp0 (shown->stage, query->stage) == 0 &&
+         g_strcmp0 (shown->case_status, query->case_status) == 0 &&
+         g_strcmp0 (shown->owner_id, query->owner_id) == 0 &&
+         g_strcmp0 (shown->risk, query->risk) == 0;
+}
+
 /**
  * hmr_beneficiary_list_take_ids:
  * @query: the query that gave @ids
  * @ids: (transfer full) (element-type gint64): its row ids, in order
  *
  * Shows the result of a query run elsewhere (in a thread), with one
- * items-changed.
+ * items-changed.  When the list shows the first rows of the same query
+ * (a limited query, for a first screen at once), the rows shown stay and
+ * only the rest is added.
  */
 void
 hmr_beneficiary_list_take_ids (HmrBeneficiaryList        *self,
                                const HmrBeneficiaryQuery *query,
                                GArray                    *ids)
 {
+  gboolean rest;
+
   g_return_if_fail (HMR_IS_BENEFICIARY_LIST (self));
   g_return_if_fail (query != NULL);
   g_return_if_fail (ids != NULL);
 
+  rest = completes (&self->query, query);
   copy_query (self, query);
-  replace_ids (self, ids);
+  if (rest)
+    hmr_lazy_list_take_rest (HMR_LAZY_LIST (self), ids);
+  else
+    hmr_lazy_list_take_ids (HMR_LAZY_LIST (self), ids);
+}
+
+/**
+ * hmr_beneficiary_list_is_partial:
+ *
+ * Returns: whether the list shows only the first rows of its query
+ */
+gboolean
+hmr_beneficiary_list_is_partial (HmrBeneficiaryList *self)
+{
+  g_return_val_if_fail (HMR_IS_BENEFICIARY_LIST (self), FALSE);
+  return self->query.limit > 0;
 }
 
 HmrStore *
@@ -290,19 +246,19 @@ guint
 hmr_beneficiary_list_find (HmrBeneficiaryList *self,
                            const char         *id)
 {
-  guint n = self->ids->len;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self));
 
   /* Only looks in the pages already loaded */
   for (guint i = 0; i < n; i++)
     {
-      GPtrArray *slots = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (i / PAGE_SIZE));
-      if (slots == NULL)
+      HmrBeneficiary *b = hmr_lazy_list_peek_loaded (HMR_LAZY_LIST (self), i);
+
+      if (b == NULL)
         {
-          i = (i / PAGE_SIZE + 1) * PAGE_SIZE - 1;
+          i = (i / HMR_LAZY_LIST_PAGE_SIZE + 1) * HMR_LAZY_LIST_PAGE_SIZE - 1;
           continue;
         }
-      if (g_strcmp0 (hmr_beneficiary_get (g_ptr_array_index (slots, i % PAGE_SIZE),
-                                          HMR_BENEFICIARY_ID), id) == 0)
+      if (g_strcmp0 (hmr_beneficiary_get (b, HMR_BENEFICIARY_ID), id) == 0)
         return i;
     }
   return G_MAXUINT;
@@ -311,5 +267,5 @@ hmr_beneficiary_list_find (HmrBeneficiaryList *self,
 guint
 hmr_beneficiary_list_get_n_loaded_pages (HmrBeneficiaryList *self)
 {
-  return g_hash_table_size (self->pages);
+  return hmr_lazy_list_get_n_loaded_pages (HMR_LAZY_LIST (self));
 }

@@ -6,12 +6,13 @@
 
 #include <gio/gio.h>
 
+#include "hmr-lazy-list.h"
 #include "hmr-store.h"
 
 G_BEGIN_DECLS
 
 #define HMR_TYPE_BENEFICIARY_LIST (hmr_beneficiary_list_get_type ())
-G_DECLARE_FINAL_TYPE (HmrBeneficiaryList, hmr_beneficiary_list, HMR, BENEFICIARY_LIST, GObject)
+G_DECLARE_FINAL_TYPE (HmrBeneficiaryList, hmr_beneficiary_list, HMR, BENEFICIARY_LIST, HmrLazyList)
 
 HmrBeneficiaryList *hmr_beneficiary_list_new        (HmrStore                  *store,
                                                      const HmrActor            *actor);
@@ -22,6 +23,7 @@ gboolean            hmr_beneficiary_list_reload     (HmrBeneficiaryList        *
                                                      GError                   **error);
 guint               hmr_beneficiary_list_find       (HmrBeneficiaryList        *self,
                                                      const char                *id);
+gboolean            hmr_beneficiary_list_is_partial (HmrBeneficiaryList        *self);
 guint               hmr_beneficiary_list_get_n_loaded_pages (HmrBeneficiaryList *self);
 void                hmr_beneficiary_list_take_ids   (HmrBeneficiaryList        *self,
                                                      const HmrBeneficiaryQuery *query,

@@ -1,7 +1,7 @@
 /* hmr-referral-board.c
  *
- * Like HmrBeneficiaryList: the model holds the row ids of one SQL query
- * and loads the visible rows in pages, keeping a bounded number of pages.
+ * An HmrLazyList of referral rows: the ids of one SQL query, the rows
+ * loaded in pages.
  * Filtering and the overdue-first order happen in SQL.  Each reload also
  * counts the referrals per status for the board's header.
  *
@@ -11,26 +11,17 @@
 
 #include "hmr-referral-board.h"
 
-#define PAGE_SIZE 64
-#define MAX_PAGES 32
-
 struct _HmrReferralBoard
 {
-  GObject            parent_instance;
+  HmrLazyList        parent_instance;
   HmrStore          *store;
   HmrActor          *actor;
   HmrReferralQuery   query;
   char              *strings[6];   /* the query's own copies */
   HmrReferralCounts  counts;
-  GArray            *ids;
-  GHashTable        *pages;        /* page number -> GPtrArray of HmrReferralRow */
-  GQueue             page_order;   /* oldest first */
 };
 
-static void list_model_iface_init (GListModelInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (HmrReferralBoard, hmr_referral_board, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+G_DEFINE_FINAL_TYPE (HmrReferralBoard, hmr_referral_board, HMR_TYPE_LAZY_LIST)
 
 static void
 hmr_referral_board_finalize (GObject *object)
@@ -39,109 +30,51 @@ hmr_referral_board_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_pointer (&self->actor, hmr_actor_free);
-  g_clear_pointer (&self->ids, g_array_unref);
-  g_clear_pointer (&self->pages, g_hash_table_unref);
-  g_queue_clear (&self->page_order);
   for (guint i = 0; i < G_N_ELEMENTS (self->strings); i++)
     g_free (self->strings[i]);
 
   G_OBJECT_CLASS (hmr_referral_board_parent_class)->finalize (object);
 }
 
+static GPtrArray *
+load_rows (HmrLazyList  *list,
+           const gint64 *ids,
+           guint         n,
+           GError      **error)
+{
+  HmrReferralBoard *self = HMR_REFERRAL_BOARD (list);
+
+  return hmr_store_load_referral_rows (self->store, self->actor, ids, n, error);
+}
+
+static gpointer
+make_blank (HmrLazyList *list,
+            gint64       rowid)
+{
+  return hmr_referral_row_new (rowid);
+}
+
+static gint64
+get_rowid (gpointer row)
+{
+  return hmr_referral_row_get_rowid (row);
+}
+
 static void
 hmr_referral_board_class_init (HmrReferralBoardClass *klass)
 {
+  HmrLazyListClass *lazy_class = HMR_LAZY_LIST_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->finalize = hmr_referral_board_finalize;
+  lazy_class->item_type = HMR_TYPE_REFERRAL_ROW;
+  lazy_class->load_rows = load_rows;
+  lazy_class->make_blank = make_blank;
+  lazy_class->get_rowid = get_rowid;
 }
 
 static void
 hmr_referral_board_init (HmrReferralBoard *self)
 {
-  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
-  g_queue_init (&self->page_order);
-}
-
-static GType
-get_item_type (GListModel *model)
-{
-  return HMR_TYPE_REFERRAL_ROW;
-}
-
-static guint
-get_n_items (GListModel *model)
-{
-  return HMR_REFERRAL_BOARD (model)->ids->len;
-}
-
-static GPtrArray *
-load_page (HmrReferralBoard *self,
-           guint             page)
-{
-  g_autoptr(GError) error = NULL;
-  GPtrArray *rows;
-  GPtrArray *slots;
-  guint start = page * PAGE_SIZE;
-  guint n = MIN (PAGE_SIZE, self->ids->len - start);
-
-  rows = hmr_store_load_referral_rows (self->store, self->actor,
-                                       &g_array_index (self->ids, gint64, start), n, &error);
-  if (rows == NULL)
-    {
-      g_warning ("Could not load referrals: %s", error->message);
-      rows = g_ptr_array_new_with_free_func (g_object_unref);
-    }
-
-  /* A row gone meanwhile becomes a blank row rather than shifting the rest */
-  slots = g_ptr_array_new_full (n, g_object_unref);
-  for (guint i = 0, j = 0; i < n; i++)
-    {
-      gint64 want = g_array_index (self->ids, gint64, start + i);
-      HmrReferralRow *row = j < rows->len ? g_ptr_array_index (rows, j) : NULL;
-
-      if (row != NULL && hmr_referral_row_get_rowid (row) == want)
-        {
-          g_ptr_array_add (slots, g_object_ref (row));
-          j++;
-        }
-      else
-        g_ptr_array_add (slots, hmr_referral_row_new (want));
-    }
-  g_ptr_array_unref (rows);
-
-  if (g_queue_get_length (&self->page_order) >= MAX_PAGES)
-    {
-      gpointer oldest = g_queue_pop_head (&self->page_order);
-      g_hash_table_remove (self->pages, oldest);
-    }
-  g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), slots);
-  g_queue_push_tail (&self->page_order, GUINT_TO_POINTER (page));
-  return slots;
-}
-
-static gpointer
-get_item (GListModel *model,
-          guint       position)
-{
-  HmrReferralBoard *self = HMR_REFERRAL_BOARD (model);
-  GPtrArray *slots;
-  guint page;
-
-  if (position >= self->ids->len)
-    return NULL;
-  page = position / PAGE_SIZE;
-  slots = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
-  if (slots == NULL)
-    slots = load_page (self, page);
-  return g_object_ref (g_ptr_array_index (slots, position % PAGE_SIZE));
-}
-
-static void
-list_model_iface_init (GListModelInterface *iface)
-{
-  iface->get_item_type = get_item_type;
-  iface->get_n_items = get_n_items;
-  iface->get_item = get_item;
 }
 
 /**
@@ -171,7 +104,6 @@ hmr_referral_board_reload (HmrReferralBoard  *self,
 {
   HmrReferralCounts counts;
   GArray *ids;
-  guint old_len;
 
   g_return_val_if_fail (HMR_IS_REFERRAL_BOARD (self), FALSE);
 
@@ -182,13 +114,7 @@ hmr_referral_board_reload (HmrReferralBoard  *self,
     return FALSE;
 
   self->counts = counts;
-  old_len = self->ids->len;
-  g_array_unref (self->ids);
-  self->ids = ids;
-  g_hash_table_remove_all (self->pages);
-  g_queue_clear (&self->page_order);
-  if (old_len > 0 || ids->len > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, ids->len);
+  hmr_lazy_list_take_ids (HMR_LAZY_LIST (self), ids);
   return TRUE;
 }
 

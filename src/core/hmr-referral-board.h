@@ -7,12 +7,13 @@
 
 #include <gio/gio.h>
 
+#include "hmr-lazy-list.h"
 #include "hmr-referral.h"
 
 G_BEGIN_DECLS
 
 #define HMR_TYPE_REFERRAL_BOARD (hmr_referral_board_get_type ())
-G_DECLARE_FINAL_TYPE (HmrReferralBoard, hmr_referral_board, HMR, REFERRAL_BOARD, GObject)
+G_DECLARE_FINAL_TYPE (HmrReferralBoard, hmr_referral_board, HMR, REFERRAL_BOARD, HmrLazyList)
 
 HmrReferralBoard *hmr_referral_board_new        (HmrStore               *store,
                                                  const HmrActor         *actor);

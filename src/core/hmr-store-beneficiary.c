@@ -725,6 +725,8 @@ build_query_sql (const HmrBeneficiaryQuery *query,
   g_string_append (sql, " ORDER BY ");
   g_string_append_printf (sql, sort_expression (query->sort), dir, dir);
   g_string_append (sql, ", b.rowid");
+  if (query->limit > 0)
+    g_string_append_printf (sql, " LIMIT %u", query->limit);
   return g_string_free (sql, FALSE);
 }
 

@@ -174,6 +174,7 @@ typedef struct
   const char         *owner_id;         /* caseworker; NULL: any */
   const char         *risk;             /* NULL: any */
   HmrBanFilter        ban;
+  guint               limit;            /* 0: every row; else the first ones only */
 } HmrBeneficiaryQuery;
 
 gboolean        hmr_store_insert_beneficiary  (HmrStore            *self,

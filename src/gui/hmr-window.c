@@ -38,6 +38,7 @@ struct _HmrWindow
   GSettings            *settings;
   HmrBeneficiariesPage *beneficiaries_page;
   GHashTable           *area_titles;   /* area name → translated title */
+  const char           *first_area;    /* shown when the window is mapped */
   gboolean              size_saved;
 
   /* Template widgets */
@@ -73,8 +74,8 @@ static guint signals[N_SIGNALS];
 /* ---- the areas ------------------------------------------------------ *
  *
  * One row per area, in sidebar order.  An area appears only for a user whose
- * role may work in it (`allowed`), and its page is made once, when the
- * window is built.  To add an area: write its page, add a row here.
+ * role may work in it (`allowed`), and its page is made the first time it
+ * is shown.  To add an area: write its page, add a row here.
  */
 
 typedef struct
@@ -180,6 +181,7 @@ show_area (HmrWindow  *self,
 {
   const char *title;
 
+  self->first_area = NULL;
   if (g_strcmp0 (name, "nothing") != 0 && !ensure_area (self, name))
     name = "nothing";
   title = g_hash_table_lookup (self->area_titles, name);
@@ -370,8 +372,11 @@ hmr_window_constructed (GObject *object)
 
   if (first != NULL)
     {
+      /* Built when the window is mapped, unless another area is asked
+       * for first: a window opened on the Beneficiaries list (from a
+       * notification, or by the benchmarks) does not build Today first */
       gtk_list_box_select_row (self->sidebar_list, GTK_LIST_BOX_ROW (first));
-      show_area (self, gtk_widget_get_name (first));
+      self->first_area = gtk_widget_get_name (first);
     }
   else
     {
@@ -380,6 +385,16 @@ hmr_window_constructed (GObject *object)
       gtk_widget_set_visible (self->sidebar_separator, FALSE);
       show_area (self, "nothing");
     }
+}
+
+static void
+hmr_window_map (GtkWidget *widget)
+{
+  HmrWindow *self = HMR_WINDOW (widget);
+
+  if (self->first_area != NULL)
+    show_area (self, self->first_area);
+  GTK_WIDGET_CLASS (hmr_window_parent_class)->map (widget);
 }
 
 static void
@@ -462,6 +477,7 @@ hmr_window_class_init (HmrWindowClass *klass)
   object_class->get_property = hmr_window_get_property;
   object_class->set_property = hmr_window_set_property;
 
+  widget_class->map = hmr_window_map;
   window_class->close_request = hmr_window_close_request;
 
   properties[PROP_STORE] =

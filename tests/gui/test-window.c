@@ -44,6 +44,12 @@ test_opens_on_demo_database (HmrGuiFixture *f,
   g_assert_nonnull (page);
   model = G_LIST_MODEL (hmr_beneficiaries_page_get_model (page));
 
+  /* The first screen at once, the rest from a thread, then the count */
+  wait.text = "600 beneficiaries";
+  wait.root = GTK_WIDGET (page);
+  g_assert_true (hmr_gui_test_wait_until (label_shown, &wait, 5000));
+  g_assert_false (hmr_beneficiary_list_is_partial (HMR_BENEFICIARY_LIST (model)));
+
   /* Exactly the store's rows, in the page's order */
   ids = hmr_store_query_beneficiary_ids (f->store, f->caseworker,
                                          hmr_beneficiaries_page_get_query (page), NULL, &error);
@@ -65,9 +71,6 @@ test_opens_on_demo_database (HmrGuiFixture *f,
   /* … and the column view draws it */
   wait.root = GTK_WIDGET (hmr_beneficiaries_page_get_column_view (page));
   wait.text = case_number;
-  g_assert_true (hmr_gui_test_wait_until (label_shown, &wait, 5000));
-  wait.text = "600 beneficiaries";
-  wait.root = GTK_WIDGET (page);
   g_assert_true (hmr_gui_test_wait_until (label_shown, &wait, 5000));
 
   /* Lazy: only the pages near the screen were loaded, not all 600 rows
@@ -101,6 +104,39 @@ test_admin_sees_status_page (HmrGuiFixture *f,
   g_assert_nonnull (hmr_gui_test_find_widget (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE, NULL));
   g_assert_null (hmr_gui_test_find_widget (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW, NULL));
   hmr_gui_test_screenshot (GTK_WIDGET (window), "window-admin");
+}
+
+/* Any widget of @type under @root, shown or not */
+static gboolean
+contains_type (GtkWidget *root,
+               GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (contains_type (child, type))
+      return TRUE;
+  return FALSE;
+}
+
+/* A window asked for another area before it is shown (a notification
+ * opening a case file) never builds the role's first area */
+static void
+test_first_area_built_only_when_shown (HmrGuiFixture *f,
+                                       gconstpointer  data)
+{
+  HmrWindow *window = hmr_window_new (f->app, f->store, f->supervisor);
+  GtkWidget *root = GTK_WIDGET (window);
+
+  g_assert_false (contains_type (root, HMR_TYPE_TODAY_PAGE));
+  g_assert_true (hmr_window_show_area (window, "beneficiaries"));
+  gtk_window_present (GTK_WINDOW (window));
+  hmr_gui_test_flush ();
+  g_assert_true (gtk_widget_get_mapped (root));
+  g_assert_true (contains_type (root, HMR_TYPE_BENEFICIARIES_PAGE));
+  g_assert_false (contains_type (root, HMR_TYPE_TODAY_PAGE));
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static void
@@ -294,6 +330,7 @@ main (int   argc,
   ADD ("/gui/window/title-names-user-and-role", test_title_names_user_and_role);
   ADD ("/gui/window/admin-sees-status-page", test_admin_sees_status_page);
   ADD ("/gui/window/areas-built-when-first-shown", test_areas_built_when_first_shown);
+  ADD ("/gui/window/first-area-built-only-when-shown", test_first_area_built_only_when_shown);
   ADD ("/gui/window/finance-cannot-register", test_finance_cannot_register);
   ADD ("/gui/window/restores-size", test_window_restores_size);
   ADD ("/gui/window/folds-on-narrow-width", test_folds_on_narrow_width);

@@ -22,6 +22,9 @@
 #include "hmr-gui-util.h"
 #include "hmr-permissions.h"
 
+/* Rows read at once when the page opens: more than the tallest screen */
+#define FIRST_SCREEN_ROWS 100
+
 struct _HmrBeneficiariesPage
 {
   AdwBin                 parent_instance;
@@ -153,7 +156,11 @@ update_state (HmrBeneficiariesPage *self)
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
   g_autofree char *count = NULL;
 
-  if (filters_active (self))
+  if (hmr_beneficiary_list_is_partial (self->model))
+    /* The first screen of a long list, shown while the rest is read:
+     * no count yet (the spinner turns) */
+    count = g_strdup ("");
+  else if (filters_active (self))
     /* Translators: how many beneficiaries match the search and filters */
     count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u match", "%u matches", n), n);
   else
@@ -402,16 +409,21 @@ hmr_beneficiaries_page_constructed (GObject *object)
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
-  /* The first query at once, so that the window opens with its list */
+  /* The first screen at once, so that the window opens with its list,
+   * and the rest in a thread: at a million rows, reading every id takes
+   * seconds */
   {
     g_autoptr(GError) error = NULL;
     g_autofree char *text = NULL;
     HmrBeneficiaryQuery query;
 
     build_query (self, &query, &text);
+    query.limit = FIRST_SCREEN_ROWS;
     if (!hmr_beneficiary_list_set_query (self->model, &query, &error))
       show_error (self, error->message);
     update_state (self);
+    if (hmr_beneficiary_list_is_partial (self->model))
+      run_query (self);
   }
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (on_sorter_changed), self, G_CONNECT_SWAPPED);
