@@ -40,11 +40,16 @@ test_opens_on_demo_database (HmrGuiFixture *f,
   hmr_gui_fixture_add_beneficiaries (f, 600);
 
   window = hmr_gui_test_open_window (f, f->caseworker);
+  g_assert_true (hmr_window_show_area (window, "beneficiaries"));
   page = hmr_window_get_beneficiaries_page (window);
   g_assert_nonnull (page);
   model = G_LIST_MODEL (hmr_beneficiaries_page_get_model (page));
 
-  /* The first screen at once, the rest from a thread, then the count */
+  /* The first screen at once, the rest from a thread once it is painted,
+   * then the count */
+  g_assert_true (hmr_beneficiary_list_is_partial (HMR_BENEFICIARY_LIST (model)));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 100);
+  g_assert_true (hmr_beneficiaries_page_is_searching (page));
   wait.text = "600 beneficiaries";
   wait.root = GTK_WIDGET (page);
   g_assert_true (hmr_gui_test_wait_until (label_shown, &wait, 5000));

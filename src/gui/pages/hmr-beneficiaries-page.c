@@ -35,6 +35,8 @@ struct _HmrBeneficiariesPage
   GtkSingleSelection    *selection;
   GCancellable          *cancellable;      /* of the query running, if any */
   guint                  n_running;
+  GdkFrameClock         *frame_clock;      /* while the rest waits for a first paint */
+  gulong                 after_paint_id;
   HmrHighlight           highlight;
   HmrColumn              probed_column;    /* see read_sort () */
   HmrBeneficiarySort     sort;
@@ -232,6 +234,14 @@ on_model_changed (HmrBeneficiariesPage *self)
   update_state (self);
 }
 
+static void
+stop_waiting_for_paint (HmrBeneficiariesPage *self)
+{
+  if (self->frame_clock != NULL)
+    g_clear_signal_handler (&self->after_paint_id, self->frame_clock);
+  g_clear_object (&self->frame_clock);
+}
+
 /* Runs the query in a thread: each keystroke cancels the one before it */
 static void
 run_query (HmrBeneficiariesPage *self)
@@ -239,6 +249,7 @@ run_query (HmrBeneficiariesPage *self)
   g_autofree char *text = NULL;
   HmrBeneficiaryQuery query;
 
+  stop_waiting_for_paint (self);
   if (self->model == NULL)
     return;
 
@@ -251,6 +262,34 @@ run_query (HmrBeneficiariesPage *self)
   gtk_spinner_start (self->spinner);
   hmr_beneficiary_list_set_query_async (self->model, &query, self->cancellable,
                                         on_query_done, g_object_ref (self));
+}
+
+/* The rest of the first query waits for the first screen to be painted:
+ * on two cores, the thread reading a million ids would otherwise take the
+ * time the window needs for its first frame */
+static void
+on_first_paint (GdkFrameClock        *clock,
+                HmrBeneficiariesPage *self)
+{
+  run_query (self);
+}
+
+static void
+on_map_read_rest (HmrBeneficiariesPage *self)
+{
+  GdkFrameClock *clock;
+
+  g_signal_handlers_disconnect_by_func (self, on_map_read_rest, self);
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  if (!hmr_beneficiary_list_is_partial (self->model) || self->n_running > 0)
+    return;
+  if (clock == NULL)
+    {
+      run_query (self);
+      return;
+    }
+  self->frame_clock = g_object_ref (clock);
+  self->after_paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_first_paint), self);
 }
 
 static void
@@ -423,7 +462,10 @@ hmr_beneficiaries_page_constructed (GObject *object)
       show_error (self, error->message);
     update_state (self);
     if (hmr_beneficiary_list_is_partial (self->model))
-      run_query (self);
+      {
+        gtk_spinner_start (self->spinner);
+        g_signal_connect (self, "map", G_CALLBACK (on_map_read_rest), self);
+      }
   }
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (on_sorter_changed), self, G_CONNECT_SWAPPED);
@@ -435,6 +477,7 @@ hmr_beneficiaries_page_dispose (GObject *object)
   HmrBeneficiariesPage *self = HMR_BENEFICIARIES_PAGE (object);
 
   /* AdwBin unparents its child itself: no gtk_widget_dispose_template () */
+  stop_waiting_for_paint (self);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->selection);
@@ -735,13 +778,14 @@ hmr_beneficiaries_page_get_filters (HmrBeneficiariesPage *self)
 /**
  * hmr_beneficiaries_page_is_searching:
  *
- * Returns: whether a query runs in the background
+ * Returns: whether a query runs in the background, or is still to read
+ *   the rest of a list shown from its first screen
  */
 gboolean
 hmr_beneficiaries_page_is_searching (HmrBeneficiariesPage *self)
 {
   g_return_val_if_fail (HMR_IS_BENEFICIARIES_PAGE (self), FALSE);
-  return self->n_running > 0;
+  return self->n_running > 0 || hmr_beneficiary_list_is_partial (self->model);
 }
 
 /**
