@@ -1,5 +1,7 @@
-/* hmr-follow-up-private.h — shared by hmr-store-case.c, hmr-store-plan.c,
- * hmr-store-follow-up.c and hmr-store-today.c, nobody else
+/* hmr-follow-up-private.h — shared by hmr-store-case.c,
+ * hmr-store-case-closure.c, hmr-store-plan.c, hmr-store-assessment.c,
+ * hmr-store-follow-up.c, hmr-store-follow-up-outcome.c and
+ * hmr-store-today.c, nobody else
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -62,6 +64,26 @@ gboolean  hmr_store_cancel_planned_follow_ups (HmrStore   *self,
                                            const HmrActor *actor,
                                            const HmrCaseRow *row,
                                            const char     *comment,
+                                           GError        **error);
+
+/* The follow-up, without a permission check, for the store's own use */
+HmrFollowUp *hmr_fu_load_follow_up        (HmrStore       *self,
+                                           const char     *id,
+                                           GError        **error);
+
+/* Inside the caller's transaction: a planned follow-up of the case in
+ * @row, with its history and audit rows.  Returns its id */
+char     *hmr_fu_insert_planned           (HmrStore       *self,
+                                           const HmrActor *actor,
+                                           const HmrCaseRow *row,
+                                           const char     *kind,
+                                           const char     *due_on,
+                                           const char     *assigned_to,
+                                           GError        **error);
+
+/* @kind is one of the kinds of follow-up; else an error naming @field */
+gboolean  hmr_fu_check_kind               (const char     *field,
+                                           const char     *kind,
                                            GError        **error);
 
 /* Those who approve plans also review flagged wellbeing scores */

@@ -272,45 +272,36 @@ load_assessment_unchecked (HmrStore    *self,
   return g_steal_pointer (&old);
 }
 
-/**
- * hmr_store_save_assessment:
- *
- * Saves a new assessment (@assessment->id %NULL) or changes one; on
- * success @assessment has its id, office and new version.  A new or
- * reopened case moves to the stage "assessment".
- */
-gboolean
-hmr_store_save_assessment (HmrStore        *self,
-                           const HmrActor  *actor,
-                           HmrAssessment   *a,
-                           GError         **error)
+typedef struct
 {
+  HmrAssessment *a;
+  gboolean       is_new;
+  const char    *assessed_on;
+  char          *office_id;     /* the case's office, for @a once committed */
+} SaveAssessment;
+
+static gboolean
+save_assessment_locked (HmrStore        *self,
+                        const HmrActor  *actor,
+                        HmrAuditRow     *audit,
+                        gpointer         data,
+                        GError         **error)
+{
+  SaveAssessment *s = data;
+  HmrAssessment *a = s->a;
+  const char *id = audit->entity_id;
   g_auto(HmrCaseRow) row = { 0 };
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(HmrAssessment) old = NULL;
-  g_autoptr(HmrChanges) changes = hmr_changes_new ();
-  g_autofree char *json = NULL;
-  g_autofree char *assessed_on = NULL;
   g_autofree char *now = hmr_store_dup_timestamp (self);
-  g_autofree char *id = NULL;
-  gboolean is_new = a->id == NULL;
 
-  g_return_val_if_fail (HMR_IS_STORE (self), FALSE);
-  g_return_val_if_fail (a != NULL, FALSE);
-
-  if (!hmr_store_check_actor (self, actor, error) ||
-      !validate_assessment (self, a, &assessed_on, error))
-    return FALSE;
-  if (!hmr_store_begin (self, error))
-    return FALSE;
   if (!hmr_case_row_load (self, a->case_id, &row, error) ||
       !hmr_store_require (actor, HMR_ACTION_BENEFICIARY_WRITE, row.office_id, error) ||
       !hmr_case_row_require_open (&row, error))
-    goto fail;
+    return FALSE;
 
-  if (is_new)
+  if (s->is_new)
     {
-      id = hmr_store_new_id ();
       old = hmr_assessment_new (a->case_id);
       stmt = hmr_store_prepare (self,
                                 "INSERT INTO assessment (id, office_id, case_id, assessed_on, summary, "
@@ -318,48 +309,47 @@ hmr_store_save_assessment (HmrStore        *self,
                                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?6, ?7)",
                                 error);
       if (stmt == NULL)
-        goto fail;
+        return FALSE;
       hmr_bind_text (stmt, 1, id);
       hmr_bind_text (stmt, 2, row.office_id);
       hmr_bind_text (stmt, 3, row.id);
-      hmr_bind_text (stmt, 4, assessed_on);
+      hmr_bind_text (stmt, 4, s->assessed_on);
       hmr_bind_text (stmt, 5, a->summary);
       hmr_bind_text (stmt, 6, now);
       hmr_bind_text (stmt, 7, actor->user_id);
       if (!hmr_fu_step_done (self, stmt, error))
-        goto fail;
+        return FALSE;
     }
   else
     {
-      id = g_strdup (a->id);
       old = load_assessment_unchecked (self, id, error);
       if (old == NULL)
-        goto fail;
+        return FALSE;
       if (g_strcmp0 (old->case_id, row.id) != 0)
         {
           g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID,
                        _("The assessment belongs to another case."));
-          goto fail;
+          return FALSE;
         }
       stmt = hmr_store_prepare (self,
                                 "UPDATE assessment SET assessed_on = ?1, summary = ?2, updated_at = ?3, "
                                 "updated_by = ?4, version = version + 1 WHERE id = ?5 AND version = ?6",
                                 error);
       if (stmt == NULL)
-        goto fail;
-      hmr_bind_text (stmt, 1, assessed_on);
+        return FALSE;
+      hmr_bind_text (stmt, 1, s->assessed_on);
       hmr_bind_text (stmt, 2, a->summary);
       hmr_bind_text (stmt, 3, now);
       hmr_bind_text (stmt, 4, actor->user_id);
       hmr_bind_text (stmt, 5, id);
       sqlite3_bind_int64 (stmt, 6, a->version);
       if (!hmr_fu_step_done (self, stmt, error))
-        goto fail;
+        return FALSE;
       if (sqlite3_changes (self->db) != 1)
         {
           g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_CONFLICT,
                        _("Someone else changed this assessment in the meantime. Open it again and retry."));
-          goto fail;
+          return FALSE;
         }
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
@@ -370,7 +360,7 @@ hmr_store_save_assessment (HmrStore        *self,
                             "DO UPDATE SET priority = excluded.priority, note = excluded.note",
                             error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   for (guint i = 0; i < HMR_N_NEEDS; i++)
     {
       g_autofree char *need_id = hmr_store_new_id ();
@@ -385,36 +375,67 @@ hmr_store_save_assessment (HmrStore        *self,
       hmr_bind_text (stmt, 4, a->needs[i].priority);
       hmr_bind_text (stmt, 5, note);
       if (!hmr_fu_step_done (self, stmt, error))
-        goto fail;
-      hmr_changes_add (changes, field_p, is_new ? NULL : old->needs[i].priority, a->needs[i].priority);
-      hmr_changes_add (changes, field_n, old->needs[i].note, note);
+        return FALSE;
+      hmr_changes_add (audit->changes, field_p, s->is_new ? NULL : old->needs[i].priority,
+                       a->needs[i].priority);
+      hmr_changes_add (audit->changes, field_n, old->needs[i].note, note);
     }
 
-  hmr_changes_add (changes, "case_id", is_new ? NULL : old->case_id, row.id);
-  hmr_changes_add (changes, "assessed_on", old->assessed_on, assessed_on);
-  hmr_changes_add (changes, "summary", old->summary, a->summary);
-  json = hmr_changes_free_to_json (g_steal_pointer (&changes));
-  if (!hmr_store_audit_append (self, actor, is_new ? "create" : "update", "assessment", id, json, error))
-    goto fail;
+  hmr_changes_add (audit->changes, "case_id", s->is_new ? NULL : old->case_id, row.id);
+  hmr_changes_add (audit->changes, "assessed_on", old->assessed_on, s->assessed_on);
+  hmr_changes_add (audit->changes, "summary", old->summary, a->summary);
+  /* The case's move below writes its own audit row, after this one */
+  if (!hmr_store_write_audit (self, actor, audit, error))
+    return FALSE;
 
   /* The case stage follows */
   if ((g_str_equal (row.stage, "new") || g_str_equal (row.stage, "reopened")) &&
       !hmr_store_move_case_locked (self, actor, &row, "assessment", NULL, error))
-    goto fail;
-
-  if (!hmr_store_commit (self, error))
     return FALSE;
+
+  s->office_id = g_strdup (row.office_id);
+  return TRUE;
+}
+
+/**
+ * hmr_store_save_assessment:
+ *
+ * Saves a new assessment (@assessment->id %NULL) or changes one; on
+ * success @assessment has its id, office and new version.  A new or
+ * reopened case moves to the stage "assessment".
+ */
+gboolean
+hmr_store_save_assessment (HmrStore        *self,
+                           const HmrActor  *actor,
+                           HmrAssessment   *a,
+                           GError         **error)
+{
+  g_autofree char *assessed_on = NULL;
+  g_autofree char *id = NULL;
+  SaveAssessment s = { a, FALSE, NULL, NULL };
+
+  g_return_val_if_fail (HMR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (a != NULL, FALSE);
+
+  if (!hmr_store_check_actor (self, actor, error) ||
+      !validate_assessment (self, a, &assessed_on, error))
+    return FALSE;
+  s.is_new = a->id == NULL;
+  s.assessed_on = assessed_on;
+  id = s.is_new ? hmr_store_new_id () : g_strdup (a->id);
+  if (!hmr_store_write (self, actor, s.is_new ? "create" : "update", "assessment", id,
+                        save_assessment_locked, &s, error))
+    {
+      g_free (s.office_id);
+      return FALSE;
+    }
 
   g_free (a->id);
   a->id = g_steal_pointer (&id);
   g_free (a->office_id);
-  a->office_id = g_strdup (row.office_id);
+  a->office_id = s.office_id;
   g_free (a->assessed_on);
   a->assessed_on = g_steal_pointer (&assessed_on);
-  a->version = is_new ? 1 : a->version + 1;
+  a->version = s.is_new ? 1 : a->version + 1;
   return TRUE;
-
-fail:
-  hmr_store_rollback (self);
-  return FALSE;
 }

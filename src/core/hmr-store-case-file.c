@@ -302,6 +302,18 @@ collect_timeline (HmrStore        *self,
   return TRUE;
 }
 
+/* A look that leaves a trace: the audit row, with no changes, is the whole write */
+static gboolean
+note_view (HmrStore        *self,
+           const HmrActor  *actor,
+           HmrAuditRow     *audit,
+           gpointer         data,
+           GError         **error)
+{
+  g_clear_pointer (&audit->changes, hmr_changes_free);
+  return TRUE;
+}
+
 /**
  * hmr_store_get_case_file:
  *
@@ -430,14 +442,8 @@ hmr_store_get_case_file (HmrStore        *self,
           g_clear_pointer (&stmt, sqlite3_finalize);
 
           /* Every look at a trafficking profile leaves a trace */
-          if (!hmr_store_begin (self, error))
-            return NULL;
-          if (!hmr_store_audit_append (self, actor, "view", "trafficking_profile", profile_id, NULL, error))
-            {
-              hmr_store_rollback (self);
-              return NULL;
-            }
-          if (!hmr_store_commit (self, error))
+          if (!hmr_store_write (self, actor, "view", "trafficking_profile", profile_id,
+                                note_view, NULL, error))
             return NULL;
         }
     }
@@ -570,6 +576,27 @@ hmr_store_find_duplicates (HmrStore        *self,
   return g_steal_pointer (&out);
 }
 
+static gboolean
+note_duplicate_override (HmrStore        *self,
+                         const HmrActor  *actor,
+                         HmrAuditRow     *audit,
+                         gpointer         data,
+                         GError         **error)
+{
+  GPtrArray *candidates = data;
+  g_autoptr(GString) ids = g_string_new (NULL);
+
+  for (guint i = 0; candidates && i < candidates->len; i++)
+    {
+      if (ids->len > 0)
+        g_string_append_c (ids, ',');
+      g_string_append (ids, hmr_beneficiary_get (g_ptr_array_index (candidates, i),
+                                                 HMR_BENEFICIARY_CASE_NUMBER));
+    }
+  hmr_changes_add (audit->changes, "possible_duplicates", NULL, ids->str);
+  return TRUE;
+}
+
 /**
  * hmr_store_record_duplicate_override:
  *
@@ -583,32 +610,66 @@ hmr_store_record_duplicate_override (HmrStore        *self,
                                      GPtrArray       *candidates,
                                      GError         **error)
 {
-  g_autoptr(HmrChanges) changes = hmr_changes_new ();
-  g_autoptr(GString) ids = g_string_new (NULL);
-  g_autofree char *json = NULL;
-
   if (!hmr_store_check_actor (self, actor, error) ||
       !hmr_store_require (actor, HMR_ACTION_BENEFICIARY_WRITE, NULL, error))
     return FALSE;
+  return hmr_store_write (self, actor, "duplicate-override", "beneficiary", new_id,
+                          note_duplicate_override, candidates, error);
+}
 
-  for (guint i = 0; candidates && i < candidates->len; i++)
-    {
-      if (ids->len > 0)
-        g_string_append_c (ids, ',');
-      g_string_append (ids, hmr_beneficiary_get (g_ptr_array_index (candidates, i),
-                                                 HMR_BENEFICIARY_CASE_NUMBER));
-    }
-  hmr_changes_add (changes, "possible_duplicates", NULL, ids->str);
-  json = hmr_changes_free_to_json (g_steal_pointer (&changes));
+static gboolean
+mark_duplicate_locked (HmrStore        *self,
+                       const HmrActor  *actor,
+                       HmrAuditRow     *audit,
+                       gpointer         original_id,
+                       GError         **error)
+{
+  const char *duplicate_id = audit->entity_id;
+  g_autoptr(HmrBeneficiary) dup = NULL;
+  g_autoptr(HmrBeneficiary) orig = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = NULL;
 
-  if (!hmr_store_begin (self, error))
+  dup = hmr_store_get_beneficiary (self, actor, duplicate_id, error);
+  if (dup == NULL)
     return FALSE;
-  if (!hmr_store_audit_append (self, actor, "duplicate-override", "beneficiary", new_id, json, error))
-    {
-      hmr_store_rollback (self);
-      return FALSE;
-    }
-  return hmr_store_commit (self, error);
+  orig = hmr_store_get_beneficiary (self, actor, original_id, error);
+  if (orig == NULL)
+    return FALSE;
+  if (!hmr_store_require (actor, HMR_ACTION_BENEFICIARY_WRITE,
+                          hmr_beneficiary_get (dup, HMR_BENEFICIARY_OFFICE_ID), error))
+    return FALSE;
+
+  now = hmr_store_dup_timestamp (self);
+  stmt = hmr_store_prepare (self,
+                            "UPDATE beneficiary SET duplicate_of = ?1, updated_at = ?2, updated_by = ?3, "
+                            "version = version + 1 WHERE id = ?4",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  hmr_bind_text (stmt, 1, original_id);
+  hmr_bind_text (stmt, 2, now);
+  hmr_bind_text (stmt, 3, actor->user_id);
+  hmr_bind_text (stmt, 4, duplicate_id);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return hmr_store_set_sqlite_error (self, sqlite3_errcode (self->db), error);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  stmt = hmr_store_prepare (self,
+                            "UPDATE case_file SET status = 'duplicate', updated_at = ?1, updated_by = ?2, "
+                            "version = version + 1 WHERE beneficiary_id = ?3 AND deleted_at IS NULL",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  hmr_bind_text (stmt, 1, now);
+  hmr_bind_text (stmt, 2, actor->user_id);
+  hmr_bind_text (stmt, 3, duplicate_id);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return hmr_store_set_sqlite_error (self, sqlite3_errcode (self->db), error);
+
+  hmr_changes_add (audit->changes, "duplicate_of", hmr_beneficiary_get (dup, HMR_BENEFICIARY_DUPLICATE_OF),
+                   original_id);
+  return TRUE;
 }
 
 /**
@@ -625,13 +686,6 @@ hmr_store_mark_duplicate (HmrStore        *self,
                           const char      *original_id,
                           GError         **error)
 {
-  g_autoptr(HmrBeneficiary) dup = NULL;
-  g_autoptr(HmrBeneficiary) orig = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(HmrChanges) changes = hmr_changes_new ();
-  g_autofree char *json = NULL;
-  g_autofree char *now = NULL;
-
   if (!hmr_store_check_actor (self, actor, error))
     return FALSE;
   if (g_strcmp0 (duplicate_id, original_id) == 0)
@@ -640,60 +694,6 @@ hmr_store_mark_duplicate (HmrStore        *self,
                    _("A record cannot be a duplicate of itself."));
       return FALSE;
     }
-  if (!hmr_store_begin (self, error))
-    return FALSE;
-
-  dup = hmr_store_get_beneficiary (self, actor, duplicate_id, error);
-  if (dup == NULL)
-    goto fail;
-  orig = hmr_store_get_beneficiary (self, actor, original_id, error);
-  if (orig == NULL)
-    goto fail;
-  if (!hmr_store_require (actor, HMR_ACTION_BENEFICIARY_WRITE,
-                          hmr_beneficiary_get (dup, HMR_BENEFICIARY_OFFICE_ID), error))
-    goto fail;
-
-  now = hmr_store_dup_timestamp (self);
-  stmt = hmr_store_prepare (self,
-                            "UPDATE beneficiary SET duplicate_of = ?1, updated_at = ?2, updated_by = ?3, "
-                            "version = version + 1 WHERE id = ?4",
-                            error);
-  if (stmt == NULL)
-    goto fail;
-  hmr_bind_text (stmt, 1, original_id);
-  hmr_bind_text (stmt, 2, now);
-  hmr_bind_text (stmt, 3, actor->user_id);
-  hmr_bind_text (stmt, 4, duplicate_id);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      hmr_store_set_sqlite_error (self, sqlite3_errcode (self->db), error);
-      goto fail;
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  stmt = hmr_store_prepare (self,
-                            "UPDATE case_file SET status = 'duplicate', updated_at = ?1, updated_by = ?2, "
-                            "version = version + 1 WHERE beneficiary_id = ?3 AND deleted_at IS NULL",
-                            error);
-  if (stmt == NULL)
-    goto fail;
-  hmr_bind_text (stmt, 1, now);
-  hmr_bind_text (stmt, 2, actor->user_id);
-  hmr_bind_text (stmt, 3, duplicate_id);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      hmr_store_set_sqlite_error (self, sqlite3_errcode (self->db), error);
-      goto fail;
-    }
-
-  hmr_changes_add (changes, "duplicate_of", hmr_beneficiary_get (dup, HMR_BENEFICIARY_DUPLICATE_OF),
-                   original_id);
-  json = hmr_changes_free_to_json (g_steal_pointer (&changes));
-  if (!hmr_store_audit_append (self, actor, "mark-duplicate", "beneficiary", duplicate_id, json, error))
-    goto fail;
-  return hmr_store_commit (self, error);
-
-fail:
-  hmr_store_rollback (self);
-  return FALSE;
+  return hmr_store_write (self, actor, "mark-duplicate", "beneficiary", duplicate_id,
+                          mark_duplicate_locked, (gpointer) original_id, error);
 }

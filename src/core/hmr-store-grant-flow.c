@@ -133,6 +133,72 @@ action_for (const char *to)
   return HMR_ACTION_GRANT_WRITE;
 }
 
+typedef struct
+{
+  const char *grant_id;
+  const char *to;
+  gint64      approved;
+  const char *comment;
+} GrantMove;
+
+/* apply_move() writes the audit row */
+static gboolean
+move_grant_locked (HmrStore        *self,
+                   const HmrActor  *actor,
+                   HmrAuditRow     *audit,
+                   gpointer         data,
+                   GError         **error)
+{
+  const GrantMove *m = data;
+  g_auto(GrantState) s = { 0 };
+  gint64 approved = -1;
+
+  if (!read_state (self, m->grant_id, &s, error))
+    return FALSE;
+  if (!hmr_workflow_may_move (actor, HMR_RECORD_GRANT, s.status, m->to, s.office_id, m->comment, error) ||
+      !hmr_store_require (actor, action_for (m->to), s.office_id, error))
+    return FALSE;
+
+  if (g_strcmp0 (m->to, "submitted") == 0)
+    {
+      if (s.n_members == 0)
+        {
+          g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID,
+                       _("Beneficiaries: a grant needs at least one beneficiary before it is submitted."));
+          return FALSE;
+        }
+      if (s.n_items == 0 || s.requested <= 0)
+        {
+          g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID,
+                       _("Budget: list what the grant buys, with quantities and unit costs, before submitting it."));
+          return FALSE;
+        }
+    }
+  if (g_strcmp0 (m->to, "approved") == 0)
+    {
+      g_autofree char *req = hmr_format_money (s.requested, s.currency);
+      g_autofree char *app = hmr_format_money (m->approved, s.currency);
+
+      if (m->approved <= 0)
+        {
+          g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID,
+                       _("Approved amount: give an amount of more than zero (up to %s), or reject the grant."),
+                       req);
+          return FALSE;
+        }
+      if (m->approved > s.requested)
+        {
+          g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID,
+                       _("Refused: the approved amount (%s) is more than the amount requested (%s). "
+                         "A grant can be approved for the amount requested or less."),
+                       app, req);
+          return FALSE;
+        }
+      approved = m->approved;
+    }
+  return apply_move (self, actor, m->grant_id, s.status, m->to, approved, m->comment, error);
+}
+
 static gboolean
 move_grant (HmrStore        *self,
             const HmrActor  *actor,
@@ -142,66 +208,12 @@ move_grant (HmrStore        *self,
             const char      *comment,
             GError         **error)
 {
-  g_auto(GrantState) s = { 0 };
-
   g_return_val_if_fail (HMR_IS_STORE (self), FALSE);
 
   if (!hmr_store_check_actor (self, actor, error))
     return FALSE;
-  if (!hmr_store_begin (self, error))
-    return FALSE;
-  if (!read_state (self, grant_id, &s, error))
-    goto fail;
-  if (!hmr_workflow_may_move (actor, HMR_RECORD_GRANT, s.status, to, s.office_id, comment, error) ||
-      !hmr_store_require (actor, action_for (to), s.office_id, error))
-    goto fail;
-
-  if (g_strcmp0 (to, "submitted") == 0)
-    {
-      if (s.n_members == 0)
-        {
-          g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID,
-                       _("Beneficiaries: a grant needs at least one beneficiary before it is submitted."));
-          goto fail;
-        }
-      if (s.n_items == 0 || s.requested <= 0)
-        {
-          g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID,
-                       _("Budget: list what the grant buys, with quantities and unit costs, before submitting it."));
-          goto fail;
-        }
-    }
-  if (g_strcmp0 (to, "approved") == 0)
-    {
-      g_autofree char *req = hmr_format_money (s.requested, s.currency);
-      g_autofree char *app = hmr_format_money (approved, s.currency);
-
-      if (approved <= 0)
-        {
-          g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID,
-                       _("Approved amount: give an amount of more than zero (up to %s), or reject the grant."),
-                       req);
-          goto fail;
-        }
-      if (approved > s.requested)
-        {
-          g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID,
-                       _("Refused: the approved amount (%s) is more than the amount requested (%s). "
-                         "A grant can be approved for the amount requested or less."),
-                       app, req);
-          goto fail;
-        }
-    }
-  else
-    approved = -1;
-
-  if (!apply_move (self, actor, grant_id, s.status, to, approved, comment, error))
-    goto fail;
-  return hmr_store_commit (self, error);
-
-fail:
-  hmr_store_rollback (self);
-  return FALSE;
+  return hmr_store_write (self, actor, "move", NULL, grant_id, move_grant_locked,
+                          &(GrantMove) { grant_id, to, approved, comment }, error);
 }
 
 /**
@@ -327,6 +339,125 @@ check_tranche_input (HmrStore    *self,
   return TRUE;
 }
 
+typedef struct
+{
+  const char *grant_id;
+  const char *paid_on;     /* ISO 8601, checked */
+  gint64      amount;
+  const char *method;
+  const char *reference;
+} Tranche;
+
+static gboolean
+record_disbursement_locked (HmrStore        *self,
+                            const HmrActor  *actor,
+                            HmrAuditRow     *audit,
+                            gpointer         data,
+                            GError         **error)
+{
+  const Tranche *t = data;
+  g_auto(GrantState) s = { 0 };
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *amount_text = NULL;
+  g_autofree char *tranche_text = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *money = NULL;
+  const char *state;
+  int tranche = 1;
+
+  if (!read_state (self, t->grant_id, &s, error) ||
+      !hmr_store_require (actor, HMR_ACTION_DISBURSE, s.office_id, error))
+    return FALSE;
+
+  if (g_strcmp0 (s.status, "approved") != 0 && g_strcmp0 (s.status, "disbursing") != 0)
+    {
+      g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID,
+                   _("Refused: money is paid only on an approved grant that is not yet fully paid; this grant is “%s”."),
+                   hmr_code_get_label (HMR_CODES_GRANT_STATUS, s.status));
+      return FALSE;
+    }
+  if (s.approved < 0 || t->amount > s.approved - s.paid)
+    {
+      g_autofree char *tr = hmr_format_money (t->amount, s.currency);
+      g_autofree char *ap = hmr_format_money (MAX (s.approved, 0), s.currency);
+      g_autofree char *pd = hmr_format_money (s.paid, s.currency);
+      g_autofree char *left = hmr_format_money (MAX (s.approved, 0) - s.paid, s.currency);
+
+      g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID,
+                   _("Refused: a tranche of %s would bring the amount paid above the approved %s "
+                     "(already paid %s; at most %s can still be paid)."),
+                   tr, ap, pd, left);
+      return FALSE;
+    }
+
+  /* the state moves this tranche makes, each one allowed by the workflow */
+  state = s.status;
+  if (g_strcmp0 (state, "approved") == 0 &&
+      !hmr_workflow_may_move (actor, HMR_RECORD_GRANT, "approved", "disbursing", s.office_id, NULL, error))
+    return FALSE;
+  if (s.paid + t->amount == s.approved &&
+      !hmr_workflow_may_move (actor, HMR_RECORD_GRANT, "disbursing", "disbursed", s.office_id, NULL, error))
+    return FALSE;
+
+  stmt = hmr_store_prepare (self, "SELECT coalesce (max (tranche), 0) + 1 FROM disbursement WHERE grant_id = ?1",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  hmr_bind_text (stmt, 1, t->grant_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    tranche = sqlite3_column_int (stmt, 0);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  now = hmr_store_dup_timestamp (self);
+  stmt = hmr_store_prepare (self,
+                            "INSERT INTO disbursement (id, office_id, grant_id, tranche, paid_on, amount, "
+                            "currency, method, reference, created_at, created_by, updated_at, updated_by) "
+                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?10, ?11)",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  hmr_bind_text (stmt, 1, audit->entity_id);
+  hmr_bind_text (stmt, 2, s.office_id);
+  hmr_bind_text (stmt, 3, t->grant_id);
+  sqlite3_bind_int (stmt, 4, tranche);
+  hmr_bind_text (stmt, 5, t->paid_on);
+  sqlite3_bind_int64 (stmt, 6, t->amount);
+  hmr_bind_text (stmt, 7, s.currency);
+  hmr_bind_text (stmt, 8, t->method);
+  hmr_bind_text (stmt, 9, hmr_text_is_blank (t->reference) ? NULL : t->reference);
+  hmr_bind_text (stmt, 10, now);
+  hmr_bind_text (stmt, 11, actor->user_id);
+  if (!hmr_store_step_done (self, stmt, error))
+    return FALSE;
+
+  amount_text = g_strdup_printf ("%" G_GINT64_FORMAT, t->amount);
+  tranche_text = g_strdup_printf ("%d", tranche);
+  hmr_changes_add (audit->changes, "grant_id", NULL, t->grant_id);
+  hmr_changes_add (audit->changes, "tranche", NULL, tranche_text);
+  hmr_changes_add (audit->changes, "paid_on", NULL, t->paid_on);
+  hmr_changes_add (audit->changes, "amount", NULL, amount_text);
+  hmr_changes_add (audit->changes, "method", NULL, t->method);
+  hmr_changes_add (audit->changes, "reference", NULL, t->reference);
+  /* The grant's moves below write their own audit rows, after this one */
+  if (!hmr_store_write_audit (self, actor, audit, error))
+    return FALSE;
+
+  money = hmr_format_money (t->amount, s.currency);
+  note = g_strdup_printf (_("Tranche %d: %s"), tranche, money);
+  if (g_strcmp0 (state, "approved") == 0)
+    {
+      if (!apply_move (self, actor, t->grant_id, "approved", "disbursing", -1, note, error))
+        return FALSE;
+      state = "disbursing";
+    }
+  if (s.paid + t->amount == s.approved &&
+      !apply_move (self, actor, t->grant_id, state, "disbursed", -1, note, error))
+    return FALSE;
+
+  return TRUE;
+}
+
 /**
  * hmr_store_record_disbursement:
  * @paid_on: the day it was paid (31.12.2026 or 2026-12-31); not in the future
@@ -351,19 +482,8 @@ hmr_store_record_disbursement (HmrStore        *self,
                                char           **out_id,
                                GError         **error)
 {
-  g_auto(GrantState) s = { 0 };
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(HmrChanges) changes = NULL;
   g_autofree char *iso = NULL;
   g_autofree char *id = NULL;
-  g_autofree char *now = NULL;
-  g_autofree char *json = NULL;
-  g_autofree char *amount_text = NULL;
-  g_autofree char *tranche_text = NULL;
-  g_autofree char *note = NULL;
-  g_autofree char *money = NULL;
-  const char *state;
-  int tranche = 1;
 
   g_return_val_if_fail (HMR_IS_STORE (self), FALSE);
 
@@ -372,106 +492,11 @@ hmr_store_record_disbursement (HmrStore        *self,
     return FALSE;
   if (!check_tranche_input (self, paid_on, amount, method, &iso, error))
     return FALSE;
-  if (!hmr_store_begin (self, error))
-    return FALSE;
-  if (!read_state (self, grant_id, &s, error) ||
-      !hmr_store_require (actor, HMR_ACTION_DISBURSE, s.office_id, error))
-    goto fail;
-
-  if (g_strcmp0 (s.status, "approved") != 0 && g_strcmp0 (s.status, "disbursing") != 0)
-    {
-      g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID,
-                   _("Refused: money is paid only on an approved grant that is not yet fully paid; this grant is “%s”."),
-                   hmr_code_get_label (HMR_CODES_GRANT_STATUS, s.status));
-      goto fail;
-    }
-  if (s.approved < 0 || amount > s.approved - s.paid)
-    {
-      g_autofree char *tr = hmr_format_money (amount, s.currency);
-      g_autofree char *ap = hmr_format_money (MAX (s.approved, 0), s.currency);
-      g_autofree char *pd = hmr_format_money (s.paid, s.currency);
-      g_autofree char *left = hmr_format_money (MAX (s.approved, 0) - s.paid, s.currency);
-
-      g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID,
-                   _("Refused: a tranche of %s would bring the amount paid above the approved %s "
-                     "(already paid %s; at most %s can still be paid)."),
-                   tr, ap, pd, left);
-      goto fail;
-    }
-
-  /* the state moves this tranche makes, each one allowed by the workflow */
-  state = s.status;
-  if (g_strcmp0 (state, "approved") == 0 &&
-      !hmr_workflow_may_move (actor, HMR_RECORD_GRANT, "approved", "disbursing", s.office_id, NULL, error))
-    goto fail;
-  if (s.paid + amount == s.approved &&
-      !hmr_workflow_may_move (actor, HMR_RECORD_GRANT, "disbursing", "disbursed", s.office_id, NULL, error))
-    goto fail;
-
-  stmt = hmr_store_prepare (self, "SELECT coalesce (max (tranche), 0) + 1 FROM disbursement WHERE grant_id = ?1",
-                            error);
-  if (stmt == NULL)
-    goto fail;
-  hmr_bind_text (stmt, 1, grant_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    tranche = sqlite3_column_int (stmt, 0);
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
   id = hmr_store_new_id ();
-  now = hmr_store_dup_timestamp (self);
-  stmt = hmr_store_prepare (self,
-                            "INSERT INTO disbursement (id, office_id, grant_id, tranche, paid_on, amount, "
-                            "currency, method, reference, created_at, created_by, updated_at, updated_by) "
-                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?10, ?11)",
-                            error);
-  if (stmt == NULL)
-    goto fail;
-  hmr_bind_text (stmt, 1, id);
-  hmr_bind_text (stmt, 2, s.office_id);
-  hmr_bind_text (stmt, 3, grant_id);
-  sqlite3_bind_int (stmt, 4, tranche);
-  hmr_bind_text (stmt, 5, iso);
-  sqlite3_bind_int64 (stmt, 6, amount);
-  hmr_bind_text (stmt, 7, s.currency);
-  hmr_bind_text (stmt, 8, method);
-  hmr_bind_text (stmt, 9, hmr_text_is_blank (reference) ? NULL : reference);
-  hmr_bind_text (stmt, 10, now);
-  hmr_bind_text (stmt, 11, actor->user_id);
-  if (!hmr_store_step_done (self, stmt, error))
-    goto fail;
-
-  amount_text = g_strdup_printf ("%" G_GINT64_FORMAT, amount);
-  tranche_text = g_strdup_printf ("%d", tranche);
-  changes = hmr_changes_new ();
-  hmr_changes_add (changes, "grant_id", NULL, grant_id);
-  hmr_changes_add (changes, "tranche", NULL, tranche_text);
-  hmr_changes_add (changes, "paid_on", NULL, iso);
-  hmr_changes_add (changes, "amount", NULL, amount_text);
-  hmr_changes_add (changes, "method", NULL, method);
-  hmr_changes_add (changes, "reference", NULL, reference);
-  json = hmr_changes_free_to_json (g_steal_pointer (&changes));
-  if (!hmr_store_audit_append (self, actor, "create", "disbursement", id, json, error))
-    goto fail;
-
-  money = hmr_format_money (amount, s.currency);
-  note = g_strdup_printf (_("Tranche %d: %s"), tranche, money);
-  if (g_strcmp0 (state, "approved") == 0)
-    {
-      if (!apply_move (self, actor, grant_id, "approved", "disbursing", -1, note, error))
-        goto fail;
-      state = "disbursing";
-    }
-  if (s.paid + amount == s.approved &&
-      !apply_move (self, actor, grant_id, state, "disbursed", -1, note, error))
-    goto fail;
-
-  if (!hmr_store_commit (self, error))
+  if (!hmr_store_write (self, actor, "create", "disbursement", id, record_disbursement_locked,
+                        &(Tranche) { grant_id, iso, amount, method, reference }, error))
     return FALSE;
   if (out_id)
     *out_id = g_steal_pointer (&id);
   return TRUE;
-
-fail:
-  hmr_store_rollback (self);
-  return FALSE;
 }

@@ -522,6 +522,88 @@ dup_int (gint64 value)
   return g_strdup_printf ("%" G_GINT64_FORMAT, value);
 }
 
+typedef struct
+{
+  HmrGrant *grant;
+  char     *now;     /* when it was written, for @grant once committed */
+} GrantWrite;
+
+static gboolean
+insert_grant_locked (HmrStore        *self,
+                     const HmrActor  *actor,
+                     HmrAuditRow     *audit,
+                     gpointer         data,
+                     GError         **error)
+{
+  GrantWrite *w = data;
+  HmrGrant *grant = w->grant;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *office = NULL;
+  g_autofree char *items = NULL;
+  g_autofree char *members = NULL;
+  g_autofree char *amount = NULL;
+
+  if (!resolve_members (self, actor, grant, NULL, &office, error) ||
+      !hmr_store_require (actor, HMR_ACTION_GRANT_WRITE, office, error))
+    return FALSE;
+
+  grant->id = hmr_store_new_id ();
+  audit->entity_id = g_strdup (grant->id);
+  g_free (grant->office_id);
+  grant->office_id = g_strdup (office);
+  g_clear_pointer (&grant->case_id, g_free);
+  {
+    g_autoptr(sqlite3_stmt) c = hmr_store_prepare (self,
+                                                   "SELECT id FROM case_file WHERE beneficiary_id = ?1 "
+                                                   "AND deleted_at IS NULL ORDER BY opened_on DESC LIMIT 1",
+                                                   error);
+    if (c == NULL)
+      return FALSE;
+    hmr_bind_text (c, 1, ((HmrGrantMember *) g_ptr_array_index (grant->members, 0))->beneficiary_id);
+    if (sqlite3_step (c) == SQLITE_ROW)
+      grant->case_id = hmr_column_dup_text (c, 0);
+  }
+  w->now = hmr_store_dup_timestamp (self);
+  if (hmr_text_is_blank (grant->currency))
+    {
+      g_free (grant->currency);
+      grant->currency = g_strdup ("TJS");
+    }
+
+  stmt = hmr_store_prepare (self,
+                            "INSERT INTO reintegration_grant (id, office_id, case_id, purpose, business_plan, "
+                            "currency, amount_requested, status, created_at, created_by, updated_at, "
+                            "updated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'draft', ?8, ?9, ?8, ?9)",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  g_strstrip (grant->purpose);
+  hmr_bind_text (stmt, 1, grant->id);
+  hmr_bind_text (stmt, 2, office);
+  hmr_bind_text (stmt, 3, grant->case_id);
+  hmr_bind_text (stmt, 4, grant->purpose);
+  hmr_bind_text (stmt, 5, hmr_text_is_blank (grant->business_plan) ? NULL : grant->business_plan);
+  hmr_bind_text (stmt, 6, grant->currency);
+  sqlite3_bind_int64 (stmt, 7, grant->amount_requested);
+  hmr_bind_text (stmt, 8, w->now);
+  hmr_bind_text (stmt, 9, actor->user_id);
+  if (!hmr_store_step_done (self, stmt, error) ||
+      !write_members_and_items (self, grant, error) ||
+      !hmr_store_write_history (self, "grant_history", grant->id, actor, NULL, "draft", NULL, error))
+    return FALSE;
+
+  items = describe_items (grant);
+  members = describe_members (grant);
+  amount = dup_int (grant->amount_requested);
+  hmr_changes_add (audit->changes, "purpose", NULL, grant->purpose);
+  hmr_changes_add (audit->changes, "business_plan", NULL, grant->business_plan);
+  hmr_changes_add (audit->changes, "amount_requested", NULL, amount);
+  hmr_changes_add (audit->changes, "beneficiaries", NULL, members);
+  hmr_changes_add (audit->changes, "items", NULL, items);
+  hmr_changes_add (audit->changes, "status", NULL, "draft");
+  return TRUE;
+}
+
 /**
  * hmr_store_insert_grant:
  *
@@ -536,14 +618,8 @@ hmr_store_insert_grant (HmrStore        *self,
                         HmrGrant        *grant,
                         GError         **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(HmrChanges) changes = NULL;
-  g_autofree char *office = NULL;
+  GrantWrite w = { grant, NULL };
   g_autofree char *now = NULL;
-  g_autofree char *json = NULL;
-  g_autofree char *items = NULL;
-  g_autofree char *members = NULL;
-  g_autofree char *amount = NULL;
 
   g_return_val_if_fail (HMR_IS_STORE (self), FALSE);
   g_return_val_if_fail (grant != NULL, FALSE);
@@ -560,72 +636,14 @@ hmr_store_insert_grant (HmrStore        *self,
   if (!validate_draft (grant, error))
     return FALSE;
 
-  if (!hmr_store_begin (self, error))
-    return FALSE;
-  if (!resolve_members (self, actor, grant, NULL, &office, error) ||
-      !hmr_store_require (actor, HMR_ACTION_GRANT_WRITE, office, error))
-    goto fail;
-
-  grant->id = hmr_store_new_id ();
-  g_free (grant->office_id);
-  grant->office_id = g_strdup (office);
-  g_clear_pointer (&grant->case_id, g_free);
-  {
-    g_autoptr(sqlite3_stmt) c = hmr_store_prepare (self,
-                                                   "SELECT id FROM case_file WHERE beneficiary_id = ?1 "
-                                                   "AND deleted_at IS NULL ORDER BY opened_on DESC LIMIT 1",
-                                                   error);
-    if (c == NULL)
-      goto fail;
-    hmr_bind_text (c, 1, ((HmrGrantMember *) g_ptr_array_index (grant->members, 0))->beneficiary_id);
-    if (sqlite3_step (c) == SQLITE_ROW)
-      grant->case_id = hmr_column_dup_text (c, 0);
-  }
-  now = hmr_store_dup_timestamp (self);
-  if (hmr_text_is_blank (grant->currency))
+  if (!hmr_store_write (self, actor, "create", "grant", NULL, insert_grant_locked, &w, error))
     {
-      g_free (grant->currency);
-      grant->currency = g_strdup ("TJS");
+      g_free (w.now);
+      g_clear_pointer (&grant->id, g_free);
+      return FALSE;
     }
 
-  stmt = hmr_store_prepare (self,
-                            "INSERT INTO reintegration_grant (id, office_id, case_id, purpose, business_plan, "
-                            "currency, amount_requested, status, created_at, created_by, updated_at, "
-                            "updated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'draft', ?8, ?9, ?8, ?9)",
-                            error);
-  if (stmt == NULL)
-    goto fail;
-  g_strstrip (grant->purpose);
-  hmr_bind_text (stmt, 1, grant->id);
-  hmr_bind_text (stmt, 2, office);
-  hmr_bind_text (stmt, 3, grant->case_id);
-  hmr_bind_text (stmt, 4, grant->purpose);
-  hmr_bind_text (stmt, 5, hmr_text_is_blank (grant->business_plan) ? NULL : grant->business_plan);
-  hmr_bind_text (stmt, 6, grant->currency);
-  sqlite3_bind_int64 (stmt, 7, grant->amount_requested);
-  hmr_bind_text (stmt, 8, now);
-  hmr_bind_text (stmt, 9, actor->user_id);
-  if (!hmr_store_step_done (self, stmt, error) ||
-      !write_members_and_items (self, grant, error) ||
-      !hmr_store_write_history (self, "grant_history", grant->id, actor, NULL, "draft", NULL, error))
-    goto fail;
-
-  items = describe_items (grant);
-  members = describe_members (grant);
-  amount = dup_int (grant->amount_requested);
-  changes = hmr_changes_new ();
-  hmr_changes_add (changes, "purpose", NULL, grant->purpose);
-  hmr_changes_add (changes, "business_plan", NULL, grant->business_plan);
-  hmr_changes_add (changes, "amount_requested", NULL, amount);
-  hmr_changes_add (changes, "beneficiaries", NULL, members);
-  hmr_changes_add (changes, "items", NULL, items);
-  hmr_changes_add (changes, "status", NULL, "draft");
-  json = hmr_changes_free_to_json (g_steal_pointer (&changes));
-  if (!hmr_store_audit_append (self, actor, "create", "grant", grant->id, json, error))
-    goto fail;
-  if (!hmr_store_commit (self, error))
-    goto fail_after;
-
+  now = w.now;
   g_free (grant->status);
   grant->status = g_strdup ("draft");
   grant->amount_approved = -1;
@@ -635,12 +653,100 @@ hmr_store_insert_grant (HmrStore        *self,
   grant->updated_at = g_strdup (now);
   grant->version = 1;
   return TRUE;
+}
 
-fail:
-  hmr_store_rollback (self);
-fail_after:
-  g_clear_pointer (&grant->id, g_free);
-  return FALSE;
+static gboolean
+update_grant_locked (HmrStore        *self,
+                     const HmrActor  *actor,
+                     HmrAuditRow     *audit,
+                     gpointer         data,
+                     GError         **error)
+{
+  GrantWrite *w = data;
+  HmrGrant *grant = w->grant;
+  g_autoptr(HmrGrant) old = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *office = NULL;
+  g_autofree char *old_items = NULL, *new_items = NULL;
+  g_autofree char *old_members = NULL, *new_members = NULL;
+  g_autofree char *old_amount = NULL, *new_amount = NULL;
+
+  old = hmr_store_load_grant (self, grant->id, error);
+  if (old == NULL ||
+      !hmr_store_require (actor, HMR_ACTION_GRANT_WRITE, old->office_id, error))
+    return FALSE;
+  if (g_strcmp0 (old->status, "draft") != 0)
+    {
+      g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID,
+                   _("Refused: only a draft grant can be changed; this one is “%s”."),
+                   hmr_code_get_label (HMR_CODES_GRANT_STATUS, old->status));
+      return FALSE;
+    }
+  if (old->version != grant->version)
+    {
+      g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_CONFLICT,
+                   _("Someone else changed this grant after you opened it. Reopen it to see their changes; yours were not saved."));
+      return FALSE;
+    }
+  if (!resolve_members (self, actor, grant, old->office_id, &office, error))
+    return FALSE;
+
+  g_strstrip (grant->purpose);
+  old_items = describe_items (old);
+  new_items = describe_items (grant);
+  old_members = describe_members (old);
+  new_members = describe_members (grant);
+  old_amount = dup_int (old->amount_requested);
+  new_amount = dup_int (grant->amount_requested);
+  hmr_changes_add (audit->changes, "purpose", old->purpose, grant->purpose);
+  hmr_changes_add (audit->changes, "business_plan", old->business_plan,
+                   hmr_text_is_blank (grant->business_plan) ? NULL : grant->business_plan);
+  hmr_changes_add (audit->changes, "amount_requested", old_amount, new_amount);
+  hmr_changes_add (audit->changes, "beneficiaries", old_members, new_members);
+  hmr_changes_add (audit->changes, "items", old_items, new_items);
+  if (hmr_changes_is_empty (audit->changes))
+    {
+      audit->nothing_to_do = TRUE;   /* nothing changed: nothing to write, nothing to audit */
+      return TRUE;
+    }
+
+  w->now = hmr_store_dup_timestamp (self);
+  stmt = hmr_store_prepare (self,
+                            "UPDATE reintegration_grant SET purpose = ?2, business_plan = ?3, "
+                            "amount_requested = ?4, updated_at = ?5, updated_by = ?6, "
+                            "version = version + 1 WHERE id = ?1",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  hmr_bind_text (stmt, 1, grant->id);
+  hmr_bind_text (stmt, 2, grant->purpose);
+  hmr_bind_text (stmt, 3, hmr_text_is_blank (grant->business_plan) ? NULL : grant->business_plan);
+  sqlite3_bind_int64 (stmt, 4, grant->amount_requested);
+  hmr_bind_text (stmt, 5, w->now);
+  hmr_bind_text (stmt, 6, actor->user_id);
+  if (!hmr_store_step_done (self, stmt, error))
+    return FALSE;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  stmt = hmr_store_prepare (self, "DELETE FROM grant_item WHERE grant_id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  hmr_bind_text (stmt, 1, grant->id);
+  if (!hmr_store_step_done (self, stmt, error))
+    return FALSE;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  stmt = hmr_store_prepare (self, "DELETE FROM grant_beneficiary WHERE grant_id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  hmr_bind_text (stmt, 1, grant->id);
+  if (!hmr_store_step_done (self, stmt, error))
+    return FALSE;
+  for (guint i = 0; i < grant->items->len; i++)
+    {
+      HmrGrantItem *it = g_ptr_array_index (grant->items, i);
+      g_clear_pointer (&it->id, g_free);    /* new lines, new ids */
+    }
+  return write_members_and_items (self, grant, error);
 }
 
 /**
@@ -657,15 +763,7 @@ hmr_store_update_grant (HmrStore        *self,
                         HmrGrant        *grant,
                         GError         **error)
 {
-  g_autoptr(HmrGrant) old = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(HmrChanges) changes = NULL;
-  g_autofree char *office = NULL;
-  g_autofree char *now = NULL;
-  g_autofree char *json = NULL;
-  g_autofree char *old_items = NULL, *new_items = NULL;
-  g_autofree char *old_members = NULL, *new_members = NULL;
-  g_autofree char *old_amount = NULL, *new_amount = NULL;
+  GrantWrite w = { grant, NULL };
 
   g_return_val_if_fail (HMR_IS_STORE (self), FALSE);
   g_return_val_if_fail (grant != NULL && grant->id != NULL, FALSE);
@@ -675,99 +773,15 @@ hmr_store_update_grant (HmrStore        *self,
     return FALSE;
   if (!validate_draft (grant, error))
     return FALSE;
-  if (!hmr_store_begin (self, error))
-    return FALSE;
-
-  old = hmr_store_load_grant (self, grant->id, error);
-  if (old == NULL ||
-      !hmr_store_require (actor, HMR_ACTION_GRANT_WRITE, old->office_id, error))
-    goto fail;
-  if (g_strcmp0 (old->status, "draft") != 0)
+  if (!hmr_store_write (self, actor, "update", "grant", grant->id, update_grant_locked, &w, error))
     {
-      g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID,
-                   _("Refused: only a draft grant can be changed; this one is “%s”."),
-                   hmr_code_get_label (HMR_CODES_GRANT_STATUS, old->status));
-      goto fail;
+      g_free (w.now);
+      return FALSE;
     }
-  if (old->version != grant->version)
-    {
-      g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_CONFLICT,
-                   _("Someone else changed this grant after you opened it. Reopen it to see their changes; yours were not saved."));
-      goto fail;
-    }
-  if (!resolve_members (self, actor, grant, old->office_id, &office, error))
-    goto fail;
-
-  g_strstrip (grant->purpose);
-  old_items = describe_items (old);
-  new_items = describe_items (grant);
-  old_members = describe_members (old);
-  new_members = describe_members (grant);
-  old_amount = dup_int (old->amount_requested);
-  new_amount = dup_int (grant->amount_requested);
-  changes = hmr_changes_new ();
-  hmr_changes_add (changes, "purpose", old->purpose, grant->purpose);
-  hmr_changes_add (changes, "business_plan", old->business_plan,
-                   hmr_text_is_blank (grant->business_plan) ? NULL : grant->business_plan);
-  hmr_changes_add (changes, "amount_requested", old_amount, new_amount);
-  hmr_changes_add (changes, "beneficiaries", old_members, new_members);
-  hmr_changes_add (changes, "items", old_items, new_items);
-  if (hmr_changes_is_empty (changes))
-    {
-      hmr_store_rollback (self);
-      return TRUE;   /* nothing changed: nothing to write, nothing to audit */
-    }
-
-  now = hmr_store_dup_timestamp (self);
-  stmt = hmr_store_prepare (self,
-                            "UPDATE reintegration_grant SET purpose = ?2, business_plan = ?3, "
-                            "amount_requested = ?4, updated_at = ?5, updated_by = ?6, "
-                            "version = version + 1 WHERE id = ?1",
-                            error);
-  if (stmt == NULL)
-    goto fail;
-  hmr_bind_text (stmt, 1, grant->id);
-  hmr_bind_text (stmt, 2, grant->purpose);
-  hmr_bind_text (stmt, 3, hmr_text_is_blank (grant->business_plan) ? NULL : grant->business_plan);
-  sqlite3_bind_int64 (stmt, 4, grant->amount_requested);
-  hmr_bind_text (stmt, 5, now);
-  hmr_bind_text (stmt, 6, actor->user_id);
-  if (!hmr_store_step_done (self, stmt, error))
-    goto fail;
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  stmt = hmr_store_prepare (self, "DELETE FROM grant_item WHERE grant_id = ?1", error);
-  if (stmt == NULL)
-    goto fail;
-  hmr_bind_text (stmt, 1, grant->id);
-  if (!hmr_store_step_done (self, stmt, error))
-    goto fail;
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  stmt = hmr_store_prepare (self, "DELETE FROM grant_beneficiary WHERE grant_id = ?1", error);
-  if (stmt == NULL)
-    goto fail;
-  hmr_bind_text (stmt, 1, grant->id);
-  if (!hmr_store_step_done (self, stmt, error))
-    goto fail;
-  for (guint i = 0; i < grant->items->len; i++)
-    {
-      HmrGrantItem *it = g_ptr_array_index (grant->items, i);
-      g_clear_pointer (&it->id, g_free);    /* new lines, new ids */
-    }
-  if (!write_members_and_items (self, grant, error))
-    goto fail;
-
-  json = hmr_changes_free_to_json (g_steal_pointer (&changes));
-  if (!hmr_store_audit_append (self, actor, "update", "grant", grant->id, json, error))
-    goto fail;
-  if (!hmr_store_commit (self, error))
-    return FALSE;
-  grant->version = old->version + 1;
+  if (w.now == NULL)
+    return TRUE;   /* nothing changed */
+  grant->version++;
   g_free (grant->updated_at);
-  grant->updated_at = g_steal_pointer (&now);
+  grant->updated_at = w.now;
   return TRUE;
-
-fail:
-  hmr_store_rollback (self);
-  return FALSE;
 }

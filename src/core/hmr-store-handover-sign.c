@@ -110,6 +110,34 @@ insert_attachment (HmrStore        *self,
   return TRUE;
 }
 
+typedef struct
+{
+  const char  *filename;
+  const char  *mime;
+  GBytes      *content;
+  char       **out_id;
+} PhotoAttach;
+
+/* insert_attachment() writes the audit row */
+static gboolean
+add_photo_locked (HmrStore        *self,
+                  const HmrActor  *actor,
+                  HmrAuditRow     *audit,
+                  gpointer         data,
+                  GError         **error)
+{
+  const PhotoAttach *at = data;
+  const char *handover_id = audit->entity_id;
+  g_autofree char *status = NULL;
+  g_autofree char *office = NULL;
+
+  return hmr_store_handover_state (self, handover_id, &status, &office, error) &&
+         hmr_store_require (actor, HMR_ACTION_HANDOVER_WRITE, office, error) &&
+         hmr_store_refuse_if_signed (status, error) &&
+         insert_attachment (self, actor, office, handover_id, "photo", at->filename, at->mime,
+                            at->content, at->out_id, error);
+}
+
 /**
  * hmr_store_add_handover_photo:
  * @filename: the photo's file name, shown in the list
@@ -127,8 +155,6 @@ hmr_store_add_handover_photo (HmrStore        *self,
                               char           **out_id,
                               GError         **error)
 {
-  g_autofree char *status = NULL;
-  g_autofree char *office = NULL;
   g_autofree char *mime = NULL;
   g_autofree char *base = NULL;
   gsize size;
@@ -152,18 +178,50 @@ hmr_store_add_handover_photo (HmrStore        *self,
                    base, mime);
       return FALSE;
     }
+  return hmr_store_write (self, actor, "attach", NULL, handover_id, add_photo_locked,
+                          &(PhotoAttach) { base, mime, content, out_id }, error);
+}
 
-  if (!hmr_store_begin (self, error))
-    return FALSE;
+static gboolean
+remove_photo_locked (HmrStore        *self,
+                     const HmrActor  *actor,
+                     HmrAuditRow     *audit,
+                     gpointer         handover_id,
+                     GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *status = NULL;
+  g_autofree char *office = NULL;
+  g_autofree char *now = NULL;
+
   if (!hmr_store_handover_state (self, handover_id, &status, &office, error) ||
       !hmr_store_require (actor, HMR_ACTION_HANDOVER_WRITE, office, error) ||
-      !hmr_store_refuse_if_signed (status, error) ||
-      !insert_attachment (self, actor, office, handover_id, "photo", base, mime, content, out_id, error))
+      !hmr_store_refuse_if_signed (status, error))
+    return FALSE;
+
+  now = hmr_store_dup_timestamp (self);
+  stmt = hmr_store_prepare (self,
+                            "UPDATE attachment SET deleted_at = ?3, updated_at = ?3, updated_by = ?4, "
+                            "version = version + 1 WHERE id = ?1 AND entity = 'handover' AND entity_id = ?2 "
+                            "AND kind = 'photo' AND deleted_at IS NULL",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  hmr_bind_text (stmt, 1, audit->entity_id);
+  hmr_bind_text (stmt, 2, handover_id);
+  hmr_bind_text (stmt, 3, now);
+  hmr_bind_text (stmt, 4, actor->user_id);
+  if (!hmr_store_step_done (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
     {
-      hmr_store_rollback (self);
+      g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_NOT_FOUND,
+                   _("This photo is not on the act (any more)."));
       return FALSE;
     }
-  return hmr_store_commit (self, error);
+  hmr_changes_add (audit->changes, "handover_id", handover_id, NULL);
+  hmr_changes_add (audit->changes, "deleted_at", NULL, now);
+  return TRUE;
 }
 
 /**
@@ -179,53 +237,11 @@ hmr_store_remove_handover_photo (HmrStore        *self,
                                  const char      *attachment_id,
                                  GError         **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(HmrChanges) changes = hmr_changes_new ();
-  g_autofree char *status = NULL;
-  g_autofree char *office = NULL;
-  g_autofree char *now = NULL;
-  g_autofree char *json = NULL;
-
   if (!hmr_store_check_actor (self, actor, error) ||
       !hmr_store_require (actor, HMR_ACTION_HANDOVER_WRITE, NULL, error))
     return FALSE;
-  if (!hmr_store_begin (self, error))
-    return FALSE;
-  if (!hmr_store_handover_state (self, handover_id, &status, &office, error) ||
-      !hmr_store_require (actor, HMR_ACTION_HANDOVER_WRITE, office, error) ||
-      !hmr_store_refuse_if_signed (status, error))
-    goto fail;
-
-  now = hmr_store_dup_timestamp (self);
-  stmt = hmr_store_prepare (self,
-                            "UPDATE attachment SET deleted_at = ?3, updated_at = ?3, updated_by = ?4, "
-                            "version = version + 1 WHERE id = ?1 AND entity = 'handover' AND entity_id = ?2 "
-                            "AND kind = 'photo' AND deleted_at IS NULL",
-                            error);
-  if (stmt == NULL)
-    goto fail;
-  hmr_bind_text (stmt, 1, attachment_id);
-  hmr_bind_text (stmt, 2, handover_id);
-  hmr_bind_text (stmt, 3, now);
-  hmr_bind_text (stmt, 4, actor->user_id);
-  if (!hmr_store_step_done (self, stmt, error))
-    goto fail;
-  if (sqlite3_changes (self->db) == 0)
-    {
-      g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_NOT_FOUND,
-                   _("This photo is not on the act (any more)."));
-      goto fail;
-    }
-  hmr_changes_add (changes, "handover_id", handover_id, NULL);
-  hmr_changes_add (changes, "deleted_at", NULL, now);
-  json = hmr_changes_free_to_json (g_steal_pointer (&changes));
-  if (!hmr_store_audit_append (self, actor, "detach", "attachment", attachment_id, json, error))
-    goto fail;
-  return hmr_store_commit (self, error);
-
-fail:
-  hmr_store_rollback (self);
-  return FALSE;
+  return hmr_store_write (self, actor, "detach", "attachment", attachment_id, remove_photo_locked,
+                          (gpointer) handover_id, error);
 }
 
 /**
@@ -266,6 +282,83 @@ hmr_store_dup_handover_attachment (HmrStore        *self,
   return g_bytes_new (sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1));
 }
 
+typedef struct
+{
+  GBytes     *scan;       /* NULL: no scan */
+  const char *filename;
+  const char *mime;
+  const char *comment;
+} Signing;
+
+static gboolean
+sign_locked (HmrStore        *self,
+             const HmrActor  *actor,
+             HmrAuditRow     *audit,
+             gpointer         data,
+             GError         **error)
+{
+  const Signing *sg = data;
+  const char *handover_id = audit->entity_id;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *status = NULL;
+  g_autofree char *office = NULL;
+  g_autofree char *now = NULL;
+  gint64 n_items = 0, n_witnesses = 0;
+
+  if (!hmr_store_handover_state (self, handover_id, &status, &office, error) ||
+      !hmr_store_refuse_if_signed (status, error) ||
+      !hmr_workflow_may_move (actor, HMR_RECORD_HANDOVER, status, "signed", office, sg->comment, error) ||
+      !hmr_store_require (actor, HMR_ACTION_HANDOVER_WRITE, office, error))
+    return FALSE;
+
+  stmt = hmr_store_prepare (self, "SELECT (SELECT count (*) FROM handover_item WHERE handover_id = ?1), "
+                                  "(SELECT count (*) FROM handover_witness WHERE handover_id = ?1)", error);
+  if (stmt == NULL)
+    return FALSE;
+  hmr_bind_text (stmt, 1, handover_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      n_items = sqlite3_column_int64 (stmt, 0);
+      n_witnesses = sqlite3_column_int64 (stmt, 1);
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (n_items == 0)
+    {
+      g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID,
+                   _("Items: an act lists at least one item before it is signed."));
+      return FALSE;
+    }
+  if (n_witnesses == 0)
+    {
+      g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID,
+                   _("Witnesses: an act is signed in front of at least one witness (e.g. the jamoat chairman)."));
+      return FALSE;
+    }
+
+  if (sg->scan != NULL &&
+      !insert_attachment (self, actor, office, handover_id, "handover_act", sg->filename, sg->mime,
+                          sg->scan, NULL, error))
+    return FALSE;
+
+  now = hmr_store_dup_timestamp (self);
+  stmt = hmr_store_prepare (self, "UPDATE handover SET status = 'signed', signed_at = ?2, updated_at = ?2, "
+                                  "updated_by = ?3, version = version + 1 WHERE id = ?1 AND status = 'draft'",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  hmr_bind_text (stmt, 1, handover_id);
+  hmr_bind_text (stmt, 2, now);
+  hmr_bind_text (stmt, 3, actor->user_id);
+  if (!hmr_store_step_done (self, stmt, error) ||
+      !hmr_store_write_history (self, "handover_history", handover_id, actor, "draft", "signed",
+                                sg->comment, error))
+    return FALSE;
+  hmr_changes_add (audit->changes, "status", "draft", "signed");
+  if (!hmr_text_is_blank (sg->comment))
+    hmr_changes_add (audit->changes, "comment", NULL, sg->comment);
+  return TRUE;
+}
+
 /**
  * hmr_store_sign_handover:
  * @signed_scan: (nullable): the scan or photo of the signed paper act
@@ -284,15 +377,8 @@ hmr_store_sign_handover (HmrStore        *self,
                          const char      *comment,
                          GError         **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(HmrChanges) changes = hmr_changes_new ();
-  g_autofree char *status = NULL;
-  g_autofree char *office = NULL;
-  g_autofree char *now = NULL;
-  g_autofree char *json = NULL;
   g_autofree char *base = NULL;
   g_autofree char *mime = NULL;
-  gint64 n_items = 0, n_witnesses = 0;
 
   g_return_val_if_fail (HMR_IS_STORE (self), FALSE);
 
@@ -309,64 +395,6 @@ hmr_store_sign_handover (HmrStore        *self,
         return FALSE;
       mime = dup_mime_type (base, data, size);
     }
-
-  if (!hmr_store_begin (self, error))
-    return FALSE;
-  if (!hmr_store_handover_state (self, handover_id, &status, &office, error) ||
-      !hmr_store_refuse_if_signed (status, error) ||
-      !hmr_workflow_may_move (actor, HMR_RECORD_HANDOVER, status, "signed", office, comment, error) ||
-      !hmr_store_require (actor, HMR_ACTION_HANDOVER_WRITE, office, error))
-    goto fail;
-
-  stmt = hmr_store_prepare (self, "SELECT (SELECT count (*) FROM handover_item WHERE handover_id = ?1), "
-                                  "(SELECT count (*) FROM handover_witness WHERE handover_id = ?1)", error);
-  if (stmt == NULL)
-    goto fail;
-  hmr_bind_text (stmt, 1, handover_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      n_items = sqlite3_column_int64 (stmt, 0);
-      n_witnesses = sqlite3_column_int64 (stmt, 1);
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  if (n_items == 0)
-    {
-      g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID,
-                   _("Items: an act lists at least one item before it is signed."));
-      goto fail;
-    }
-  if (n_witnesses == 0)
-    {
-      g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID,
-                   _("Witnesses: an act is signed in front of at least one witness (e.g. the jamoat chairman)."));
-      goto fail;
-    }
-
-  if (signed_scan != NULL &&
-      !insert_attachment (self, actor, office, handover_id, "handover_act", base, mime, signed_scan, NULL, error))
-    goto fail;
-
-  now = hmr_store_dup_timestamp (self);
-  stmt = hmr_store_prepare (self, "UPDATE handover SET status = 'signed', signed_at = ?2, updated_at = ?2, "
-                                  "updated_by = ?3, version = version + 1 WHERE id = ?1 AND status = 'draft'",
-                            error);
-  if (stmt == NULL)
-    goto fail;
-  hmr_bind_text (stmt, 1, handover_id);
-  hmr_bind_text (stmt, 2, now);
-  hmr_bind_text (stmt, 3, actor->user_id);
-  if (!hmr_store_step_done (self, stmt, error) ||
-      !hmr_store_write_history (self, "handover_history", handover_id, actor, "draft", "signed", comment, error))
-    goto fail;
-  hmr_changes_add (changes, "status", "draft", "signed");
-  if (!hmr_text_is_blank (comment))
-    hmr_changes_add (changes, "comment", NULL, comment);
-  json = hmr_changes_free_to_json (g_steal_pointer (&changes));
-  if (!hmr_store_audit_append (self, actor, "move", "handover", handover_id, json, error))
-    goto fail;
-  return hmr_store_commit (self, error);
-
-fail:
-  hmr_store_rollback (self);
-  return FALSE;
+  return hmr_store_write (self, actor, "move", "handover", handover_id, sign_locked,
+                          &(Signing) { signed_scan, base, mime, comment }, error);
 }

@@ -464,6 +464,64 @@ hmr_store_refuse_if_signed (const char  *status,
   return FALSE;
 }
 
+typedef struct
+{
+  HmrHandover *handover;
+  char        *office;     /* the recipient's office, for @handover once committed */
+} HandoverWrite;
+
+static gboolean
+insert_handover_locked (HmrStore        *self,
+                        const HmrActor  *actor,
+                        HmrAuditRow     *audit,
+                        gpointer         data,
+                        GError         **error)
+{
+  HandoverWrite *w = data;
+  HmrHandover *handover = w->handover;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *note = NULL;
+
+  if (!resolve_links (self, actor, handover, &w->office, error))
+    return FALSE;
+
+  handover->id = hmr_store_new_id ();
+  audit->entity_id = g_strdup (handover->id);
+  now = hmr_store_dup_timestamp (self);
+  g_strstrip (handover->place);
+  g_strstrip (handover->received_by);
+  stmt = hmr_store_prepare (self,
+                            "INSERT INTO handover (id, office_id, grant_id, beneficiary_id, handed_on, place, "
+                            "received_by, status, corrects_id, created_at, created_by, updated_at, updated_by) "
+                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'draft', ?8, ?9, ?10, ?9, ?10)",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  hmr_bind_text (stmt, 1, handover->id);
+  hmr_bind_text (stmt, 2, w->office);
+  hmr_bind_text (stmt, 3, handover->grant_id);
+  hmr_bind_text (stmt, 4, handover->beneficiary_id);
+  hmr_bind_text (stmt, 5, handover->handed_on);
+  hmr_bind_text (stmt, 6, handover->place);
+  hmr_bind_text (stmt, 7, handover->received_by);
+  hmr_bind_text (stmt, 8, handover->corrects_id);
+  hmr_bind_text (stmt, 9, now);
+  hmr_bind_text (stmt, 10, actor->user_id);
+  if (!hmr_store_step_done (self, stmt, error) || !write_parts (self, handover, error))
+    return FALSE;
+  if (handover->corrects_id)
+    {
+      g_autofree char *ref = hmr_grant_dup_reference (handover->corrects_id);
+      note = g_strdup_printf (_("Corrects act %s"), ref);
+    }
+  if (!hmr_store_write_history (self, "handover_history", handover->id, actor, NULL, "draft", note, error))
+    return FALSE;
+
+  add_changes (audit->changes, NULL, handover);
+  return TRUE;
+}
+
 /**
  * hmr_store_insert_handover:
  *
@@ -478,12 +536,7 @@ hmr_store_insert_handover (HmrStore        *self,
                            HmrHandover     *handover,
                            GError         **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(HmrChanges) changes = NULL;
-  g_autofree char *office = NULL;
-  g_autofree char *now = NULL;
-  g_autofree char *json = NULL;
-  g_autofree char *note = NULL;
+  HandoverWrite w = { handover, NULL };
 
   g_return_val_if_fail (HMR_IS_STORE (self), FALSE);
   g_return_val_if_fail (handover != NULL, FALSE);
@@ -499,22 +552,66 @@ hmr_store_insert_handover (HmrStore        *self,
     }
   if (!validate (self, handover, error))
     return FALSE;
-  if (!hmr_store_begin (self, error))
-    return FALSE;
-  if (!resolve_links (self, actor, handover, &office, error))
-    goto fail;
+  if (!hmr_store_write (self, actor, "create", "handover", NULL, insert_handover_locked, &w, error))
+    {
+      g_free (w.office);
+      g_clear_pointer (&handover->id, g_free);
+      return FALSE;
+    }
 
-  handover->id = hmr_store_new_id ();
-  now = hmr_store_dup_timestamp (self);
+  g_free (handover->office_id);
+  handover->office_id = w.office;
+  g_free (handover->status);
+  handover->status = g_strdup ("draft");
+  handover->version = 1;
+  return TRUE;
+}
+
+static gboolean
+update_handover_locked (HmrStore        *self,
+                        const HmrActor  *actor,
+                        HmrAuditRow     *audit,
+                        gpointer         data,
+                        GError         **error)
+{
+  HandoverWrite *w = data;
+  HmrHandover *handover = w->handover;
+  g_autoptr(HmrHandover) old = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *office = NULL;
+  g_autofree char *now = NULL;
+
+  old = load_handover (self, handover->id, error);
+  if (old == NULL ||
+      !hmr_store_require (actor, HMR_ACTION_HANDOVER_WRITE, old->office_id, error) ||
+      !hmr_store_refuse_if_signed (old->status, error))
+    return FALSE;
+  if (old->version != handover->version)
+    {
+      g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_CONFLICT,
+                   _("Someone else changed this act after you opened it. Reopen it to see their changes; yours were not saved."));
+      return FALSE;
+    }
+  if (!validate (self, handover, error) || !resolve_links (self, actor, handover, &office, error))
+    return FALSE;
+
   g_strstrip (handover->place);
   g_strstrip (handover->received_by);
+  add_changes (audit->changes, old, handover);
+  if (hmr_changes_is_empty (audit->changes))
+    {
+      audit->nothing_to_do = TRUE;
+      return TRUE;
+    }
+
+  now = hmr_store_dup_timestamp (self);
   stmt = hmr_store_prepare (self,
-                            "INSERT INTO handover (id, office_id, grant_id, beneficiary_id, handed_on, place, "
-                            "received_by, status, corrects_id, created_at, created_by, updated_at, updated_by) "
-                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'draft', ?8, ?9, ?10, ?9, ?10)",
+                            "UPDATE handover SET office_id = ?2, grant_id = ?3, beneficiary_id = ?4, "
+                            "handed_on = ?5, place = ?6, received_by = ?7, corrects_id = ?8, updated_at = ?9, "
+                            "updated_by = ?10, version = version + 1 WHERE id = ?1 AND status = 'draft'",
                             error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   hmr_bind_text (stmt, 1, handover->id);
   hmr_bind_text (stmt, 2, office);
   hmr_bind_text (stmt, 3, handover->grant_id);
@@ -525,36 +622,25 @@ hmr_store_insert_handover (HmrStore        *self,
   hmr_bind_text (stmt, 8, handover->corrects_id);
   hmr_bind_text (stmt, 9, now);
   hmr_bind_text (stmt, 10, actor->user_id);
+  if (!hmr_store_step_done (self, stmt, error))
+    return FALSE;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  stmt = hmr_store_prepare (self, "DELETE FROM handover_item WHERE handover_id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  hmr_bind_text (stmt, 1, handover->id);
+  if (!hmr_store_step_done (self, stmt, error))
+    return FALSE;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  stmt = hmr_store_prepare (self, "DELETE FROM handover_witness WHERE handover_id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  hmr_bind_text (stmt, 1, handover->id);
   if (!hmr_store_step_done (self, stmt, error) || !write_parts (self, handover, error))
-    goto fail;
-  if (handover->corrects_id)
-    {
-      g_autofree char *ref = hmr_grant_dup_reference (handover->corrects_id);
-      note = g_strdup_printf (_("Corrects act %s"), ref);
-    }
-  if (!hmr_store_write_history (self, "handover_history", handover->id, actor, NULL, "draft", note, error))
-    goto fail;
-
-  changes = hmr_changes_new ();
-  add_changes (changes, NULL, handover);
-  json = hmr_changes_free_to_json (g_steal_pointer (&changes));
-  if (!hmr_store_audit_append (self, actor, "create", "handover", handover->id, json, error))
-    goto fail;
-  if (!hmr_store_commit (self, error))
-    goto fail_after;
-
-  g_free (handover->office_id);
-  handover->office_id = g_steal_pointer (&office);
-  g_free (handover->status);
-  handover->status = g_strdup ("draft");
-  handover->version = 1;
+    return FALSE;
+  /* Set only when something was written: the caller then takes it */
+  w->office = g_steal_pointer (&office);
   return TRUE;
-
-fail:
-  hmr_store_rollback (self);
-fail_after:
-  g_clear_pointer (&handover->id, g_free);
-  return FALSE;
 }
 
 /**
@@ -570,12 +656,7 @@ hmr_store_update_handover (HmrStore        *self,
                            HmrHandover     *handover,
                            GError         **error)
 {
-  g_autoptr(HmrHandover) old = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(HmrChanges) changes = NULL;
-  g_autofree char *office = NULL;
-  g_autofree char *now = NULL;
-  g_autofree char *json = NULL;
+  HandoverWrite w = { handover, NULL };
 
   g_return_val_if_fail (HMR_IS_STORE (self), FALSE);
   g_return_val_if_fail (handover != NULL && handover->id != NULL, FALSE);
@@ -583,80 +664,17 @@ hmr_store_update_handover (HmrStore        *self,
   if (!hmr_store_check_actor (self, actor, error) ||
       !hmr_store_require (actor, HMR_ACTION_HANDOVER_WRITE, NULL, error))
     return FALSE;
-  if (!hmr_store_begin (self, error))
-    return FALSE;
-  old = load_handover (self, handover->id, error);
-  if (old == NULL ||
-      !hmr_store_require (actor, HMR_ACTION_HANDOVER_WRITE, old->office_id, error) ||
-      !hmr_store_refuse_if_signed (old->status, error))
-    goto fail;
-  if (old->version != handover->version)
+  if (!hmr_store_write (self, actor, "update", "handover", handover->id, update_handover_locked, &w, error))
     {
-      g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_CONFLICT,
-                   _("Someone else changed this act after you opened it. Reopen it to see their changes; yours were not saved."));
-      goto fail;
+      g_free (w.office);
+      return FALSE;
     }
-  if (!validate (self, handover, error) || !resolve_links (self, actor, handover, &office, error))
-    goto fail;
-
-  g_strstrip (handover->place);
-  g_strstrip (handover->received_by);
-  changes = hmr_changes_new ();
-  add_changes (changes, old, handover);
-  if (hmr_changes_is_empty (changes))
-    {
-      hmr_store_rollback (self);
-      return TRUE;
-    }
-
-  now = hmr_store_dup_timestamp (self);
-  stmt = hmr_store_prepare (self,
-                            "UPDATE handover SET office_id = ?2, grant_id = ?3, beneficiary_id = ?4, "
-                            "handed_on = ?5, place = ?6, received_by = ?7, corrects_id = ?8, updated_at = ?9, "
-                            "updated_by = ?10, version = version + 1 WHERE id = ?1 AND status = 'draft'",
-                            error);
-  if (stmt == NULL)
-    goto fail;
-  hmr_bind_text (stmt, 1, handover->id);
-  hmr_bind_text (stmt, 2, office);
-  hmr_bind_text (stmt, 3, handover->grant_id);
-  hmr_bind_text (stmt, 4, handover->beneficiary_id);
-  hmr_bind_text (stmt, 5, handover->handed_on);
-  hmr_bind_text (stmt, 6, handover->place);
-  hmr_bind_text (stmt, 7, handover->received_by);
-  hmr_bind_text (stmt, 8, handover->corrects_id);
-  hmr_bind_text (stmt, 9, now);
-  hmr_bind_text (stmt, 10, actor->user_id);
-  if (!hmr_store_step_done (self, stmt, error))
-    goto fail;
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  stmt = hmr_store_prepare (self, "DELETE FROM handover_item WHERE handover_id = ?1", error);
-  if (stmt == NULL)
-    goto fail;
-  hmr_bind_text (stmt, 1, handover->id);
-  if (!hmr_store_step_done (self, stmt, error))
-    goto fail;
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  stmt = hmr_store_prepare (self, "DELETE FROM handover_witness WHERE handover_id = ?1", error);
-  if (stmt == NULL)
-    goto fail;
-  hmr_bind_text (stmt, 1, handover->id);
-  if (!hmr_store_step_done (self, stmt, error) || !write_parts (self, handover, error))
-    goto fail;
-
-  json = hmr_changes_free_to_json (g_steal_pointer (&changes));
-  if (!hmr_store_audit_append (self, actor, "update", "handover", handover->id, json, error))
-    goto fail;
-  if (!hmr_store_commit (self, error))
-    return FALSE;
-  handover->version = old->version + 1;
+  if (w.office == NULL)
+    return TRUE;   /* nothing changed */
+  handover->version++;
   g_free (handover->office_id);
-  handover->office_id = g_steal_pointer (&office);
+  handover->office_id = w.office;
   return TRUE;
-
-fail:
-  hmr_store_rollback (self);
-  return FALSE;
 }
 
 /* Reads status and office inside the caller's transaction */
@@ -689,6 +707,26 @@ hmr_store_handover_state (HmrStore    *self,
   return TRUE;
 }
 
+static gboolean
+archive_handover_locked (HmrStore        *self,
+                         const HmrActor  *actor,
+                         HmrAuditRow     *audit,
+                         gpointer         data,
+                         GError         **error)
+{
+  g_autofree char *status = NULL;
+  g_autofree char *office = NULL;
+
+  if (!hmr_store_handover_state (self, audit->entity_id, &status, &office, error) ||
+      !hmr_store_require (actor, HMR_ACTION_HANDOVER_WRITE, office, error) ||
+      !hmr_store_refuse_if_signed (status, error))
+    return FALSE;
+  return hmr_store_archive_locked (self, actor, audit,
+                                   "UPDATE handover SET deleted_at = ?2, updated_at = ?2, updated_by = ?3, "
+                                   "version = version + 1 WHERE id = ?1 AND status = 'draft'",
+                                   error);
+}
+
 /**
  * hmr_store_archive_handover:
  *
@@ -701,39 +739,9 @@ hmr_store_archive_handover (HmrStore        *self,
                             const char      *handover_id,
                             GError         **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *status = NULL;
-  g_autofree char *office = NULL;
-  g_autofree char *now = NULL;
-  g_autofree char *json = NULL;
-  g_autoptr(HmrChanges) changes = hmr_changes_new ();
-
   if (!hmr_store_check_actor (self, actor, error) ||
       !hmr_store_require (actor, HMR_ACTION_HANDOVER_WRITE, NULL, error))
     return FALSE;
-  if (!hmr_store_begin (self, error))
-    return FALSE;
-  if (!hmr_store_handover_state (self, handover_id, &status, &office, error) ||
-      !hmr_store_require (actor, HMR_ACTION_HANDOVER_WRITE, office, error) ||
-      !hmr_store_refuse_if_signed (status, error))
-    goto fail;
-  now = hmr_store_dup_timestamp (self);
-  stmt = hmr_store_prepare (self, "UPDATE handover SET deleted_at = ?2, updated_at = ?2, updated_by = ?3, "
-                                  "version = version + 1 WHERE id = ?1 AND status = 'draft'", error);
-  if (stmt == NULL)
-    goto fail;
-  hmr_bind_text (stmt, 1, handover_id);
-  hmr_bind_text (stmt, 2, now);
-  hmr_bind_text (stmt, 3, actor->user_id);
-  if (!hmr_store_step_done (self, stmt, error))
-    goto fail;
-  hmr_changes_add (changes, "deleted_at", NULL, now);
-  json = hmr_changes_free_to_json (g_steal_pointer (&changes));
-  if (!hmr_store_audit_append (self, actor, "archive", "handover", handover_id, json, error))
-    goto fail;
-  return hmr_store_commit (self, error);
-
-fail:
-  hmr_store_rollback (self);
-  return FALSE;
+  return hmr_store_write (self, actor, "archive", "handover", handover_id, archive_handover_locked,
+                          NULL, error);
 }

@@ -404,6 +404,38 @@ hmr_audit_parse_changes (const char *json)
 
 /* ---- users -------------------------------------------------------------- */
 
+static gboolean
+require_password_change_locked (HmrStore        *self,
+                                const HmrActor  *actor,
+                                HmrAuditRow     *audit,
+                                gpointer         data,
+                                GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = hmr_store_dup_timestamp (self);
+
+  stmt = hmr_store_prepare (self,
+                            "UPDATE app_user SET must_change_password = 1, updated_at = ?2, "
+                            "updated_by = ?3, version = version + 1 "
+                            "WHERE id = ?1 AND deleted_at IS NULL AND must_change_password = 0",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  hmr_bind_text (stmt, 1, audit->entity_id);
+  hmr_bind_text (stmt, 2, now);
+  hmr_bind_text (stmt, 3, actor->user_id);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return hmr_store_set_sqlite_error (self, sqlite3_errcode (self->db), error);
+  if (sqlite3_changes (self->db) == 0)
+    {
+      /* Already asked, or no such user */
+      audit->nothing_to_do = TRUE;
+      return TRUE;
+    }
+  hmr_changes_add (audit->changes, "must_change_password", "0", "1");
+  return TRUE;
+}
+
 /**
  * hmr_store_require_password_change:
  *
@@ -416,51 +448,13 @@ hmr_store_require_password_change (HmrStore        *self,
                                    const char      *user_id,
                                    GError         **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(HmrChanges) changes = NULL;
-  g_autofree char *json = NULL;
-  g_autofree char *now = NULL;
-
   g_return_val_if_fail (HMR_IS_STORE (self), FALSE);
 
   if (!hmr_store_check_actor (self, actor, error) ||
       !hmr_store_require (actor, HMR_ACTION_USERS_MANAGE, NULL, error))
     return FALSE;
-
-  now = hmr_store_dup_timestamp (self);
-  if (!hmr_store_begin (self, error))
-    return FALSE;
-  stmt = hmr_store_prepare (self,
-                            "UPDATE app_user SET must_change_password = 1, updated_at = ?2, "
-                            "updated_by = ?3, version = version + 1 "
-                            "WHERE id = ?1 AND deleted_at IS NULL AND must_change_password = 0",
-                            error);
-  if (stmt == NULL)
-    goto fail;
-  hmr_bind_text (stmt, 1, user_id);
-  hmr_bind_text (stmt, 2, now);
-  hmr_bind_text (stmt, 3, actor->user_id);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      hmr_store_set_sqlite_error (self, sqlite3_errcode (self->db), error);
-      goto fail;
-    }
-  if (sqlite3_changes (self->db) == 0)
-    {
-      /* Already asked, or no such user */
-      hmr_store_rollback (self);
-      return TRUE;
-    }
-  changes = hmr_changes_new ();
-  hmr_changes_add (changes, "must_change_password", "0", "1");
-  json = hmr_changes_free_to_json (g_steal_pointer (&changes));
-  if (!hmr_store_audit_append (self, actor, "update", "user", user_id, json, error))
-    goto fail;
-  return hmr_store_commit (self, error);
-
-fail:
-  hmr_store_rollback (self);
-  return FALSE;
+  return hmr_store_write (self, actor, "update", "user", user_id, require_password_change_locked,
+                          NULL, error);
 }
 
 /**

@@ -288,6 +288,117 @@ has_plan_in_progress (HmrStore   *self,
   return sqlite3_step (stmt) == SQLITE_ROW;
 }
 
+typedef struct
+{
+  HmrPlan  *plan;
+  gboolean  is_new;
+  char     *office_id;     /* the case's office, for @plan once committed */
+} SavePlan;
+
+static gboolean
+save_plan_locked (HmrStore        *self,
+                  const HmrActor  *actor,
+                  HmrAuditRow     *audit,
+                  gpointer         data,
+                  GError         **error)
+{
+  SavePlan *s = data;
+  HmrPlan *plan = s->plan;
+  const char *id = audit->entity_id;
+  g_auto(HmrCaseRow) row = { 0 };
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(HmrPlan) old = NULL;
+  g_autofree char *now = hmr_store_dup_timestamp (self);
+  g_autofree char *old_actions = NULL;
+  g_autofree char *new_actions = NULL;
+
+  if (!hmr_case_row_load (self, plan->case_id, &row, error) ||
+      !hmr_store_require (actor, HMR_ACTION_BENEFICIARY_WRITE, row.office_id, error) ||
+      !hmr_case_row_require_open (&row, error))
+    return FALSE;
+
+  if (s->is_new)
+    {
+      if (has_plan_in_progress (self, row.id))
+        {
+          g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_CONFLICT,
+                       _("Refused: this case already has a plan in progress; change that one."));
+          return FALSE;
+        }
+      stmt = hmr_store_prepare (self,
+                                "INSERT INTO reintegration_plan (id, office_id, case_id, status, objectives, "
+                                "created_at, created_by, updated_at, updated_by) "
+                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?6, ?7)",
+                                error);
+      if (stmt == NULL)
+        return FALSE;
+      hmr_bind_text (stmt, 1, id);
+      hmr_bind_text (stmt, 2, row.office_id);
+      hmr_bind_text (stmt, 3, row.id);
+      hmr_bind_text (stmt, 4, hmr_workflow_initial_state (HMR_RECORD_PLAN));
+      hmr_bind_text (stmt, 5, plan->objectives);
+      hmr_bind_text (stmt, 6, now);
+      hmr_bind_text (stmt, 7, actor->user_id);
+      if (!hmr_fu_step_done (self, stmt, error) ||
+          !hmr_fu_append_history (self, "plan_history", id, actor, NULL,
+                                  hmr_workflow_initial_state (HMR_RECORD_PLAN), NULL, error))
+        return FALSE;
+    }
+  else
+    {
+      old = load_plan (self, "p.id = ?1", id, error);
+      if (old == NULL)
+        return FALSE;
+      if (g_strcmp0 (old->case_id, row.id) != 0)
+        {
+          g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID,
+                       _("The plan belongs to another case."));
+          return FALSE;
+        }
+      if (!g_str_equal (old->status, "draft") && !g_str_equal (old->status, "returned"))
+        {
+          g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID,
+                       _("Refused: a plan that is “%s” cannot be changed."),
+                       hmr_plan_status_get_label (old->status));
+          return FALSE;
+        }
+      stmt = hmr_store_prepare (self,
+                                "UPDATE reintegration_plan SET objectives = ?1, updated_at = ?2, updated_by = ?3, "
+                                "version = version + 1 WHERE id = ?4 AND version = ?5",
+                                error);
+      if (stmt == NULL)
+        return FALSE;
+      hmr_bind_text (stmt, 1, plan->objectives);
+      hmr_bind_text (stmt, 2, now);
+      hmr_bind_text (stmt, 3, actor->user_id);
+      hmr_bind_text (stmt, 4, id);
+      sqlite3_bind_int64 (stmt, 5, plan->version);
+      if (!hmr_fu_step_done (self, stmt, error))
+        return FALSE;
+      if (sqlite3_changes (self->db) != 1)
+        {
+          g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_CONFLICT,
+                       _("Someone else changed this plan in the meantime. Open it again and retry."));
+          return FALSE;
+        }
+      old_actions = actions_to_text (old->actions);
+    }
+
+  if (!write_actions (self, plan, id, error))
+    return FALSE;
+
+  new_actions = actions_to_text (plan->actions);
+  if (s->is_new)
+    {
+      hmr_changes_add (audit->changes, "case_id", NULL, row.id);
+      hmr_changes_add (audit->changes, "status", NULL, hmr_workflow_initial_state (HMR_RECORD_PLAN));
+    }
+  hmr_changes_add (audit->changes, "objectives", old ? old->objectives : NULL, plan->objectives);
+  hmr_changes_add (audit->changes, "actions", old_actions, new_actions);
+  s->office_id = g_strdup (row.office_id);
+  return TRUE;
+}
+
 /**
  * hmr_store_save_plan:
  *
@@ -301,16 +412,8 @@ hmr_store_save_plan (HmrStore        *self,
                      HmrPlan         *plan,
                      GError         **error)
 {
-  g_auto(HmrCaseRow) row = { 0 };
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(HmrPlan) old = NULL;
-  g_autoptr(HmrChanges) changes = hmr_changes_new ();
-  g_autofree char *json = NULL;
-  g_autofree char *now = hmr_store_dup_timestamp (self);
   g_autofree char *id = NULL;
-  g_autofree char *old_actions = NULL;
-  g_autofree char *new_actions = NULL;
-  gboolean is_new = plan->id == NULL;
+  SavePlan s = { plan, FALSE, NULL };
 
   g_return_val_if_fail (HMR_IS_STORE (self), FALSE);
   g_return_val_if_fail (plan != NULL, FALSE);
@@ -318,114 +421,26 @@ hmr_store_save_plan (HmrStore        *self,
   if (!hmr_store_check_actor (self, actor, error) ||
       !validate_plan (plan, error))
     return FALSE;
-  if (!hmr_store_begin (self, error))
-    return FALSE;
-  if (!hmr_case_row_load (self, plan->case_id, &row, error) ||
-      !hmr_store_require (actor, HMR_ACTION_BENEFICIARY_WRITE, row.office_id, error) ||
-      !hmr_case_row_require_open (&row, error))
-    goto fail;
-
-  if (is_new)
+  s.is_new = plan->id == NULL;
+  id = s.is_new ? hmr_store_new_id () : g_strdup (plan->id);
+  if (!hmr_store_write (self, actor, s.is_new ? "create" : "update", "plan", id,
+                        save_plan_locked, &s, error))
     {
-      if (has_plan_in_progress (self, row.id))
-        {
-          g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_CONFLICT,
-                       _("Refused: this case already has a plan in progress; change that one."));
-          goto fail;
-        }
-      id = hmr_store_new_id ();
-      stmt = hmr_store_prepare (self,
-                                "INSERT INTO reintegration_plan (id, office_id, case_id, status, objectives, "
-                                "created_at, created_by, updated_at, updated_by) "
-                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?6, ?7)",
-                                error);
-      if (stmt == NULL)
-        goto fail;
-      hmr_bind_text (stmt, 1, id);
-      hmr_bind_text (stmt, 2, row.office_id);
-      hmr_bind_text (stmt, 3, row.id);
-      hmr_bind_text (stmt, 4, hmr_workflow_initial_state (HMR_RECORD_PLAN));
-      hmr_bind_text (stmt, 5, plan->objectives);
-      hmr_bind_text (stmt, 6, now);
-      hmr_bind_text (stmt, 7, actor->user_id);
-      if (!hmr_fu_step_done (self, stmt, error) ||
-          !hmr_fu_append_history (self, "plan_history", id, actor, NULL,
-                                  hmr_workflow_initial_state (HMR_RECORD_PLAN), NULL, error))
-        goto fail;
+      g_free (s.office_id);
+      return FALSE;
     }
-  else
-    {
-      id = g_strdup (plan->id);
-      old = load_plan (self, "p.id = ?1", id, error);
-      if (old == NULL)
-        goto fail;
-      if (g_strcmp0 (old->case_id, row.id) != 0)
-        {
-          g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID,
-                       _("The plan belongs to another case."));
-          goto fail;
-        }
-      if (!g_str_equal (old->status, "draft") && !g_str_equal (old->status, "returned"))
-        {
-          g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID,
-                       _("Refused: a plan that is “%s” cannot be changed."),
-                       hmr_plan_status_get_label (old->status));
-          goto fail;
-        }
-      stmt = hmr_store_prepare (self,
-                                "UPDATE reintegration_plan SET objectives = ?1, updated_at = ?2, updated_by = ?3, "
-                                "version = version + 1 WHERE id = ?4 AND version = ?5",
-                                error);
-      if (stmt == NULL)
-        goto fail;
-      hmr_bind_text (stmt, 1, plan->objectives);
-      hmr_bind_text (stmt, 2, now);
-      hmr_bind_text (stmt, 3, actor->user_id);
-      hmr_bind_text (stmt, 4, id);
-      sqlite3_bind_int64 (stmt, 5, plan->version);
-      if (!hmr_fu_step_done (self, stmt, error))
-        goto fail;
-      if (sqlite3_changes (self->db) != 1)
-        {
-          g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_CONFLICT,
-                       _("Someone else changed this plan in the meantime. Open it again and retry."));
-          goto fail;
-        }
-      old_actions = actions_to_text (old->actions);
-    }
-
-  if (!write_actions (self, plan, id, error))
-    goto fail;
-
-  new_actions = actions_to_text (plan->actions);
-  if (is_new)
-    {
-      hmr_changes_add (changes, "case_id", NULL, row.id);
-      hmr_changes_add (changes, "status", NULL, hmr_workflow_initial_state (HMR_RECORD_PLAN));
-    }
-  hmr_changes_add (changes, "objectives", old ? old->objectives : NULL, plan->objectives);
-  hmr_changes_add (changes, "actions", old_actions, new_actions);
-  json = hmr_changes_free_to_json (g_steal_pointer (&changes));
-  if (!hmr_store_audit_append (self, actor, is_new ? "create" : "update", "plan", id, json, error))
-    goto fail;
-  if (!hmr_store_commit (self, error))
-    return FALSE;
 
   g_free (plan->id);
   plan->id = g_steal_pointer (&id);
   g_free (plan->office_id);
-  plan->office_id = g_strdup (row.office_id);
-  if (is_new)
+  plan->office_id = s.office_id;
+  if (s.is_new)
     {
       g_free (plan->status);
       plan->status = g_strdup (hmr_workflow_initial_state (HMR_RECORD_PLAN));
     }
-  plan->version = is_new ? 1 : plan->version + 1;
+  plan->version = s.is_new ? 1 : plan->version + 1;
   return TRUE;
-
-fail:
-  hmr_store_rollback (self);
-  return FALSE;
 }
 
 /* What submitting needs, and the stage the case must have reached */
@@ -455,6 +470,85 @@ ready_to_submit (HmrPlan           *plan,
   return TRUE;
 }
 
+typedef struct
+{
+  const char *to;
+  const char *comment;
+} PlanMove;
+
+static gboolean
+move_plan_locked (HmrStore        *self,
+                  const HmrActor  *actor,
+                  HmrAuditRow     *audit,
+                  gpointer         data,
+                  GError         **error)
+{
+  const PlanMove *m = data;
+  const char *to = m->to;
+  g_auto(HmrCaseRow) row = { 0 };
+  g_autoptr(HmrPlan) plan = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = hmr_store_dup_timestamp (self);
+  gboolean approving = g_strcmp0 (to, "approved") == 0;
+
+  plan = load_plan (self, "p.id = ?1", audit->entity_id, error);
+  if (plan == NULL ||
+      !hmr_case_row_load (self, plan->case_id, &row, error) ||
+      !hmr_store_require (actor, HMR_ACTION_BENEFICIARY_WRITE, row.office_id, error) ||
+      !hmr_workflow_may_move (actor, HMR_RECORD_PLAN, plan->status, to, row.office_id, m->comment, error))
+    return FALSE;
+
+  if (g_str_equal (to, "submitted") &&
+      (!hmr_case_row_require_open (&row, error) || !ready_to_submit (plan, &row, error)))
+    return FALSE;
+  if (approving && !hmr_case_row_require_open (&row, error))
+    return FALSE;
+
+  stmt = hmr_store_prepare (self,
+                            "UPDATE reintegration_plan SET status = ?1, "
+                            "approved_by = CASE WHEN ?2 THEN ?3 ELSE approved_by END, "
+                            "approved_at = CASE WHEN ?2 THEN ?4 ELSE approved_at END, "
+                            "updated_at = ?4, updated_by = ?3, version = version + 1 "
+                            "WHERE id = ?5 AND status = ?6",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  hmr_bind_text (stmt, 1, to);
+  sqlite3_bind_int (stmt, 2, approving);
+  hmr_bind_text (stmt, 3, actor->user_id);
+  hmr_bind_text (stmt, 4, now);
+  hmr_bind_text (stmt, 5, plan->id);
+  hmr_bind_text (stmt, 6, plan->status);
+  if (!hmr_fu_step_done (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (self->db) != 1)
+    {
+      g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_CONFLICT,
+                   _("Someone else changed this plan in the meantime. Open it again and retry."));
+      return FALSE;
+    }
+  if (!hmr_fu_append_history (self, "plan_history", plan->id, actor, plan->status, to, m->comment, error))
+    return FALSE;
+
+  hmr_changes_add (audit->changes, "status", plan->status, to);
+  if (approving)
+    hmr_changes_add (audit->changes, "approved_by", NULL, actor->user_id);
+  if (!hmr_fu_is_blank (m->comment))
+    hmr_changes_add (audit->changes, "comment", NULL, m->comment);
+  /* The case's moves below write their own audit rows, after this one */
+  if (!hmr_store_write_audit (self, actor, audit, error))
+    return FALSE;
+
+  /* The case stage follows the plan */
+  if (g_str_equal (to, "submitted") && g_str_equal (row.stage, "assessment") &&
+      !hmr_store_move_case_locked (self, actor, &row, "case_plan", NULL, error))
+    return FALSE;
+  if (approving && g_str_equal (row.stage, "case_plan") &&
+      !hmr_store_move_case_locked (self, actor, &row, "services", NULL, error))
+    return FALSE;
+  return TRUE;
+}
+
 /**
  * hmr_store_move_plan:
  * @to: "submitted", "approved" or "returned"
@@ -472,82 +566,14 @@ hmr_store_move_plan (HmrStore        *self,
                      const char      *comment,
                      GError         **error)
 {
-  g_auto(HmrCaseRow) row = { 0 };
-  g_autoptr(HmrPlan) plan = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(HmrChanges) changes = hmr_changes_new ();
-  g_autofree char *json = NULL;
-  g_autofree char *now = hmr_store_dup_timestamp (self);
-  gboolean approving = g_strcmp0 (to, "approved") == 0;
+  PlanMove m = { to, comment };
 
   g_return_val_if_fail (HMR_IS_STORE (self), FALSE);
   g_return_val_if_fail (to != NULL, FALSE);
 
   if (!hmr_store_check_actor (self, actor, error))
     return FALSE;
-  if (!hmr_store_begin (self, error))
-    return FALSE;
-  plan = load_plan (self, "p.id = ?1", plan_id, error);
-  if (plan == NULL ||
-      !hmr_case_row_load (self, plan->case_id, &row, error) ||
-      !hmr_store_require (actor, HMR_ACTION_BENEFICIARY_WRITE, row.office_id, error) ||
-      !hmr_workflow_may_move (actor, HMR_RECORD_PLAN, plan->status, to, row.office_id, comment, error))
-    goto fail;
-
-  if (g_str_equal (to, "submitted") &&
-      (!hmr_case_row_require_open (&row, error) || !ready_to_submit (plan, &row, error)))
-    goto fail;
-  if (approving && !hmr_case_row_require_open (&row, error))
-    goto fail;
-
-  stmt = hmr_store_prepare (self,
-                            "UPDATE reintegration_plan SET status = ?1, "
-                            "approved_by = CASE WHEN ?2 THEN ?3 ELSE approved_by END, "
-                            "approved_at = CASE WHEN ?2 THEN ?4 ELSE approved_at END, "
-                            "updated_at = ?4, updated_by = ?3, version = version + 1 "
-                            "WHERE id = ?5 AND status = ?6",
-                            error);
-  if (stmt == NULL)
-    goto fail;
-  hmr_bind_text (stmt, 1, to);
-  sqlite3_bind_int (stmt, 2, approving);
-  hmr_bind_text (stmt, 3, actor->user_id);
-  hmr_bind_text (stmt, 4, now);
-  hmr_bind_text (stmt, 5, plan->id);
-  hmr_bind_text (stmt, 6, plan->status);
-  if (!hmr_fu_step_done (self, stmt, error))
-    goto fail;
-  if (sqlite3_changes (self->db) != 1)
-    {
-      g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_CONFLICT,
-                   _("Someone else changed this plan in the meantime. Open it again and retry."));
-      goto fail;
-    }
-  if (!hmr_fu_append_history (self, "plan_history", plan->id, actor, plan->status, to, comment, error))
-    goto fail;
-
-  hmr_changes_add (changes, "status", plan->status, to);
-  if (approving)
-    hmr_changes_add (changes, "approved_by", NULL, actor->user_id);
-  if (!hmr_fu_is_blank (comment))
-    hmr_changes_add (changes, "comment", NULL, comment);
-  json = hmr_changes_free_to_json (g_steal_pointer (&changes));
-  if (!hmr_store_audit_append (self, actor, "transition", "plan", plan->id, json, error))
-    goto fail;
-
-  /* The case stage follows the plan */
-  if (g_str_equal (to, "submitted") && g_str_equal (row.stage, "assessment") &&
-      !hmr_store_move_case_locked (self, actor, &row, "case_plan", NULL, error))
-    goto fail;
-  if (approving && g_str_equal (row.stage, "case_plan") &&
-      !hmr_store_move_case_locked (self, actor, &row, "services", NULL, error))
-    goto fail;
-
-  return hmr_store_commit (self, error);
-
-fail:
-  hmr_store_rollback (self);
-  return FALSE;
+  return hmr_store_write (self, actor, "transition", "plan", plan_id, move_plan_locked, &m, error);
 }
 
 /**

@@ -19,6 +19,7 @@ struct _HmrStore
   int           schema_version;
   HmrClockFunc  clock_func;
   gpointer      clock_data;
+  guint         n_audit_rows;   /* appended since opening: lets hmr_store_write() see a write left none */
 };
 
 typedef struct _HmrChanges HmrChanges;
@@ -47,6 +48,51 @@ gboolean      hmr_store_begin             (HmrStore    *self,
 gboolean      hmr_store_commit            (HmrStore    *self,
                                            GError     **error);
 void          hmr_store_rollback          (HmrStore    *self);
+
+/* One write: BEGIN, the callback, its audit row, COMMIT (ROLLBACK on any
+ * failure).  The caller checks the actor, its permission and the input
+ * first, as before; the callback does what has to happen inside the
+ * transaction (load the record, check the office, write the rows) and
+ * fills in the audit row that hmr_store_write() then appends. */
+typedef struct
+{
+  const char *action;          /* "create", "update", "transition", …: set by the caller */
+  const char *entity;          /* "referral", "handover", …; NULL when the
+                                * callback's own helpers audit everything */
+  char       *entity_id;       /* (owned) the record written: given by the
+                                * caller or set by the callback */
+  HmrChanges *changes;         /* what changed, before and after; the callback
+                                * may free it (a row without changes) or
+                                * replace it */
+  gboolean    appended;        /* hmr_store_write_audit() already appended it */
+  gboolean    nothing_to_do;   /* the callback found nothing to change: no audit
+                                * row, the transaction is rolled back, success */
+} HmrAuditRow;
+
+typedef gboolean (*HmrStoreWriteFunc) (HmrStore       *self,
+                                       const HmrActor *actor,
+                                       HmrAuditRow    *audit,
+                                       gpointer        data,
+                                       GError        **error);
+
+gboolean      hmr_store_write             (HmrStore          *self,
+                                           const HmrActor    *actor,
+                                           const char        *action,
+                                           const char        *entity,
+                                           const char        *entity_id,
+                                           HmrStoreWriteFunc  func,
+                                           gpointer           data,
+                                           GError           **error);
+gboolean      hmr_store_write_audit       (HmrStore       *self,
+                                           const HmrActor *actor,
+                                           HmrAuditRow    *audit,
+                                           GError        **error);
+/* Archives the record @audit names with @sql (?1 its id, ?2 now, ?3 the actor) */
+gboolean      hmr_store_archive_locked    (HmrStore       *self,
+                                           const HmrActor *actor,
+                                           HmrAuditRow    *audit,
+                                           gpointer        sql,
+                                           GError        **error);
 
 /* The actor must be a real, active user and may take the action */
 gboolean      hmr_store_check_actor       (HmrStore       *self,

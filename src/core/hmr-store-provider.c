@@ -249,6 +249,87 @@ normalize_provider (HmrStore     *self,
   return TRUE;
 }
 
+typedef struct
+{
+  HmrProvider       *p;        /* what is saved */
+  const HmrProvider *before;   /* NULL: a new provider */
+  const char        *now;
+} SaveProvider;
+
+static gboolean
+save_provider_locked (HmrStore        *self,
+                      const HmrActor  *actor,
+                      HmrAuditRow     *audit,
+                      gpointer         data,
+                      GError         **error)
+{
+  const SaveProvider *s = data;
+  HmrProvider *p = s->p;
+  const HmrProvider *before = s->before;
+  gboolean creating = before == NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  if (creating)
+    {
+      p->id = hmr_store_new_id ();
+      p->version = 1;
+      stmt = hmr_store_prepare (self,
+                                "INSERT INTO service_provider (id, office_id, name, service_types, district, "
+                                "districts_served, address, phone, contact_person, languages, created_at, "
+                                "created_by, updated_at, updated_by, version) "
+                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?11, ?12, 1)",
+                                error);
+    }
+  else
+    stmt = hmr_store_prepare (self,
+                              "UPDATE service_provider SET office_id = ?2, name = ?3, service_types = ?4, "
+                              "district = ?5, districts_served = ?6, address = ?7, phone = ?8, "
+                              "contact_person = ?9, languages = ?10, updated_at = ?11, updated_by = ?12, "
+                              "version = version + 1 WHERE id = ?1 AND version = ?13",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  hmr_bind_text (stmt, 1, p->id);
+  hmr_bind_text (stmt, 2, p->office_id);
+  hmr_bind_text (stmt, 3, p->name);
+  hmr_bind_text (stmt, 4, p->service_types);
+  hmr_bind_text (stmt, 5, p->district);
+  hmr_bind_text (stmt, 6, p->districts_served);
+  hmr_bind_text (stmt, 7, p->address);
+  hmr_bind_text (stmt, 8, p->phone);
+  hmr_bind_text (stmt, 9, p->contact_person);
+  hmr_bind_text (stmt, 10, p->languages);
+  hmr_bind_text (stmt, 11, s->now);
+  hmr_bind_text (stmt, 12, actor->user_id);
+  if (!creating)
+    sqlite3_bind_int64 (stmt, 13, p->version);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    return hmr_store_set_sqlite_error (self, rc, error);
+  if (!creating && sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_CONFLICT,
+                   _("Someone else changed this provider meanwhile. Reload it and make your change again."));
+      return FALSE;
+    }
+
+#define CHANGE(field) \
+  if (creating || g_strcmp0 (before->field, p->field) != 0) \
+    hmr_changes_add (audit->changes, #field, before ? before->field : NULL, p->field)
+  CHANGE (name);
+  CHANGE (service_types);
+  CHANGE (district);
+  CHANGE (districts_served);
+  CHANGE (address);
+  CHANGE (phone);
+  CHANGE (contact_person);
+  CHANGE (languages);
+#undef CHANGE
+  audit->entity_id = g_strdup (p->id);
+  return TRUE;
+}
+
 /**
  * hmr_store_save_provider:
  *
@@ -265,12 +346,8 @@ hmr_store_save_provider (HmrStore        *self,
 {
   g_autoptr(HmrProvider) p = NULL;
   g_autoptr(HmrProvider) before = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(HmrChanges) changes = hmr_changes_new ();
   g_autofree char *now = NULL;
-  g_autofree char *json = NULL;
   gboolean creating;
-  int rc;
 
   g_return_val_if_fail (HMR_IS_STORE (self), FALSE);
   g_return_val_if_fail (provider != NULL, FALSE);
@@ -294,73 +371,8 @@ hmr_store_save_provider (HmrStore        *self,
   p->office_id = hmr_store_dup_office_for_district (self, p->district, NULL);
   now = hmr_store_dup_timestamp (self);
 
-  if (!hmr_store_begin (self, error))
-    return FALSE;
-
-  if (creating)
-    {
-      p->id = hmr_store_new_id ();
-      p->version = 1;
-      stmt = hmr_store_prepare (self,
-                                "INSERT INTO service_provider (id, office_id, name, service_types, district, "
-                                "districts_served, address, phone, contact_person, languages, created_at, "
-                                "created_by, updated_at, updated_by, version) "
-                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?11, ?12, 1)",
-                                error);
-    }
-  else
-    stmt = hmr_store_prepare (self,
-                              "UPDATE service_provider SET office_id = ?2, name = ?3, service_types = ?4, "
-                              "district = ?5, districts_served = ?6, address = ?7, phone = ?8, "
-                              "contact_person = ?9, languages = ?10, updated_at = ?11, updated_by = ?12, "
-                              "version = version + 1 WHERE id = ?1 AND version = ?13",
-                              error);
-  if (stmt == NULL)
-    goto fail;
-  hmr_bind_text (stmt, 1, p->id);
-  hmr_bind_text (stmt, 2, p->office_id);
-  hmr_bind_text (stmt, 3, p->name);
-  hmr_bind_text (stmt, 4, p->service_types);
-  hmr_bind_text (stmt, 5, p->district);
-  hmr_bind_text (stmt, 6, p->districts_served);
-  hmr_bind_text (stmt, 7, p->address);
-  hmr_bind_text (stmt, 8, p->phone);
-  hmr_bind_text (stmt, 9, p->contact_person);
-  hmr_bind_text (stmt, 10, p->languages);
-  hmr_bind_text (stmt, 11, now);
-  hmr_bind_text (stmt, 12, actor->user_id);
-  if (!creating)
-    sqlite3_bind_int64 (stmt, 13, p->version);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      hmr_store_set_sqlite_error (self, rc, error);
-      goto fail;
-    }
-  if (!creating && sqlite3_changes (self->db) == 0)
-    {
-      g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_CONFLICT,
-                   _("Someone else changed this provider meanwhile. Reload it and make your change again."));
-      goto fail;
-    }
-
-#define CHANGE(field) \
-  if (creating || g_strcmp0 (before->field, p->field) != 0) \
-    hmr_changes_add (changes, #field, before ? before->field : NULL, p->field)
-  CHANGE (name);
-  CHANGE (service_types);
-  CHANGE (district);
-  CHANGE (districts_served);
-  CHANGE (address);
-  CHANGE (phone);
-  CHANGE (contact_person);
-  CHANGE (languages);
-#undef CHANGE
-  json = hmr_changes_free_to_json (g_steal_pointer (&changes));
-  if (!hmr_store_audit_append (self, actor, creating ? "create" : "update", "service_provider",
-                               p->id, json, error))
-    goto fail;
-  if (!hmr_store_commit (self, error))
+  if (!hmr_store_write (self, actor, creating ? "create" : "update", "service_provider", NULL,
+                        save_provider_locked, &(SaveProvider) { p, before, now }, error))
     return FALSE;
 
   if (!creating)
@@ -371,10 +383,6 @@ hmr_store_save_provider (HmrStore        *self,
   provider->office_id = g_strdup (p->office_id);
   provider->version = p->version;
   return TRUE;
-
-fail:
-  hmr_store_rollback (self);
-  return FALSE;
 }
 
 /**
@@ -390,11 +398,6 @@ hmr_store_archive_provider (HmrStore        *self,
                             GError         **error)
 {
   g_autoptr(HmrProvider) before = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(HmrChanges) changes = hmr_changes_new ();
-  g_autofree char *now = NULL;
-  g_autofree char *json = NULL;
-  int rc;
 
   g_return_val_if_fail (HMR_IS_STORE (self), FALSE);
 
@@ -406,34 +409,10 @@ hmr_store_archive_provider (HmrStore        *self,
     return FALSE;
   if (before->deleted_at != NULL)
     return TRUE;
-
-  now = hmr_store_dup_timestamp (self);
-  if (!hmr_store_begin (self, error))
-    return FALSE;
-  stmt = hmr_store_prepare (self,
-                            "UPDATE service_provider SET deleted_at = ?2, updated_at = ?2, updated_by = ?3, "
-                            "version = version + 1 WHERE id = ?1 AND deleted_at IS NULL",
-                            error);
-  if (stmt == NULL)
-    goto fail;
-  hmr_bind_text (stmt, 1, id);
-  hmr_bind_text (stmt, 2, now);
-  hmr_bind_text (stmt, 3, actor->user_id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      hmr_store_set_sqlite_error (self, rc, error);
-      goto fail;
-    }
-  hmr_changes_add (changes, "deleted_at", NULL, now);
-  json = hmr_changes_free_to_json (g_steal_pointer (&changes));
-  if (!hmr_store_audit_append (self, actor, "archive", "service_provider", id, json, error))
-    goto fail;
-  return hmr_store_commit (self, error);
-
-fail:
-  hmr_store_rollback (self);
-  return FALSE;
+  return hmr_store_write (self, actor, "archive", "service_provider", id, hmr_store_archive_locked,
+                          "UPDATE service_provider SET deleted_at = ?2, updated_at = ?2, updated_by = ?3, "
+                          "version = version + 1 WHERE id = ?1 AND deleted_at IS NULL",
+                          error);
 }
 
 /* ---- answer and completion times ---------------------------------- */
@@ -477,6 +456,48 @@ hmr_store_get_service_deadline (HmrStore    *self,
   return TRUE;
 }
 
+typedef struct
+{
+  int old_answer, old_completion;
+  int answer_days, completion_days;
+} Deadline;
+
+static gboolean
+set_deadline_locked (HmrStore        *self,
+                     const HmrActor  *actor,
+                     HmrAuditRow     *audit,
+                     gpointer         data,
+                     GError         **error)
+{
+  const Deadline *d = data;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = hmr_store_dup_timestamp (self);
+  g_autofree char *a0 = NULL, *a1 = NULL, *c0 = NULL, *c1 = NULL;
+  int rc;
+
+  stmt = hmr_store_prepare (self,
+                            "UPDATE service_deadline SET answer_days = ?2, completion_days = ?3, "
+                            "updated_at = ?4, updated_by = ?5, version = version + 1 WHERE service_type = ?1",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  hmr_bind_text (stmt, 1, audit->entity_id);
+  sqlite3_bind_int (stmt, 2, d->answer_days);
+  sqlite3_bind_int (stmt, 3, d->completion_days);
+  hmr_bind_text (stmt, 4, now);
+  hmr_bind_text (stmt, 5, actor->user_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    return hmr_store_set_sqlite_error (self, rc, error);
+  a0 = g_strdup_printf ("%d", d->old_answer);
+  a1 = g_strdup_printf ("%d", d->answer_days);
+  c0 = g_strdup_printf ("%d", d->old_completion);
+  c1 = g_strdup_printf ("%d", d->completion_days);
+  hmr_changes_add (audit->changes, "answer_days", a0, a1);
+  hmr_changes_add (audit->changes, "completion_days", c0, c1);
+  return TRUE;
+}
+
 /**
  * hmr_store_set_service_deadline:
  *
@@ -491,19 +512,14 @@ hmr_store_set_service_deadline (HmrStore        *self,
                                 int              completion_days,
                                 GError         **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(HmrChanges) changes = hmr_changes_new ();
-  g_autofree char *json = NULL;
-  g_autofree char *now = NULL;
-  g_autofree char *a0 = NULL, *a1 = NULL, *c0 = NULL, *c1 = NULL;
-  int old_answer, old_completion, rc;
+  Deadline d = { 0, 0, answer_days, completion_days };
 
   g_return_val_if_fail (HMR_IS_STORE (self), FALSE);
 
   if (!hmr_store_check_actor (self, actor, error) ||
       !hmr_store_require (actor, HMR_ACTION_PROVIDERS_MANAGE, NULL, error))
     return FALSE;
-  if (!hmr_store_get_service_deadline (self, service_type, &old_answer, &old_completion, error))
+  if (!hmr_store_get_service_deadline (self, service_type, &d.old_answer, &d.old_completion, error))
     return FALSE;
   if (answer_days < 1 || answer_days > 365)
     {
@@ -517,39 +533,6 @@ hmr_store_set_service_deadline (HmrStore        *self,
                    _("Completion time: give a number of days from 1 to 730."));
       return FALSE;
     }
-
-  now = hmr_store_dup_timestamp (self);
-  if (!hmr_store_begin (self, error))
-    return FALSE;
-  stmt = hmr_store_prepare (self,
-                            "UPDATE service_deadline SET answer_days = ?2, completion_days = ?3, "
-                            "updated_at = ?4, updated_by = ?5, version = version + 1 WHERE service_type = ?1",
-                            error);
-  if (stmt == NULL)
-    goto fail;
-  hmr_bind_text (stmt, 1, service_type);
-  sqlite3_bind_int (stmt, 2, answer_days);
-  sqlite3_bind_int (stmt, 3, completion_days);
-  hmr_bind_text (stmt, 4, now);
-  hmr_bind_text (stmt, 5, actor->user_id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      hmr_store_set_sqlite_error (self, rc, error);
-      goto fail;
-    }
-  a0 = g_strdup_printf ("%d", old_answer);
-  a1 = g_strdup_printf ("%d", answer_days);
-  c0 = g_strdup_printf ("%d", old_completion);
-  c1 = g_strdup_printf ("%d", completion_days);
-  hmr_changes_add (changes, "answer_days", a0, a1);
-  hmr_changes_add (changes, "completion_days", c0, c1);
-  json = hmr_changes_free_to_json (g_steal_pointer (&changes));
-  if (!hmr_store_audit_append (self, actor, "update", "service_deadline", service_type, json, error))
-    goto fail;
-  return hmr_store_commit (self, error);
-
-fail:
-  hmr_store_rollback (self);
-  return FALSE;
+  return hmr_store_write (self, actor, "update", "service_deadline", service_type,
+                          set_deadline_locked, &d, error);
 }

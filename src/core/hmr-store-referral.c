@@ -254,6 +254,59 @@ check_service_type (const char  *service_type,
   return FALSE;
 }
 
+typedef struct
+{
+  const HmrReferral *referral;
+  const char        *office_id;
+  const char        *case_id;
+  const char        *reason;
+  const char        *now;
+} NewReferral;
+
+static gboolean
+create_locked (HmrStore        *self,
+               const HmrActor  *actor,
+               HmrAuditRow     *audit,
+               gpointer         data,
+               GError         **error)
+{
+  const NewReferral *n = data;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = hmr_store_prepare (self,
+                            "INSERT INTO referral (id, office_id, beneficiary_id, case_id, provider_id, "
+                            "service_type, reason, consent_given, status, created_at, created_by, "
+                            "updated_at, updated_by, version) "
+                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'draft', ?9, ?10, ?9, ?10, 1)",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  hmr_bind_text (stmt, 1, audit->entity_id);
+  hmr_bind_text (stmt, 2, n->office_id);
+  hmr_bind_text (stmt, 3, n->referral->beneficiary_id);
+  hmr_bind_text (stmt, 4, n->case_id);
+  hmr_bind_text (stmt, 5, n->referral->provider_id);
+  hmr_bind_text (stmt, 6, n->referral->service_type);
+  hmr_bind_text (stmt, 7, n->reason);
+  sqlite3_bind_int (stmt, 8, n->referral->consent_given ? 1 : 0);
+  hmr_bind_text (stmt, 9, n->now);
+  hmr_bind_text (stmt, 10, actor->user_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    return hmr_store_set_sqlite_error (self, rc, error);
+  if (!insert_history (self, actor, audit->entity_id, n->now, NULL, "draft", NULL, error))
+    return FALSE;
+
+  hmr_changes_add (audit->changes, "beneficiary_id", NULL, n->referral->beneficiary_id);
+  hmr_changes_add (audit->changes, "service_type", NULL, n->referral->service_type);
+  hmr_changes_add (audit->changes, "provider_id", NULL, n->referral->provider_id);
+  hmr_changes_add (audit->changes, "reason", NULL, n->reason);
+  hmr_changes_add (audit->changes, "consent_given", NULL, n->referral->consent_given ? "1" : "0");
+  hmr_changes_add (audit->changes, "status", NULL, "draft");
+  return TRUE;
+}
+
 /**
  * hmr_store_create_referral:
  *
@@ -269,14 +322,11 @@ hmr_store_create_referral (HmrStore        *self,
                            GError         **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(HmrChanges) changes = hmr_changes_new ();
   g_autofree char *office_id = NULL;
   g_autofree char *case_id = NULL;
   g_autofree char *id = NULL;
   g_autofree char *now = NULL;
   g_autofree char *reason = NULL;
-  g_autofree char *json = NULL;
-  int rc;
 
   g_return_val_if_fail (HMR_IS_STORE (self), FALSE);
   g_return_val_if_fail (referral != NULL, FALSE);
@@ -311,46 +361,8 @@ hmr_store_create_referral (HmrStore        *self,
   id = hmr_store_new_id ();
   now = hmr_store_dup_timestamp (self);
   reason = strip_or_null (referral->reason);
-
-  if (!hmr_store_begin (self, error))
-    return FALSE;
-  stmt = hmr_store_prepare (self,
-                            "INSERT INTO referral (id, office_id, beneficiary_id, case_id, provider_id, "
-                            "service_type, reason, consent_given, status, created_at, created_by, "
-                            "updated_at, updated_by, version) "
-                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'draft', ?9, ?10, ?9, ?10, 1)",
-                            error);
-  if (stmt == NULL)
-    goto fail;
-  hmr_bind_text (stmt, 1, id);
-  hmr_bind_text (stmt, 2, office_id);
-  hmr_bind_text (stmt, 3, referral->beneficiary_id);
-  hmr_bind_text (stmt, 4, case_id);
-  hmr_bind_text (stmt, 5, referral->provider_id);
-  hmr_bind_text (stmt, 6, referral->service_type);
-  hmr_bind_text (stmt, 7, reason);
-  sqlite3_bind_int (stmt, 8, referral->consent_given ? 1 : 0);
-  hmr_bind_text (stmt, 9, now);
-  hmr_bind_text (stmt, 10, actor->user_id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      hmr_store_set_sqlite_error (self, rc, error);
-      goto fail;
-    }
-  if (!insert_history (self, actor, id, now, NULL, "draft", NULL, error))
-    goto fail;
-
-  hmr_changes_add (changes, "beneficiary_id", NULL, referral->beneficiary_id);
-  hmr_changes_add (changes, "service_type", NULL, referral->service_type);
-  hmr_changes_add (changes, "provider_id", NULL, referral->provider_id);
-  hmr_changes_add (changes, "reason", NULL, reason);
-  hmr_changes_add (changes, "consent_given", NULL, referral->consent_given ? "1" : "0");
-  hmr_changes_add (changes, "status", NULL, "draft");
-  json = hmr_changes_free_to_json (g_steal_pointer (&changes));
-  if (!hmr_store_audit_append (self, actor, "create", "referral", id, json, error))
-    goto fail;
-  if (!hmr_store_commit (self, error))
+  if (!hmr_store_write (self, actor, "create", "referral", id, create_locked,
+                        &(NewReferral) { referral, office_id, case_id, reason, now }, error))
     return FALSE;
 
   g_free (referral->id);
@@ -369,10 +381,64 @@ hmr_store_create_referral (HmrStore        *self,
   referral->created_by = g_strdup (actor->user_id);
   referral->version = 1;
   return TRUE;
+}
 
-fail:
-  hmr_store_rollback (self);
-  return FALSE;
+typedef struct
+{
+  HmrReferral       *referral;
+  const HmrReferral *before;
+  const char        *reason;
+} ReferralUpdate;
+
+static gboolean
+update_locked (HmrStore        *self,
+               const HmrActor  *actor,
+               HmrAuditRow     *audit,
+               gpointer         data,
+               GError         **error)
+{
+  const ReferralUpdate *u = data;
+  const HmrReferral *referral = u->referral;
+  const HmrReferral *before = u->before;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = hmr_store_dup_timestamp (self);
+  int rc;
+
+  stmt = hmr_store_prepare (self,
+                            "UPDATE referral SET provider_id = ?2, service_type = ?3, reason = ?4, "
+                            "consent_given = ?5, updated_at = ?6, updated_by = ?7, version = version + 1 "
+                            "WHERE id = ?1 AND version = ?8 AND status = 'draft' AND deleted_at IS NULL",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  hmr_bind_text (stmt, 1, referral->id);
+  hmr_bind_text (stmt, 2, referral->provider_id);
+  hmr_bind_text (stmt, 3, referral->service_type);
+  hmr_bind_text (stmt, 4, u->reason);
+  sqlite3_bind_int (stmt, 5, referral->consent_given ? 1 : 0);
+  hmr_bind_text (stmt, 6, now);
+  hmr_bind_text (stmt, 7, actor->user_id);
+  sqlite3_bind_int64 (stmt, 8, referral->version);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    return hmr_store_set_sqlite_error (self, rc, error);
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_CONFLICT,
+                   _("Someone else changed this referral meanwhile. Reload it and make your change again."));
+      return FALSE;
+    }
+
+  if (g_strcmp0 (before->provider_id, referral->provider_id) != 0)
+    hmr_changes_add (audit->changes, "provider_id", before->provider_id, referral->provider_id);
+  if (g_strcmp0 (before->service_type, referral->service_type) != 0)
+    hmr_changes_add (audit->changes, "service_type", before->service_type, referral->service_type);
+  if (g_strcmp0 (before->reason, u->reason) != 0)
+    hmr_changes_add (audit->changes, "reason", before->reason, u->reason);
+  if (before->consent_given != referral->consent_given)
+    hmr_changes_add (audit->changes, "consent_given", before->consent_given ? "1" : "0",
+                     referral->consent_given ? "1" : "0");
+  return TRUE;
 }
 
 /**
@@ -389,12 +455,7 @@ hmr_store_update_referral (HmrStore        *self,
                            GError         **error)
 {
   g_autoptr(HmrReferral) before = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(HmrChanges) changes = hmr_changes_new ();
   g_autofree char *reason = NULL;
-  g_autofree char *now = NULL;
-  g_autofree char *json = NULL;
-  int rc;
 
   g_return_val_if_fail (HMR_IS_STORE (self), FALSE);
   g_return_val_if_fail (referral != NULL && referral->id != NULL, FALSE);
@@ -418,60 +479,14 @@ hmr_store_update_referral (HmrStore        *self,
     return FALSE;
 
   reason = strip_or_null (referral->reason);
-  now = hmr_store_dup_timestamp (self);
-  if (!hmr_store_begin (self, error))
-    return FALSE;
-  stmt = hmr_store_prepare (self,
-                            "UPDATE referral SET provider_id = ?2, service_type = ?3, reason = ?4, "
-                            "consent_given = ?5, updated_at = ?6, updated_by = ?7, version = version + 1 "
-                            "WHERE id = ?1 AND version = ?8 AND status = 'draft' AND deleted_at IS NULL",
-                            error);
-  if (stmt == NULL)
-    goto fail;
-  hmr_bind_text (stmt, 1, referral->id);
-  hmr_bind_text (stmt, 2, referral->provider_id);
-  hmr_bind_text (stmt, 3, referral->service_type);
-  hmr_bind_text (stmt, 4, reason);
-  sqlite3_bind_int (stmt, 5, referral->consent_given ? 1 : 0);
-  hmr_bind_text (stmt, 6, now);
-  hmr_bind_text (stmt, 7, actor->user_id);
-  sqlite3_bind_int64 (stmt, 8, referral->version);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      hmr_store_set_sqlite_error (self, rc, error);
-      goto fail;
-    }
-  if (sqlite3_changes (self->db) == 0)
-    {
-      g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_CONFLICT,
-                   _("Someone else changed this referral meanwhile. Reload it and make your change again."));
-      goto fail;
-    }
-
-  if (g_strcmp0 (before->provider_id, referral->provider_id) != 0)
-    hmr_changes_add (changes, "provider_id", before->provider_id, referral->provider_id);
-  if (g_strcmp0 (before->service_type, referral->service_type) != 0)
-    hmr_changes_add (changes, "service_type", before->service_type, referral->service_type);
-  if (g_strcmp0 (before->reason, reason) != 0)
-    hmr_changes_add (changes, "reason", before->reason, reason);
-  if (before->consent_given != referral->consent_given)
-    hmr_changes_add (changes, "consent_given", before->consent_given ? "1" : "0",
-                     referral->consent_given ? "1" : "0");
-  json = hmr_changes_free_to_json (g_steal_pointer (&changes));
-  if (!hmr_store_audit_append (self, actor, "update", "referral", referral->id, json, error))
-    goto fail;
-  if (!hmr_store_commit (self, error))
+  if (!hmr_store_write (self, actor, "update", "referral", referral->id, update_locked,
+                        &(ReferralUpdate) { referral, before, reason }, error))
     return FALSE;
 
   referral->version++;
   g_free (referral->reason);
   referral->reason = g_steal_pointer (&reason);
   return TRUE;
-
-fail:
-  hmr_store_rollback (self);
-  return FALSE;
 }
 
 /**
@@ -487,11 +502,6 @@ hmr_store_archive_referral (HmrStore        *self,
                             GError         **error)
 {
   g_autoptr(HmrReferral) before = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(HmrChanges) changes = hmr_changes_new ();
-  g_autofree char *now = NULL;
-  g_autofree char *json = NULL;
-  int rc;
 
   g_return_val_if_fail (HMR_IS_STORE (self), FALSE);
 
@@ -508,34 +518,99 @@ hmr_store_archive_referral (HmrStore        *self,
                    _("Refused: only a draft referral can be archived; a sent one is revoked by a supervisor."));
       return FALSE;
     }
+  return hmr_store_write (self, actor, "archive", "referral", id, hmr_store_archive_locked,
+                          "UPDATE referral SET deleted_at = ?2, updated_at = ?2, updated_by = ?3, "
+                          "version = version + 1 WHERE id = ?1 AND status = 'draft' AND deleted_at IS NULL",
+                          error);
+}
 
-  now = hmr_store_dup_timestamp (self);
-  if (!hmr_store_begin (self, error))
-    return FALSE;
+/* What a move sets on the record, worked out before its transaction */
+typedef struct
+{
+  const HmrReferral *r;
+  const char        *to;
+  const char        *note;
+  const char        *override;
+  const char        *sent_on;
+  const char        *due_on;
+  const char        *answered_on;
+  const char        *completed_on;
+  const char        *answer;
+  const char        *outcome;
+} Move;
+
+static gboolean
+transition_locked (HmrStore        *self,
+                   const HmrActor  *actor,
+                   HmrAuditRow     *audit,
+                   gpointer         data,
+                   GError         **error)
+{
+  const Move *m = data;
+  const HmrReferral *r = m->r;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = hmr_store_dup_timestamp (self);
+  int rc;
+
   stmt = hmr_store_prepare (self,
-                            "UPDATE referral SET deleted_at = ?2, updated_at = ?2, updated_by = ?3, "
-                            "version = version + 1 WHERE id = ?1 AND status = 'draft' AND deleted_at IS NULL",
+                            "UPDATE referral SET status = ?3, sent_on = ?4, due_on = ?5, answered_on = ?6, "
+                            "completed_on = ?7, provider_answer = ?8, outcome = ?9, updated_at = ?10, "
+                            "updated_by = ?11, version = version + 1 "
+                            "WHERE id = ?1 AND status = ?2 AND deleted_at IS NULL",
                             error);
   if (stmt == NULL)
-    goto fail;
-  hmr_bind_text (stmt, 1, id);
-  hmr_bind_text (stmt, 2, now);
-  hmr_bind_text (stmt, 3, actor->user_id);
+    return FALSE;
+  hmr_bind_text (stmt, 1, r->id);
+  hmr_bind_text (stmt, 2, r->status);
+  hmr_bind_text (stmt, 3, m->to);
+  hmr_bind_text (stmt, 4, m->sent_on);
+  hmr_bind_text (stmt, 5, m->due_on);
+  hmr_bind_text (stmt, 6, m->answered_on);
+  hmr_bind_text (stmt, 7, m->completed_on);
+  hmr_bind_text (stmt, 8, m->answer);
+  hmr_bind_text (stmt, 9, m->outcome);
+  hmr_bind_text (stmt, 10, now);
+  hmr_bind_text (stmt, 11, actor->user_id);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE)
+    return hmr_store_set_sqlite_error (self, rc, error);
+  if (sqlite3_changes (self->db) == 0)
     {
-      hmr_store_set_sqlite_error (self, rc, error);
-      goto fail;
+      g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_CONFLICT,
+                   _("Someone else moved this referral meanwhile. Reload it and try again."));
+      return FALSE;
     }
-  hmr_changes_add (changes, "deleted_at", NULL, now);
-  json = hmr_changes_free_to_json (g_steal_pointer (&changes));
-  if (!hmr_store_audit_append (self, actor, "archive", "referral", id, json, error))
-    goto fail;
-  return hmr_store_commit (self, error);
+  if (!insert_history (self, actor, r->id, now, r->status, m->to, m->note, error))
+    return FALSE;
 
-fail:
-  hmr_store_rollback (self);
-  return FALSE;
+  hmr_changes_add (audit->changes, "status", r->status, m->to);
+  if (g_strcmp0 (r->sent_on, m->sent_on) != 0)
+    hmr_changes_add (audit->changes, "sent_on", r->sent_on, m->sent_on);
+  if (g_strcmp0 (r->due_on, m->due_on) != 0)
+    hmr_changes_add (audit->changes, "due_on", r->due_on, m->due_on);
+  if (g_strcmp0 (r->answered_on, m->answered_on) != 0)
+    hmr_changes_add (audit->changes, "answered_on", r->answered_on, m->answered_on);
+  if (g_strcmp0 (r->completed_on, m->completed_on) != 0)
+    hmr_changes_add (audit->changes, "completed_on", r->completed_on, m->completed_on);
+  if (m->note != NULL)
+    hmr_changes_add (audit->changes, "comment", NULL, m->note);
+  /* The consent override gets a row of its own, after the move's */
+  if (!hmr_store_write_audit (self, actor, audit, error))
+    return FALSE;
+
+  if (m->override != NULL)
+    {
+      g_autoptr(HmrChanges) oc = hmr_changes_new ();
+      g_autofree char *ojson = NULL;
+
+      hmr_changes_add (oc, "beneficiary_id", NULL, r->beneficiary_id);
+      hmr_changes_add (oc, "consent_sharing", NULL, "0");
+      hmr_changes_add (oc, "reason", NULL, m->override);
+      ojson = hmr_changes_free_to_json (g_steal_pointer (&oc));
+      if (!hmr_store_audit_append (self, actor, "consent-override", "referral", r->id, ojson, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 /* One move of the workflow, with what it sets on the record */
@@ -549,16 +624,11 @@ transition (HmrStore        *self,
             GError         **error)
 {
   g_autoptr(HmrReferral) r = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(HmrChanges) changes = hmr_changes_new ();
   g_autofree char *note = strip_or_null (comment);
   g_autofree char *override = NULL;
-  g_autofree char *now = NULL;
-  g_autofree char *json = NULL;
   char today_iso[16], due_iso[16];
   const char *sent_on, *due_on, *answered_on, *completed_on, *answer, *outcome;
   GDate today, due;
-  int rc;
 
   g_return_val_if_fail (HMR_IS_STORE (self), FALSE);
 
@@ -649,75 +719,10 @@ transition (HmrStore        *self,
       outcome = note;
     }
 
-  now = hmr_store_dup_timestamp (self);
-  if (!hmr_store_begin (self, error))
-    return FALSE;
-  stmt = hmr_store_prepare (self,
-                            "UPDATE referral SET status = ?3, sent_on = ?4, due_on = ?5, answered_on = ?6, "
-                            "completed_on = ?7, provider_answer = ?8, outcome = ?9, updated_at = ?10, "
-                            "updated_by = ?11, version = version + 1 "
-                            "WHERE id = ?1 AND status = ?2 AND deleted_at IS NULL",
-                            error);
-  if (stmt == NULL)
-    goto fail;
-  hmr_bind_text (stmt, 1, r->id);
-  hmr_bind_text (stmt, 2, r->status);
-  hmr_bind_text (stmt, 3, to);
-  hmr_bind_text (stmt, 4, sent_on);
-  hmr_bind_text (stmt, 5, due_on);
-  hmr_bind_text (stmt, 6, answered_on);
-  hmr_bind_text (stmt, 7, completed_on);
-  hmr_bind_text (stmt, 8, answer);
-  hmr_bind_text (stmt, 9, outcome);
-  hmr_bind_text (stmt, 10, now);
-  hmr_bind_text (stmt, 11, actor->user_id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      hmr_store_set_sqlite_error (self, rc, error);
-      goto fail;
-    }
-  if (sqlite3_changes (self->db) == 0)
-    {
-      g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_CONFLICT,
-                   _("Someone else moved this referral meanwhile. Reload it and try again."));
-      goto fail;
-    }
-  if (!insert_history (self, actor, r->id, now, r->status, to, note, error))
-    goto fail;
-
-  hmr_changes_add (changes, "status", r->status, to);
-  if (g_strcmp0 (r->sent_on, sent_on) != 0)
-    hmr_changes_add (changes, "sent_on", r->sent_on, sent_on);
-  if (g_strcmp0 (r->due_on, due_on) != 0)
-    hmr_changes_add (changes, "due_on", r->due_on, due_on);
-  if (g_strcmp0 (r->answered_on, answered_on) != 0)
-    hmr_changes_add (changes, "answered_on", r->answered_on, answered_on);
-  if (g_strcmp0 (r->completed_on, completed_on) != 0)
-    hmr_changes_add (changes, "completed_on", r->completed_on, completed_on);
-  if (note != NULL)
-    hmr_changes_add (changes, "comment", NULL, note);
-  json = hmr_changes_free_to_json (g_steal_pointer (&changes));
-  if (!hmr_store_audit_append (self, actor, "transition", "referral", r->id, json, error))
-    goto fail;
-
-  if (override != NULL)
-    {
-      g_autoptr(HmrChanges) oc = hmr_changes_new ();
-      g_autofree char *ojson = NULL;
-
-      hmr_changes_add (oc, "beneficiary_id", NULL, r->beneficiary_id);
-      hmr_changes_add (oc, "consent_sharing", NULL, "0");
-      hmr_changes_add (oc, "reason", NULL, override);
-      ojson = hmr_changes_free_to_json (g_steal_pointer (&oc));
-      if (!hmr_store_audit_append (self, actor, "consent-override", "referral", r->id, ojson, error))
-        goto fail;
-    }
-  return hmr_store_commit (self, error);
-
-fail:
-  hmr_store_rollback (self);
-  return FALSE;
+  return hmr_store_write (self, actor, "transition", "referral", r->id, transition_locked,
+                          &(Move) { r, to, note, override, sent_on, due_on, answered_on, completed_on,
+                                    answer, outcome },
+                          error);
 }
 
 /**

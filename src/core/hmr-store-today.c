@@ -349,6 +349,61 @@ row_to_item (HmrTodayList  list,
   return item;
 }
 
+/* ?1 to ?5 as the queries above say */
+static void
+bind_list_params (sqlite3_stmt    *stmt,
+                  const HmrActor  *actor,
+                  GDate           *today)
+{
+  GDate first, last;
+  char today_s[16], first_s[16], last_s[16];
+
+  g_date_clear (&first, 1);
+  g_date_clear (&last, 1);
+  g_date_set_dmy (&first, 1, g_date_get_month (today), g_date_get_year (today));
+  g_date_set_dmy (&last, g_date_get_days_in_month (g_date_get_month (today), g_date_get_year (today)),
+                  g_date_get_month (today), g_date_get_year (today));
+  g_date_strftime (today_s, sizeof today_s, "%Y-%m-%d", today);
+  g_date_strftime (first_s, sizeof first_s, "%Y-%m-%d", &first);
+  g_date_strftime (last_s, sizeof last_s, "%Y-%m-%d", &last);
+
+  hmr_bind_text (stmt, 1, actor->user_id);
+  hmr_bind_text (stmt, 2, hmr_permission_is_office_scoped (actor->role, HMR_ACTION_BENEFICIARY_READ)
+                            ? (actor->office_id ? actor->office_id : "") : NULL);
+  hmr_bind_text (stmt, 3, today_s);
+  hmr_bind_text (stmt, 4, first_s);
+  hmr_bind_text (stmt, 5, last_s);
+}
+
+/* How many rows @sql has, without reading them: its own WHERE under a
+ * count(*).  Every query above ends with its ORDER BY, which a count has
+ * no use for. */
+static gboolean
+count_list (HmrStore        *self,
+            const HmrActor  *actor,
+            const char      *sql,
+            GDate           *today,
+            guint           *n_total,
+            GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *count_sql = NULL;
+  const char *order_by = g_strrstr (sql, " ORDER BY ");
+  int rc;
+
+  g_assert (order_by != NULL);
+  count_sql = g_strdup_printf ("SELECT count(*) FROM (%.*s)", (int) (order_by - sql), sql);
+  stmt = hmr_store_prepare (self, count_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_list_params (stmt, actor, today);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return hmr_store_set_sqlite_error (self, rc, error);
+  *n_total = sqlite3_column_int (stmt, 0);
+  return TRUE;
+}
+
 static GPtrArray *
 run_list (HmrStore        *self,
           const HmrActor  *actor,
@@ -360,46 +415,46 @@ run_list (HmrStore        *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) out = NULL;
-  GDate today, first, last;
-  char today_s[16], first_s[16], last_s[16];
-  guint n = 0;
+  g_autofree char *limited = NULL;
+  gboolean own_snapshot = sqlite3_get_autocommit (self->db);
+  gboolean ok = FALSE;
+  GDate today;
   int rc;
 
   hmr_store_get_today (self, &today);
-  g_date_clear (&first, 1);
-  g_date_clear (&last, 1);
-  g_date_set_dmy (&first, 1, g_date_get_month (&today), g_date_get_year (&today));
-  g_date_set_dmy (&last, g_date_get_days_in_month (g_date_get_month (&today), g_date_get_year (&today)),
-                  g_date_get_month (&today), g_date_get_year (&today));
-  g_date_strftime (today_s, sizeof today_s, "%Y-%m-%d", &today);
-  g_date_strftime (first_s, sizeof first_s, "%Y-%m-%d", &first);
-  g_date_strftime (last_s, sizeof last_s, "%Y-%m-%d", &last);
-
-  stmt = hmr_store_prepare (self, sql, error);
-  if (stmt == NULL)
+  /* Only the rows shown are read; a count says how many there are in all */
+  if (limit > 0)
+    limited = g_strdup_printf ("%s LIMIT %u", sql, limit);
+  /* The rows and their count are two queries: one read transaction lets
+   * them see the same data, whatever another connection writes between */
+  if (own_snapshot && !hmr_store_exec (self, "BEGIN DEFERRED", error))
     return NULL;
-  hmr_bind_text (stmt, 1, actor->user_id);
-  hmr_bind_text (stmt, 2, hmr_permission_is_office_scoped (actor->role, HMR_ACTION_BENEFICIARY_READ)
-                            ? (actor->office_id ? actor->office_id : "") : NULL);
-  hmr_bind_text (stmt, 3, today_s);
-  hmr_bind_text (stmt, 4, first_s);
-  hmr_bind_text (stmt, 5, last_s);
+  stmt = hmr_store_prepare (self, limited ? limited : sql, error);
+  if (stmt == NULL)
+    goto out;
+  bind_list_params (stmt, actor, &today);
 
   out = g_ptr_array_new_with_free_func ((GDestroyNotify) hmr_today_item_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      if (limit == 0 || n < limit)
-        g_ptr_array_add (out, row_to_item (list, stmt, &today));
-      n++;
-    }
+    g_ptr_array_add (out, row_to_item (list, stmt, &today));
   if (rc != SQLITE_DONE)
     {
       hmr_store_set_sqlite_error (self, rc, error);
-      return NULL;
+      goto out;
     }
-  if (n_total)
-    *n_total = n;
-  return g_steal_pointer (&out);
+  /* A list shorter than the limit is the whole list */
+  if (n_total != NULL && (limit == 0 || out->len < limit))
+    *n_total = out->len;
+  else if (n_total != NULL && !count_list (self, actor, sql, &today, n_total, error))
+    goto out;
+  ok = TRUE;
+
+out:
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  /* Ending a read cannot fail in a way that matters to what was read */
+  if (own_snapshot)
+    (void) hmr_store_commit (self, NULL);
+  return ok ? g_steal_pointer (&out) : NULL;
 }
 
 /**

@@ -245,6 +245,33 @@ hmr_store_create_first_admin (HmrStore    *self,
   return created;
 }
 
+typedef struct
+{
+  const char *username;
+  const char *full_name;
+  HmrRole     role;
+  const char *office_id;
+  const char *hash;
+  gboolean    must_change_password;
+  HmrActor   *created;
+} NewUser;
+
+/* insert_user() writes the audit row */
+static gboolean
+create_user_locked (HmrStore        *self,
+                    const HmrActor  *actor,
+                    HmrAuditRow     *audit,
+                    gpointer         data,
+                    GError         **error)
+{
+  NewUser *u = data;
+  g_autofree char *id = hmr_store_new_id ();
+
+  u->created = insert_user (self, actor, id, u->username, u->full_name, u->role, u->office_id, u->hash,
+                            u->must_change_password, error);
+  return u->created != NULL;
+}
+
 static HmrActor *
 create_user (HmrStore       *self,
              const HmrActor *actor,
@@ -257,8 +284,7 @@ create_user (HmrStore       *self,
              GError        **error)
 {
   g_autofree char *hash = NULL;
-  g_autofree char *id = hmr_store_new_id ();
-  HmrActor *created;
+  NewUser u = { username, full_name, role, office_id, NULL, must_change_password, NULL };
 
   g_return_val_if_fail (HMR_IS_STORE (self), NULL);
 
@@ -275,25 +301,18 @@ create_user (HmrStore       *self,
                    _("Office: a caseworker must belong to an office."));
       return NULL;
     }
+  /* Slow on purpose: hashed before the transaction, which it would hold up */
   hash = hash_password (password, error);
   if (hash == NULL)
     return NULL;
 
-  if (!hmr_store_begin (self, error))
-    return NULL;
-  created = insert_user (self, actor, id, username, full_name, role, office_id, hash,
-                         must_change_password, error);
-  if (created == NULL)
+  u.hash = hash;
+  if (!hmr_store_write (self, actor, "create", NULL, NULL, create_user_locked, &u, error))
     {
-      hmr_store_rollback (self);
+      g_clear_pointer (&u.created, hmr_actor_free);
       return NULL;
     }
-  if (!hmr_store_commit (self, error))
-    {
-      hmr_actor_free (created);
-      return NULL;
-    }
-  return created;
+  return u.created;
 }
 
 HmrActor *
@@ -329,6 +348,33 @@ hmr_store_create_user_with_temporary_password (HmrStore       *self,
   return create_user (self, actor, username, full_name, role, office_id, password, TRUE, error);
 }
 
+typedef struct
+{
+  const char *sql;      /* ?1 the user's id, ?2 @arg */
+  const char *arg;
+} UserRowUpdate;
+
+static gboolean
+record_login_locked (HmrStore        *self,
+                     const HmrActor  *who,
+                     HmrAuditRow     *audit,
+                     gpointer         data,
+                     GError         **error)
+{
+  const UserRowUpdate *u = data;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = hmr_store_prepare (self, u->sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  hmr_bind_text (stmt, 1, who->user_id);
+  hmr_bind_text (stmt, 2, u->arg);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return hmr_store_set_sqlite_error (self, sqlite3_errcode (self->db), error);
+  g_clear_pointer (&audit->changes, hmr_changes_free);
+  return TRUE;
+}
+
 static gboolean
 record_login (HmrStore       *self,
               const HmrActor *who,
@@ -337,27 +383,8 @@ record_login (HmrStore       *self,
               const char     *arg,
               GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  if (!hmr_store_begin (self, error))
-    return FALSE;
-  stmt = hmr_store_prepare (self, sql, error);
-  if (stmt == NULL)
-    goto fail;
-  hmr_bind_text (stmt, 1, who->user_id);
-  hmr_bind_text (stmt, 2, arg);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      hmr_store_set_sqlite_error (self, sqlite3_errcode (self->db), error);
-      goto fail;
-    }
-  if (!hmr_store_audit_append (self, who, action, "user", who->user_id, NULL, error))
-    goto fail;
-  return hmr_store_commit (self, error);
-
-fail:
-  hmr_store_rollback (self);
-  return FALSE;
+  return hmr_store_write (self, who, action, "user", who->user_id, record_login_locked,
+                          &(UserRowUpdate) { sql, arg }, error);
 }
 
 /**
@@ -541,7 +568,49 @@ hmr_store_list_users (HmrStore        *self,
   return g_steal_pointer (&out);
 }
 
-/* One UPDATE of app_user with its audit row, in one transaction */
+typedef struct
+{
+  const char *sql;        /* ?1 the user's id, ?2 to ?4 the args, ?5 now, ?6 the actor */
+  const char *args[3];
+  HmrChanges *changes;    /* (owned) (nullable) */
+} UserUpdate;
+
+static gboolean
+update_user_row_locked (HmrStore        *self,
+                        const HmrActor  *actor,
+                        HmrAuditRow     *audit,
+                        gpointer         data,
+                        GError         **error)
+{
+  UserUpdate *u = data;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = hmr_store_dup_timestamp (self);
+
+  stmt = hmr_store_prepare (self, u->sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  hmr_bind_text (stmt, 1, audit->entity_id);
+  hmr_bind_text (stmt, 2, u->args[0]);
+  hmr_bind_text (stmt, 3, u->args[1]);
+  hmr_bind_text (stmt, 4, u->args[2]);
+  hmr_bind_text (stmt, 5, now);
+  hmr_bind_text (stmt, 6, actor->user_id);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return hmr_store_set_sqlite_error (self, sqlite3_errcode (self->db), error);
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_NOT_FOUND, _("This user does not exist."));
+      return FALSE;
+    }
+  /* The caller said what changed; none for a password, which never goes
+   * to the audit log */
+  hmr_changes_free (audit->changes);
+  audit->changes = g_steal_pointer (&u->changes);
+  return TRUE;
+}
+
+/* One UPDATE of app_user with its audit row, in one transaction; takes
+ * @changes */
 static gboolean
 update_user_row (HmrStore       *self,
                  const HmrActor *actor,
@@ -554,42 +623,12 @@ update_user_row (HmrStore       *self,
                  HmrChanges     *changes,
                  GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *json = NULL;
-  g_autofree char *now = hmr_store_dup_timestamp (self);
+  UserUpdate u = { sql, { arg2, arg3, arg4 }, changes };
+  gboolean ok;
 
-  if (!hmr_store_begin (self, error))
-    return FALSE;
-  stmt = hmr_store_prepare (self, sql, error);
-  if (stmt == NULL)
-    goto fail;
-  hmr_bind_text (stmt, 1, user_id);
-  hmr_bind_text (stmt, 2, arg2);
-  hmr_bind_text (stmt, 3, arg3);
-  hmr_bind_text (stmt, 4, arg4);
-  hmr_bind_text (stmt, 5, now);
-  hmr_bind_text (stmt, 6, actor->user_id);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      hmr_store_set_sqlite_error (self, sqlite3_errcode (self->db), error);
-      goto fail;
-    }
-  if (sqlite3_changes (self->db) == 0)
-    {
-      g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_NOT_FOUND, _("This user does not exist."));
-      goto fail;
-    }
-  json = changes ? hmr_changes_free_to_json (changes) : NULL;
-  changes = NULL;
-  if (!hmr_store_audit_append (self, actor, action, "user", user_id, json, error))
-    goto fail;
-  return hmr_store_commit (self, error);
-
-fail:
-  if (changes)
-    hmr_changes_free (changes);
-  hmr_store_rollback (self);
-  return FALSE;
+  ok = hmr_store_write (self, actor, action, "user", user_id, update_user_row_locked, &u, error);
+  g_clear_pointer (&u.changes, hmr_changes_free);
+  return ok;
 }
 
 gboolean

@@ -1,4 +1,5 @@
-/* hmr-store.c — opening the database, migrations, transactions, audit
+/* hmr-store.c — opening the database, migrations, transactions, one write
+ * with its audit row, actors and their permissions
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,7 +18,6 @@
 #include "hmr-store-private.h"
 
 #define SQL_RESOURCE_PATH "/org/hamroh/Hamroh/sql"
-#define GENESIS_HASH "0000000000000000000000000000000000000000000000000000000000000000"
 
 G_DEFINE_FINAL_TYPE (HmrStore, hmr_store, G_TYPE_OBJECT)
 G_DEFINE_QUARK (hmr-store-error-quark, hmr_store_error)
@@ -173,6 +173,133 @@ hmr_store_rollback (HmrStore *self)
 {
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* ---- one write with its audit row ------------------------------------- */
+
+/**
+ * hmr_store_write_audit:
+ *
+ * Appends @audit now, inside @func's transaction, for a write whose later
+ * steps (the case stage that follows a plan, the next follow-up) write
+ * audit rows of their own that must come after it in the log.
+ * hmr_store_write() then does not append it again.
+ */
+gboolean
+hmr_store_write_audit (HmrStore       *self,
+                       const HmrActor *actor,
+                       HmrAuditRow    *audit,
+                       GError        **error)
+{
+  g_autofree char *json = NULL;
+
+  g_return_val_if_fail (!audit->appended, FALSE);
+
+  if (audit->changes != NULL)
+    json = hmr_changes_free_to_json (g_steal_pointer (&audit->changes));
+  if (!hmr_store_audit_append (self, actor, audit->action, audit->entity, audit->entity_id, json, error))
+    return FALSE;
+  audit->appended = TRUE;
+  return TRUE;
+}
+
+/**
+ * hmr_store_write:
+ * @action: the audit row's action
+ * @entity: (nullable): the audit row's entity; %NULL when the helpers that
+ *   @func calls write every audit row themselves
+ * @entity_id: (nullable): the record's id, when known before the write
+ * @func: does the write inside the transaction and fills in the audit row
+ *
+ * Runs @func between BEGIN and COMMIT, appends the audit row it filled in
+ * within the same transaction, and rolls everything back when any step
+ * fails: a write is saved with its audit row or not at all.  The caller
+ * has checked the actor (hmr_store_check_actor()) and what it could check
+ * before the transaction.
+ */
+gboolean
+hmr_store_write (HmrStore          *self,
+                 const HmrActor    *actor,
+                 const char        *action,
+                 const char        *entity,
+                 const char        *entity_id,
+                 HmrStoreWriteFunc  func,
+                 gpointer           data,
+                 GError           **error)
+{
+  HmrAuditRow audit = { action, entity, NULL, NULL, FALSE, FALSE };
+  guint audited_before = self->n_audit_rows;
+  gboolean ok = FALSE;
+
+  /* Every write names the user who makes it, in its audit row */
+  g_return_val_if_fail (actor != NULL, FALSE);
+
+  audit.entity_id = g_strdup (entity_id);
+  audit.changes = hmr_changes_new ();
+  if (!hmr_store_begin (self, error))
+    goto out;
+  if (!func (self, actor, &audit, data, error))
+    goto fail;
+  if (audit.nothing_to_do)
+    {
+      hmr_store_rollback (self);
+      ok = TRUE;
+      goto out;
+    }
+  if (audit.entity != NULL && !audit.appended &&
+      !hmr_store_write_audit (self, actor, &audit, error))
+    goto fail;
+  /* Only a mistake in the store gets here; it must not save a change that
+   * no one could trace */
+  if (self->n_audit_rows == audited_before)
+    {
+      g_critical ("%s: a write of '%s' left no audit row", G_STRFUNC, audit.action);
+      g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_FAILED,
+                   _("Nothing was saved: the change could not be written to the audit log."));
+      goto fail;
+    }
+  ok = hmr_store_commit (self, error);
+  goto out;
+
+fail:
+  hmr_store_rollback (self);
+out:
+  g_clear_pointer (&audit.changes, hmr_changes_free);
+  g_free (audit.entity_id);
+  return ok;
+}
+
+/**
+ * hmr_store_archive_locked:
+ * @sql: (type utf8): the UPDATE that archives the record: ?1 its id (the
+ *   one @audit names), ?2 the time, which becomes its deleted_at, ?3 the
+ *   actor
+ *
+ * A #HmrStoreWriteFunc, or the last step of one: records are archived,
+ * never removed, and the audit row says when.
+ */
+gboolean
+hmr_store_archive_locked (HmrStore        *self,
+                          const HmrActor  *actor,
+                          HmrAuditRow     *audit,
+                          gpointer         sql,
+                          GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = hmr_store_dup_timestamp (self);
+  int rc;
+
+  stmt = hmr_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  hmr_bind_text (stmt, 1, audit->entity_id);
+  hmr_bind_text (stmt, 2, now);
+  hmr_bind_text (stmt, 3, actor->user_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    return hmr_store_set_sqlite_error (self, rc, error);
+  hmr_changes_add (audit->changes, "deleted_at", NULL, now);
+  return TRUE;
 }
 
 /* ---- time and ids ----------------------------------------------------- */
@@ -595,152 +722,6 @@ hmr_store_check_actor (HmrStore       *self,
   return TRUE;
 }
 
-/* ---- audit ------------------------------------------------------------ */
-
-char *
-hmr_audit_compute_hash (const char *prev_hash,
-                        gint64      seq,
-                        const char *at,
-                        const char *user_id,
-                        const char *username,
-                        const char *action,
-                        const char *entity,
-                        const char *entity_id,
-                        const char *changes)
-{
-  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
-  char seqbuf[32];
-  const char *parts[9];
-
-  g_snprintf (seqbuf, sizeof seqbuf, "%" G_GINT64_FORMAT, seq);
-  parts[0] = prev_hash; parts[1] = seqbuf; parts[2] = at; parts[3] = user_id;
-  parts[4] = username; parts[5] = action; parts[6] = entity; parts[7] = entity_id;
-  parts[8] = changes;
-
-  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
-    {
-      /* length-prefixed so that no two rows can hash alike by moving text
-       * from one field to the next; NULL differs from empty */
-      char len[32];
-      if (parts[i] == NULL)
-        g_snprintf (len, sizeof len, "-;");
-      else
-        g_snprintf (len, sizeof len, "%zu;", strlen (parts[i]));
-      g_checksum_update (sum, (const guchar *) len, -1);
-      if (parts[i] != NULL)
-        g_checksum_update (sum, (const guchar *) parts[i], -1);
-    }
-  return g_strdup (g_checksum_get_string (sum));
-}
-
-gboolean
-hmr_store_audit_append (HmrStore       *self,
-                        const HmrActor *actor,
-                        const char     *action,
-                        const char     *entity,
-                        const char     *entity_id,
-                        const char     *changes_json,
-                        GError        **error)
-{
-  g_autoptr(sqlite3_stmt) last = NULL;
-  g_autoptr(sqlite3_stmt) insert = NULL;
-  g_autofree char *prev_hash = NULL;
-  g_autofree char *at = NULL;
-  g_autofree char *hash = NULL;
-  gint64 seq = 1;
-  int rc;
-
-  g_return_val_if_fail (actor != NULL, FALSE);
-  g_return_val_if_fail (!sqlite3_get_autocommit (self->db), FALSE);
-
-  last = hmr_store_prepare (self, "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1", error);
-  if (last == NULL)
-    return FALSE;
-  rc = sqlite3_step (last);
-  if (rc == SQLITE_ROW)
-    {
-      seq = sqlite3_column_int64 (last, 0) + 1;
-      prev_hash = hmr_column_dup_text (last, 1);
-    }
-  else if (rc == SQLITE_DONE)
-    prev_hash = g_strdup (GENESIS_HASH);
-  else
-    return hmr_store_set_sqlite_error (self, rc, error);
-
-  at = hmr_store_dup_timestamp (self);
-  hash = hmr_audit_compute_hash (prev_hash, seq, at, actor->user_id, actor->username,
-                                 action, entity, entity_id, changes_json);
-
-  insert = hmr_store_prepare (self,
-                              "INSERT INTO audit_log (seq, at, user_id, username, action, entity, "
-                              "entity_id, changes, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                              error);
-  if (insert == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (insert, 1, seq);
-  hmr_bind_text (insert, 2, at);
-  hmr_bind_text (insert, 3, actor->user_id);
-  hmr_bind_text (insert, 4, actor->username);
-  hmr_bind_text (insert, 5, action);
-  hmr_bind_text (insert, 6, entity);
-  hmr_bind_text (insert, 7, entity_id);
-  hmr_bind_text (insert, 8, changes_json);
-  hmr_bind_text (insert, 9, prev_hash);
-  hmr_bind_text (insert, 10, hash);
-  rc = sqlite3_step (insert);
-  if (rc != SQLITE_DONE)
-    return hmr_store_set_sqlite_error (self, rc, error);
-  return TRUE;
-}
-
-/**
- * hmr_store_audit_event:
- * @detail: (nullable): a short note, stored as {"detail": …}
- *
- * Records something that changed no record but must leave a trace: an
- * export, a printout, an opened sensitive record.
- */
-gboolean
-hmr_store_audit_event (HmrStore       *self,
-                       const HmrActor *actor,
-                       const char     *action,
-                       const char     *entity,
-                       const char     *entity_id,
-                       const char     *detail,
-                       GError        **error)
-{
-  g_autoptr(HmrChanges) changes = hmr_changes_new ();
-  g_autofree char *json = NULL;
-
-  if (!hmr_store_check_actor (self, actor, error))
-    return FALSE;
-  hmr_changes_add (changes, "detail", NULL, detail);
-  json = hmr_changes_free_to_json (g_steal_pointer (&changes));
-  if (!hmr_store_begin (self, error))
-    return FALSE;
-  if (!hmr_store_audit_append (self, actor, action, entity, entity_id, json, error))
-    {
-      hmr_store_rollback (self);
-      return FALSE;
-    }
-  return hmr_store_commit (self, error);
-}
-
-void
-hmr_audit_entry_free (HmrAuditEntry *entry)
-{
-  if (entry == NULL)
-    return;
-  g_free (entry->at);
-  g_free (entry->user_id);
-  g_free (entry->username);
-  g_free (entry->action);
-  g_free (entry->entity);
-  g_free (entry->entity_id);
-  g_free (entry->changes);
-  g_free (entry);
-}
-
 gboolean
 hmr_store_require (const HmrActor *actor,
                    HmrAction       action,
@@ -757,283 +738,4 @@ hmr_store_require (const HmrActor *actor,
                  _("Refused: a %s may not %s."),
                  hmr_role_get_label (actor->role), hmr_action_get_label (action));
   return FALSE;
-}
-
-GPtrArray *
-hmr_store_list_audit (HmrStore       *self,
-                      const HmrActor *actor,
-                      const char     *entity,
-                      const char     *entity_id,
-                      GError        **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) out = NULL;
-  int rc;
-
-  g_return_val_if_fail (HMR_IS_STORE (self), NULL);
-
-  if (!hmr_store_check_actor (self, actor, error) ||
-      !hmr_store_require (actor, HMR_ACTION_AUDIT_READ, NULL, error))
-    return NULL;
-
-  stmt = hmr_store_prepare (self,
-                            "SELECT seq, at, user_id, username, action, entity, entity_id, changes "
-                            "FROM audit_log WHERE (?1 IS NULL OR entity = ?1) "
-                            "AND (?2 IS NULL OR entity_id = ?2) ORDER BY seq",
-                            error);
-  if (stmt == NULL)
-    return NULL;
-  hmr_bind_text (stmt, 1, entity);
-  hmr_bind_text (stmt, 2, entity_id);
-
-  out = g_ptr_array_new_with_free_func ((GDestroyNotify) hmr_audit_entry_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      HmrAuditEntry *e = g_new0 (HmrAuditEntry, 1);
-      e->seq = sqlite3_column_int64 (stmt, 0);
-      e->at = hmr_column_dup_text (stmt, 1);
-      e->user_id = hmr_column_dup_text (stmt, 2);
-      e->username = hmr_column_dup_text (stmt, 3);
-      e->action = hmr_column_dup_text (stmt, 4);
-      e->entity = hmr_column_dup_text (stmt, 5);
-      e->entity_id = hmr_column_dup_text (stmt, 6);
-      e->changes = hmr_column_dup_text (stmt, 7);
-      g_ptr_array_add (out, e);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      hmr_store_set_sqlite_error (self, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&out);
-}
-
-GPtrArray *
-hmr_store_search_audit (HmrStore            *self,
-                        const HmrActor      *actor,
-                        const HmrAuditQuery *query,
-                        GError             **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) out = NULL;
-  g_autofree char *to_next = NULL;
-  int rc;
-
-  g_return_val_if_fail (HMR_IS_STORE (self), NULL);
-  g_return_val_if_fail (query != NULL, NULL);
-
-  if (!hmr_store_check_actor (self, actor, error) ||
-      !hmr_store_require (actor, HMR_ACTION_AUDIT_READ, NULL, error))
-    return NULL;
-
-  /* "to" is inclusive: everything before the next day */
-  if (query->to_day != NULL)
-    {
-      GDate d;
-      char buf[16];
-      if (hmr_parse_user_date (query->to_day, &d))
-        {
-          g_date_add_days (&d, 1);
-          g_date_strftime (buf, sizeof buf, "%Y-%m-%d", &d);
-          to_next = g_strdup (buf);
-        }
-    }
-
-  stmt = hmr_store_prepare (self,
-                            "SELECT seq, at, user_id, username, action, entity, entity_id, changes "
-                            "FROM audit_log WHERE (?1 IS NULL OR username = ?1) "
-                            "AND (?2 IS NULL OR action = ?2) AND (?3 IS NULL OR entity = ?3) "
-                            "AND (?4 IS NULL OR at >= ?4) AND (?5 IS NULL OR at < ?5) "
-                            "ORDER BY seq DESC LIMIT ?6",
-                            error);
-  if (stmt == NULL)
-    return NULL;
-  hmr_bind_text (stmt, 1, query->username);
-  hmr_bind_text (stmt, 2, query->action);
-  hmr_bind_text (stmt, 3, query->entity);
-  hmr_bind_text (stmt, 4, query->from_day);
-  hmr_bind_text (stmt, 5, to_next);
-  sqlite3_bind_int64 (stmt, 6, query->limit ? query->limit : 1000);
-
-  out = g_ptr_array_new_with_free_func ((GDestroyNotify) hmr_audit_entry_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      HmrAuditEntry *e = g_new0 (HmrAuditEntry, 1);
-      e->seq = sqlite3_column_int64 (stmt, 0);
-      e->at = hmr_column_dup_text (stmt, 1);
-      e->user_id = hmr_column_dup_text (stmt, 2);
-      e->username = hmr_column_dup_text (stmt, 3);
-      e->action = hmr_column_dup_text (stmt, 4);
-      e->entity = hmr_column_dup_text (stmt, 5);
-      e->entity_id = hmr_column_dup_text (stmt, 6);
-      e->changes = hmr_column_dup_text (stmt, 7);
-      g_ptr_array_add (out, e);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      hmr_store_set_sqlite_error (self, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&out);
-}
-
-/**
- * hmr_store_verify_audit:
- * @first_broken: (out): the sequence number of the first row whose hash or
- *   link does not hold, 0 when the chain is intact
- *
- * Returns: %TRUE when the chain was checked (look at @first_broken),
- *   %FALSE with @error when it could not be checked at all.
- */
-gboolean
-hmr_store_verify_audit (HmrStore       *self,
-                        const HmrActor *actor,
-                        gint64         *n_checked,
-                        gint64         *first_broken,
-                        GError        **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *prev = g_strdup (GENESIS_HASH);
-  gint64 expected_seq = 1;
-  gint64 checked = 0;
-  gint64 broken = 0;
-  int rc;
-
-  g_return_val_if_fail (HMR_IS_STORE (self), FALSE);
-
-  if (!hmr_store_check_actor (self, actor, error) ||
-      !hmr_store_require (actor, HMR_ACTION_AUDIT_VERIFY, NULL, error))
-    return FALSE;
-
-  stmt = hmr_store_prepare (self,
-                            "SELECT seq, at, user_id, username, action, entity, entity_id, "
-                            "changes, prev_hash, hash FROM audit_log ORDER BY rowid",
-                            error);
-  if (stmt == NULL)
-    return FALSE;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 seq = sqlite3_column_int64 (stmt, 0);
-      const char *prev_hash = (const char *) sqlite3_column_text (stmt, 8);
-      const char *hash = (const char *) sqlite3_column_text (stmt, 9);
-      g_autofree char *computed = NULL;
-
-      computed = hmr_audit_compute_hash (prev, seq,
-                                         (const char *) sqlite3_column_text (stmt, 1),
-                                         (const char *) sqlite3_column_text (stmt, 2),
-                                         (const char *) sqlite3_column_text (stmt, 3),
-                                         (const char *) sqlite3_column_text (stmt, 4),
-                                         (const char *) sqlite3_column_text (stmt, 5),
-                                         (const char *) sqlite3_column_text (stmt, 6),
-                                         (const char *) sqlite3_column_text (stmt, 7));
-      checked++;
-      if (seq != expected_seq || g_strcmp0 (prev_hash, prev) != 0 ||
-          g_strcmp0 (hash, computed) != 0)
-        {
-          broken = seq;
-          break;
-        }
-      g_free (prev);
-      prev = g_strdup (hash);
-      expected_seq++;
-    }
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return hmr_store_set_sqlite_error (self, rc, error);
-
-  if (n_checked)
-    *n_checked = checked;
-  if (first_broken)
-    *first_broken = broken;
-  return TRUE;
-}
-
-/* ---- changes as JSON -------------------------------------------------- */
-
-struct _HmrChanges
-{
-  GString *json;
-  guint    n;
-};
-
-void
-hmr_json_append_string (GString    *out,
-                        const char *value)
-{
-  if (value == NULL)
-    {
-      g_string_append (out, "null");
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = value; *p; p++)
-    {
-      guchar c = *p;
-      switch (c)
-        {
-        case '"': g_string_append (out, "\\\""); break;
-        case '\\': g_string_append (out, "\\\\"); break;
-        case '\n': g_string_append (out, "\\n"); break;
-        case '\r': g_string_append (out, "\\r"); break;
-        case '\t': g_string_append (out, "\\t"); break;
-        default:
-          if (c < 0x20)
-            g_string_append_printf (out, "\\u%04x", c);
-          else
-            g_string_append_c (out, c);
-        }
-    }
-  g_string_append_c (out, '"');
-}
-
-HmrChanges *
-hmr_changes_new (void)
-{
-  HmrChanges *c = g_new0 (HmrChanges, 1);
-  c->json = g_string_new ("{");
-  return c;
-}
-
-void
-hmr_changes_add (HmrChanges *changes,
-                 const char *field,
-                 const char *before,
-                 const char *after)
-{
-  if (g_strcmp0 (before, after) == 0)
-    return;
-  if (changes->n++ > 0)
-    g_string_append_c (changes->json, ',');
-  hmr_json_append_string (changes->json, field);
-  g_string_append (changes->json, ":{\"before\":");
-  hmr_json_append_string (changes->json, before);
-  g_string_append (changes->json, ",\"after\":");
-  hmr_json_append_string (changes->json, after);
-  g_string_append_c (changes->json, '}');
-}
-
-gboolean
-hmr_changes_is_empty (HmrChanges *changes)
-{
-  return changes->n == 0;
-}
-
-char *
-hmr_changes_free_to_json (HmrChanges *changes)
-{
-  char *out;
-
-  g_string_append_c (changes->json, '}');
-  out = g_string_free (changes->json, FALSE);
-  g_free (changes);
-  return out;
-}
-
-void
-hmr_changes_free (HmrChanges *changes)
-{
-  if (changes == NULL)
-    return;
-  g_string_free (changes->json, TRUE);
-  g_free (changes);
 }

@@ -365,6 +365,59 @@ test_rows_say_what_is_due (Fixture       *f,
   world_clear (&w);
 }
 
+/* A list cut at a limit starts as the whole list does and still says how
+ * many rows there are in all, for every list of both Today pages */
+static void
+test_limit_counts_beyond_shown (Fixture       *f,
+                                gconstpointer  data)
+{
+  World w = { 0 };
+  HmrActor *actors[2];
+  guint n_cut = 0;
+
+  build_world (f, &w);
+  actors[0] = f->caseworker;
+  actors[1] = f->supervisor;
+  for (guint a = 0; a < G_N_ELEMENTS (actors); a++)
+    {
+      g_autoptr(GArray) lists = hmr_today_lists_for_actor (actors[a]);
+
+      for (guint l = 0; l < lists->len; l++)
+        {
+          HmrTodayList list = g_array_index (lists, HmrTodayList, l);
+          g_autoptr(GError) error = NULL;
+          g_autoptr(GPtrArray) all = NULL;
+          guint n_all = G_MAXUINT;
+
+          all = hmr_store_list_today (f->store, actors[a], list, 0, &n_all, &error);
+          g_assert_no_error (error);
+          g_assert_cmpuint (n_all, ==, all->len);
+          g_assert_cmpuint (all->len, >=, 1);
+
+          for (guint limit = 1; limit <= all->len + 1; limit++)
+            {
+              g_autoptr(GPtrArray) first = NULL;
+              guint total = G_MAXUINT;
+
+              first = hmr_store_list_today (f->store, actors[a], list, limit, &total, &error);
+              g_assert_no_error (error);
+              if (total != all->len)
+                g_error ("%s cut at %u: says %u rows in all, the list has %u",
+                         hmr_today_list_to_string (list), limit, total, all->len);
+              g_assert_cmpuint (first->len, ==, MIN (limit, all->len));
+              for (guint i = 0; i < first->len; i++)
+                g_assert_cmpstr (((HmrTodayItem *) g_ptr_array_index (first, i))->entity_id, ==,
+                                 ((HmrTodayItem *) g_ptr_array_index (all, i))->entity_id);
+              if (limit < all->len)
+                n_cut++;
+            }
+        }
+    }
+  /* due follow-ups (3), referrals (2), bans (2), plans (2), wellbeing (2) */
+  g_assert_cmpuint (n_cut, >=, 6);
+  world_clear (&w);
+}
+
 static void
 test_lists_by_role (Fixture       *f,
                     gconstpointer  data)
@@ -515,6 +568,7 @@ main (int    argc,
   ADD ("/today/caseworker/lists-hold-exactly-what-is-due", test_caseworker_lists_exact);
   ADD ("/today/supervisor/lists-hold-exactly-what-waits", test_supervisor_lists_exact);
   ADD ("/today/rows/say-what-is-due-and-since-when", test_rows_say_what_is_due);
+  ADD ("/today/limit/counts-rows-beyond-those-shown", test_limit_counts_beyond_shown);
   ADD ("/today/lists-by-role", test_lists_by_role);
   ADD ("/today/overdue/day-boundary-in-dushanbe", test_overdue_at_day_boundary);
   ADD ("/today/bans/this-month-follows-the-clock", test_ban_month_follows_the_clock);
