@@ -1,7 +1,7 @@
 /* hmr-beneficiaries-columns.c
  *
- * Eight columns, each a label (the name two: Cyrillic above, passport
- * Latin below).  The name and the case number show what matched the
+ * Eight columns, each a label (the name of two lines: Cyrillic above,
+ * passport Latin below, smaller).  The name and the case number show what matched the
  * search in bold: the letters typed when the word starts with them, the
  * whole word when it matched through the cross-script key (Rahimov typed,
  * Раҳимов shown).
@@ -181,19 +181,7 @@ setup_cell (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
             CellData                 *data)
 {
-  if (data->column == HMR_COLUMN_NAME)
-    {
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-      GtkWidget *latin = new_cell_label (data->column);
-
-      gtk_box_append (GTK_BOX (box), new_cell_label (data->column));
-      gtk_widget_add_css_class (latin, "caption");
-      gtk_widget_add_css_class (latin, "dim-label");
-      gtk_box_append (GTK_BOX (box), latin);
-      gtk_list_item_set_child (item, box);
-    }
-  else
-    gtk_list_item_set_child (item, new_cell_label (data->column));
+  gtk_list_item_set_child (item, new_cell_label (data->column));
 }
 
 static void
@@ -213,21 +201,31 @@ bind_cell (GtkSignalListItemFactory *factory,
 {
   HmrBeneficiary *b = gtk_list_item_get_item (item);
   GtkWidget *child = gtk_list_item_get_child (item);
-  GtkLabel *label = (GtkLabel *) child;   /* but for the name: a box */
+  GtkLabel *label = GTK_LABEL (child);
   const char *risk;
 
   switch (data->column)
     {
     case HMR_COLUMN_NAME:
       {
+        /* One label of two lines rather than two labels: a screen of
+         * rows lays out half as many names */
         g_autofree char *name = hmr_beneficiary_dup_full_name (b);
         g_autofree char *latin = hmr_beneficiary_dup_latin_name (b);
-        GtkWidget *name_label = gtk_widget_get_first_child (child);
-        GtkWidget *latin_label = gtk_widget_get_next_sibling (name_label);
+        g_autofree char *name_markup = hmr_highlight_markup (data->highlight, name);
+        g_autofree char *latin_markup = NULL;
+        g_autofree char *markup = NULL;
 
-        set_highlighted (GTK_LABEL (name_label), data->highlight, name);
-        set_highlighted (GTK_LABEL (latin_label), data->highlight, latin);
-        gtk_widget_set_visible (latin_label, latin[0] != '\0');
+        if (latin[0] == '\0')
+          {
+            gtk_label_set_markup (label, name_markup);
+            break;
+          }
+        latin_markup = hmr_highlight_markup (data->highlight, latin);
+        /* the passport spelling smaller and dimmed, as a caption */
+        markup = g_strconcat (name_markup, "\n<span size=\"smaller\" alpha=\"60%\">",
+                              latin_markup, "</span>", NULL);
+        gtk_label_set_markup (label, markup);
       }
       break;
 
