@@ -217,5 +217,5 @@ main (int    argc,
   gtk_window_set_child (GTK_WINDOW (window), scrolled);
   bench_probe_mark ("window");
 
-  return bench_probe_run (GTK_WINDOW (window), GTK_COLUMN_VIEW (view), mode);
+  return bench_probe_run (GTK_WINDOW (window), GTK_COLUMN_VIEW (view), mode, NULL, NULL);
 }

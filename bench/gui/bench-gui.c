@@ -192,7 +192,8 @@ startup (Commands *c,
   g_autoptr(GArray) login = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) subject = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) reference = g_array_new (FALSE, FALSE, sizeof (double));
-  const char *phases[] = { "main", "toolkit", "store", "login", "window", "first-paint", "first-frame" };
+  g_autoptr(GArray) complete = g_array_new (FALSE, FALSE, sizeof (double));
+  const char *phases[] = { "main", "toolkit", "store", "login", "window", "first-paint", "first-frame", "ready" };
   GArray *phase[G_N_ELEMENTS (phases)];
   RunResult r;
   guint rows;
@@ -227,6 +228,7 @@ startup (Commands *c,
               add (total, mark (&r, "first-frame"));
               add (login, l);
               add (subject, mark (&r, "first-frame") - l);
+              add (complete, mark (&r, "ready") - l);
               for (guint k = 0; k < G_N_ELEMENTS (phases); k++)
                 add (phase[k], mark (&r, phases[k]));
             }
@@ -246,9 +248,10 @@ startup (Commands *c,
 
   s = median (subject);
   ref = median (reference);
+  /* complete: the whole list read (its count shown), login left out */
   g_print ("startup\trows=%u\truns=%u\thamroh_ms=%.1f\tbare_ms=%.1f\tratio=%.2f\t"
-           "login_ms=%.1f\thamroh_with_login_ms=%.1f\ttarget=1.5x\t%s\n",
-           rows, runs, s, ref, s / ref, median (login), median (total),
+           "login_ms=%.1f\thamroh_with_login_ms=%.1f\tcomplete_ms=%.1f\ttarget=1.5x\t%s\n",
+           rows, runs, s, ref, s / ref, median (login), median (total), median (complete),
            s <= 1.5 * ref ? "met" : "MISSED");
   return 0;
 }

@@ -42,6 +42,8 @@ typedef struct
   gboolean       first_seen;    /* the first frame with rows */
 
   /* scroll mode */
+  BenchReadyFunc ready;         /* the list holds all its rows */
+  gpointer       ready_data;
   GtkWidget     *list;          /* the column view's inner GtkListView */
   guint          last_target;   /* the item the last jump went to */
   guint          jump;          /* the jump under way, 0 … N_JUMPS - 1 */
@@ -230,6 +232,26 @@ on_tick (GtkWidget     *widget,
   return G_SOURCE_CONTINUE;
 }
 
+static void start_scrolling (Probe *p);
+
+/* Scrolling starts once the list holds all its rows: a list shown from
+ * its first screen while the rest is read must not be scrolled short */
+static gboolean
+poll_ready (gpointer data)
+{
+  Probe *p = data;
+
+  if (p->ready != NULL && !p->ready (p->ready_data))
+    return G_SOURCE_CONTINUE;
+  g_print ("mark ready %.2f\n", bench_probe_now_ms ());
+  g_print ("rows %u\n", g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (p->view))));
+  if (p->mode == BENCH_MODE_STARTUP)
+    p->done = TRUE;
+  else
+    start_scrolling (p);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 start_scrolling (Probe *p)
 {
@@ -269,11 +291,7 @@ on_after_paint (GdkFrameClock *clock,
         return;
       p->first_seen = TRUE;
       g_print ("mark first-frame %.2f\n", now);
-      g_print ("rows %u\n", g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (p->view))));
-      if (p->mode == BENCH_MODE_STARTUP)
-        p->done = TRUE;
-      else
-        start_scrolling (p);
+      g_timeout_add (10, poll_ready, p);
       return;
     }
 
@@ -330,12 +348,16 @@ on_timeout (gpointer user_data)
  * Returns: the exit status for main()
  */
 int
-bench_probe_run (GtkWindow     *window,
-                 GtkColumnView *view,
-                 BenchMode      mode)
+bench_probe_run (GtkWindow      *window,
+                 GtkColumnView  *view,
+                 BenchMode       mode,
+                 BenchReadyFunc  ready,
+                 gpointer        ready_data)
 {
   Probe p = { 0 };
 
+  p.ready = ready;
+  p.ready_data = ready_data;
   p.window = window;
   p.view = view;
   p.mode = mode;

@@ -27,13 +27,17 @@ typedef enum
   BENCH_MODE_SCROLL,
 } BenchMode;
 
+typedef gboolean (*BenchReadyFunc) (gpointer data);
+
 void       bench_probe_init         (void);
 double     bench_probe_now_ms       (void);
 void       bench_probe_mark         (const char    *name);
 BenchMode  bench_probe_parse_mode   (int           *argc,
                                      char        ***argv);
-int        bench_probe_run          (GtkWindow     *window,
-                                     GtkColumnView *view,
-                                     BenchMode      mode);
+int        bench_probe_run          (GtkWindow      *window,
+                                     GtkColumnView  *view,
+                                     BenchMode       mode,
+                                     BenchReadyFunc  ready,
+                                     gpointer        ready_data);
 
 G_END_DECLS

@@ -26,6 +26,14 @@
 #include "hmr-store.h"
 #include "hmr-window.h"
 
+/* The list holds all its rows: the page shows its first screen at once
+ * and reads the rest in a thread after the first frame */
+static gboolean
+list_complete (gpointer data)
+{
+  return !hmr_beneficiaries_page_is_searching (data);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -78,5 +86,5 @@ main (int    argc,
 
   return bench_probe_run (GTK_WINDOW (window),
                           hmr_beneficiaries_page_get_column_view (page),
-                          mode);
+                          mode, list_complete, page);
 }
