@@ -115,10 +115,7 @@ hmr_beneficiary_list_reload (HmrBeneficiaryList  *self,
   ids = hmr_store_query_beneficiary_ids (self->store, self->actor, &self->query, NULL, error);
   if (ids == NULL)
     return FALSE;
-  /* Fewer rows than the limit: that was all of them */
-  if (self->query.limit > 0 && ids->len < self->query.limit)
-    self->query.limit = 0;
-  hmr_lazy_list_take_ids (HMR_LAZY_LIST (self), ids);
+  hmr_beneficiary_list_take_ids (self, &self->query, ids);
   return TRUE;
 }
 
@@ -190,7 +187,11 @@ hmr_beneficiary_list_take_ids (HmrBeneficiaryList        *self,
   g_return_if_fail (ids != NULL);
 
   rest = completes (&self->query, query);
-  copy_query (self, query);
+  if (query != &self->query)
+    copy_query (self, query);
+  /* Fewer rows than the limit: that was all of them */
+  if (self->query.limit > 0 && ids->len < self->query.limit)
+    self->query.limit = 0;
   if (rest)
     hmr_lazy_list_take_rest (HMR_LAZY_LIST (self), ids);
   else

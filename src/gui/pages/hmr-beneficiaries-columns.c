@@ -189,8 +189,17 @@ set_highlighted (GtkLabel           *label,
                  const HmrHighlight *highlight,
                  const char         *text)
 {
-  g_autofree char *markup = hmr_highlight_markup (highlight, text);
+  g_autofree char *markup = NULL;
 
+  /* No search: plain text, without escaping and parsing markup for
+   * every row scrolled into view */
+  if (highlight == NULL || highlight->text == NULL)
+    {
+      gtk_label_set_use_markup (label, FALSE);
+      gtk_label_set_label (label, text);
+      return;
+    }
+  markup = hmr_highlight_markup (highlight, text);
   gtk_label_set_markup (label, markup);
 }
 

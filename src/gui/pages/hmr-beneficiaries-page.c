@@ -205,6 +205,8 @@ build_query (HmrBeneficiariesPage *self,
   query->descending = self->descending;
 }
 
+static void read_rest (HmrBeneficiariesPage *self);
+
 static void
 on_query_done (GObject      *source,
                GAsyncResult *result,
@@ -224,6 +226,8 @@ on_query_done (GObject      *source,
     return;
   if (!done)
     show_error (self, error->message);
+  else if (hmr_beneficiary_list_is_partial (self->model))
+    read_rest (self);
 }
 
 static void
@@ -242,13 +246,28 @@ stop_waiting_for_paint (HmrBeneficiariesPage *self)
   g_clear_object (&self->frame_clock);
 }
 
-/* Runs the query in a thread: each keystroke cancels the one before it */
 static void
-run_query (HmrBeneficiariesPage *self)
+start_query (HmrBeneficiariesPage *self,
+             guint                 limit)
 {
   g_autofree char *text = NULL;
   HmrBeneficiaryQuery query;
 
+  build_query (self, &query, &text);
+  query.limit = limit;
+  self->n_running++;
+  gtk_spinner_start (self->spinner);
+  hmr_beneficiary_list_set_query_async (self->model, &query, self->cancellable,
+                                        on_query_done, g_object_ref (self));
+}
+
+/* Runs the query in a thread: each keystroke cancels the one before it.
+ * Its first screen comes first, then the rest (read_rest()): sorting or
+ * filtering a million beneficiaries shows its first rows at once, and
+ * reading all their ids takes a few seconds more, behind the spinner. */
+static void
+run_query (HmrBeneficiariesPage *self)
+{
   stop_waiting_for_paint (self);
   if (self->model == NULL)
     return;
@@ -256,12 +275,19 @@ run_query (HmrBeneficiariesPage *self)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
+  start_query (self, FIRST_SCREEN_ROWS);
+}
 
-  build_query (self, &query, &text);
-  self->n_running++;
-  gtk_spinner_start (self->spinner);
-  hmr_beneficiary_list_set_query_async (self->model, &query, self->cancellable,
-                                        on_query_done, g_object_ref (self));
+/* The rest of the query whose first screen the list shows */
+static void
+read_rest (HmrBeneficiariesPage *self)
+{
+  stop_waiting_for_paint (self);
+  if (self->model == NULL)
+    return;
+  if (self->cancellable == NULL)
+    self->cancellable = g_cancellable_new ();
+  start_query (self, 0);
 }
 
 /* The rest of the first query waits for the first screen to be painted:
@@ -271,7 +297,7 @@ static void
 on_first_paint (GdkFrameClock        *clock,
                 HmrBeneficiariesPage *self)
 {
-  run_query (self);
+  read_rest (self);
 }
 
 static void
@@ -285,7 +311,7 @@ on_map_read_rest (HmrBeneficiariesPage *self)
     return;
   if (clock == NULL)
     {
-      run_query (self);
+      read_rest (self);
       return;
     }
   self->frame_clock = g_object_ref (clock);
