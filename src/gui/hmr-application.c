@@ -298,9 +298,12 @@ quit_action (GSimpleAction *action,
   for (GList *l = windows; l != NULL; l = l->next)
     gtk_window_close (GTK_WINDOW (l->data));
   g_list_free_full (windows, g_object_unref);
-  if (gtk_application_get_windows (GTK_APPLICATION (self)) != NULL)
-    return;
-  g_application_quit (G_APPLICATION (self));
+
+  /* With every window gone the application ends by itself, as soon as
+   * nothing holds it any more.  No g_application_quit(): it would end the
+   * process at once, under an export that its page cancelled on closing
+   * and that is still taking its half-written file away
+   * (hmr_gui_hold_application()). */
 }
 
 static const GActionEntry app_actions[] = {

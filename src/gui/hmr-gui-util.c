@@ -11,6 +11,7 @@
 #include "hmr-gui-util.h"
 #include "hmr-gui-resources.h"
 #include "hmr-store.h"
+#include "hmr-window.h"
 
 /**
  * hmr_gui_ensure_resources:
@@ -249,4 +250,143 @@ hmr_gui_show_error_toast (GtkWidget  *widget,
   toast = adw_toast_new (message);
   adw_toast_set_timeout (toast, 0);   /* errors stay until dismissed */
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
+/**
+ * hmr_gui_show_refusal:
+ * @widget: a widget of the window that asked
+ *
+ * Shows why something was refused: as a toast when @widget is under a
+ * toast overlay, else in a small dialog over its window.
+ */
+void
+hmr_gui_show_refusal (GtkWidget  *widget,
+                      const char *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  GtkWidget *dialog;
+
+  if (overlay != NULL)
+    {
+      hmr_gui_show_error_toast (widget, message);
+      return;
+    }
+  dialog = adw_message_dialog_new (hmr_gui_get_parent_window (widget), _("Not Possible"), message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * hmr_gui_case_changed:
+ * @widget: (nullable): a widget in the main window, or in a dialog over it
+ * @beneficiary_id: (nullable): whose case file changed
+ *
+ * Tells the main window that something about @beneficiary_id was saved,
+ * so that every area showing it reloads.  A dialog's own window is not
+ * the main one: its parents are followed until the main window is found.
+ */
+void
+hmr_gui_case_changed (GtkWidget  *widget,
+                      const char *beneficiary_id)
+{
+  GtkWindow *window = widget ? hmr_gui_get_parent_window (widget) : NULL;
+
+  while (window != NULL && !HMR_IS_WINDOW (window))
+    window = gtk_window_get_transient_for (window);
+  if (window != NULL && beneficiary_id != NULL)
+    hmr_window_case_changed (HMR_WINDOW (window), beneficiary_id);
+}
+
+/**
+ * hmr_gui_present_dialog:
+ * @dialog: (nullable): a dialog just made, or %NULL when it could not be
+ * @error: (nullable): why @dialog is %NULL
+ * @from: the widget the dialog is opened from (a page, its toast
+ *   overlay, a row): the dialog goes over its window, and a refusal is
+ *   shown over it
+ * @saved_signal: (nullable): the dialog's signal that says it saved
+ *   something: "changed", "saved", "recorded"…
+ * @on_saved: (nullable): called as on_saved (@target, the signal's own
+ *   arguments…) each time @saved_signal is emitted: a page's reload, or
+ *   hmr_gui_case_changed()
+ * @target: (type GObject) (nullable): what @on_saved is for; the dialog
+ *   stops calling it once @target is gone
+ *
+ * What every "open a dialog from here, and refresh here when it saves"
+ * comes down to.
+ *
+ * Returns: whether the dialog is shown
+ */
+gboolean
+hmr_gui_present_dialog (GtkWindow    *dialog,
+                        const GError *error,
+                        GtkWidget    *from,
+                        const char   *saved_signal,
+                        GCallback     on_saved,
+                        gpointer      target)
+{
+  GtkWindow *parent;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (from), FALSE);
+  g_return_val_if_fail (dialog != NULL || error != NULL, FALSE);
+
+  if (dialog == NULL)
+    {
+      hmr_gui_show_refusal (from, error->message);
+      return FALSE;
+    }
+  parent = hmr_gui_get_parent_window (from);
+  if (parent != NULL)
+    gtk_window_set_transient_for (dialog, parent);
+  if (saved_signal != NULL && on_saved != NULL && target != NULL)
+    g_signal_connect_object (dialog, saved_signal, on_saved, target, G_CONNECT_SWAPPED);
+  gtk_window_present (dialog);
+  return TRUE;
+}
+
+/**
+ * hmr_gui_hold_application:
+ * @widget: a widget in one of the application's windows
+ *
+ * Keeps the application running, and tells the desktop it is busy, until
+ * hmr_gui_release_application().  For work in a thread that must end
+ * cleanly even when the last window is closed meanwhile: an export that
+ * is cancelled still has to take its half-written file away, and it
+ * could not if the process had already exited.
+ *
+ * Returns: (transfer full) (nullable): the application held, for
+ *   hmr_gui_release_application(); %NULL when @widget is in no
+ *   application's window
+ */
+GApplication *
+hmr_gui_hold_application (GtkWidget *widget)
+{
+  GtkWindow *window = hmr_gui_get_parent_window (widget);
+  GtkApplication *app = window ? gtk_window_get_application (window) : NULL;
+
+  if (app == NULL)
+    return NULL;
+  g_application_hold (G_APPLICATION (app));
+  /* Only a registered application has anyone to tell that it is busy */
+  if (g_application_get_is_registered (G_APPLICATION (app)))
+    g_application_mark_busy (G_APPLICATION (app));
+  return G_APPLICATION (g_object_ref (app));
+}
+
+/**
+ * hmr_gui_release_application:
+ * @application: (nullable) (transfer full): what hmr_gui_hold_application()
+ *   returned
+ */
+void
+hmr_gui_release_application (GApplication *application)
+{
+  if (application == NULL)
+    return;
+  if (g_application_get_is_registered (application) && g_application_get_is_busy (application))
+    g_application_unmark_busy (application);
+  g_application_release (application);
+  g_object_unref (application);
 }

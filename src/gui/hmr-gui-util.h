@@ -26,7 +26,21 @@ gboolean    hmr_gui_field_is_identity       (HmrBeneficiaryField  field);
 void        hmr_gui_set_accessible_label    (GtkWidget           *widget,
                                              const char          *label);
 GtkWindow  *hmr_gui_get_parent_window       (GtkWidget           *widget);
-void        hmr_gui_show_error_toast              (GtkWidget           *widget,
+void        hmr_gui_show_error_toast        (GtkWidget           *widget,
                                              const char          *message);
+void        hmr_gui_show_refusal            (GtkWidget           *widget,
+                                             const char          *message);
+
+void        hmr_gui_case_changed            (GtkWidget           *widget,
+                                             const char          *beneficiary_id);
+gboolean    hmr_gui_present_dialog          (GtkWindow           *dialog,
+                                             const GError        *error,
+                                             GtkWidget           *from,
+                                             const char          *saved_signal,
+                                             GCallback            on_saved,
+                                             gpointer             target);
+
+GApplication *hmr_gui_hold_application      (GtkWidget           *widget);
+void        hmr_gui_release_application     (GApplication        *application);
 
 G_END_DECLS

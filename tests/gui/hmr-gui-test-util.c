@@ -293,6 +293,50 @@ hmr_gui_test_count_rows (HmrStore       *store,
   return ids->len;
 }
 
+/* ---- work in threads ------------------------------------------------------ */
+
+static gboolean
+application_not_busy (gpointer user_data)
+{
+  return !g_application_get_is_busy (G_APPLICATION (user_data));
+}
+
+/**
+ * hmr_gui_test_wait_background_work:
+ *
+ * Runs the main loop until no work in a thread (an export) holds the
+ * application any more, or @timeout_ms passed: its callback has run, and
+ * it has cleaned up after itself.
+ *
+ * Returns: whether all such work ended
+ */
+gboolean
+hmr_gui_test_wait_background_work (HmrGuiFixture *fixture,
+                                   guint          timeout_ms)
+{
+  return hmr_gui_test_wait_until (application_not_busy, fixture->app, timeout_ms);
+}
+
+/**
+ * hmr_gui_test_export_left:
+ *
+ * Returns: whether @dir holds the workbook @name, or one that the core
+ *   was still writing (it writes beside the file asked for, under a
+ *   hidden name, and renames it at the end)
+ */
+gboolean
+hmr_gui_test_export_left (const char *dir,
+                          const char *name)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *entry;
+
+  while (d != NULL && (entry = g_dir_read_name (d)) != NULL)
+    if (g_strcmp0 (entry, name) == 0 || g_str_has_prefix (entry, ".hamroh-partial-"))
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 is_mapped (gpointer user_data)
 {

@@ -69,5 +69,9 @@ void            hmr_gui_test_select_choice   (AdwComboRow     *row,
 guint           hmr_gui_test_count_rows      (HmrStore        *store,
                                               const HmrActor  *actor,
                                               gboolean         include_archived);
+gboolean        hmr_gui_test_wait_background_work (HmrGuiFixture *fixture,
+                                              guint            timeout_ms);
+gboolean        hmr_gui_test_export_left     (const char      *dir,
+                                              const char      *name);
 
 G_END_DECLS

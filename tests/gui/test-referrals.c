@@ -373,6 +373,98 @@ test_export_in_a_thread (HmrGuiFixture *f,
   (void) r1;
 }
 
+/* Cancelled after the core had put the workbook in place, before the
+ * main loop heard of it: the file goes, and the export says it was
+ * cancelled */
+static void
+test_export_cancelled_after_writing (HmrGuiFixture *f,
+                                     gconstpointer  data)
+{
+  g_autofree char *legal = add_provider (f, "State Legal Aid Centre, Dusti", "legal_aid");
+  g_autofree char *a = add_person (f, "Раҳимов", TRUE);
+  g_autofree char *r1 = send_referral (f, a, legal, "legal_aid", 40);
+  g_autofree char *path = g_build_filename (f->dir, "late.xlsx", NULL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  static const HmrReferralQuery everything = { 0 };
+  ExportWait wait = { 0 };
+  gint64 give_up = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  hmr_referrals_export_async (f->store, f->supervisor, &everything, path, NULL, cancellable, on_exported, &wait);
+  /* No main loop meanwhile: the export cannot be reported before the cancel */
+  while (!g_file_test (path, G_FILE_TEST_EXISTS) && g_get_monotonic_time () < give_up)
+    g_usleep (1000);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_cancellable_cancel (cancellable);
+
+  g_assert_true (hmr_gui_test_wait_until (export_done, &wait, 20000));
+  g_assert_false (wait.ok);
+  g_assert_error (wait.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&wait.error);
+  g_assert_false (hmr_gui_test_export_left (f->dir, "late.xlsx"));
+  (void) r1;
+}
+
+static gboolean
+board_not_exporting (gpointer user_data)
+{
+  return !hmr_referrals_page_get_exporting (HMR_REFERRALS_PAGE (user_data));
+}
+
+static void
+test_board_export_cancelled (HmrGuiFixture *f,
+                             gconstpointer  data)
+{
+  g_autofree char *legal = add_provider (f, "State Legal Aid Centre, Dusti", "legal_aid");
+  g_autofree char *a = add_person (f, "Раҳимов", TRUE);
+  g_autofree char *r1 = send_referral (f, a, legal, "legal_aid", 40);
+  g_autofree char *path = g_build_filename (f->dir, "cancelled.xlsx", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  HmrReferralsPage *page = open_board (f, f->supervisor);
+
+  /* Cancel as soon as it starts, as the button in the progress bar does */
+  hmr_referrals_page_export_to (page, file);
+  g_assert_true (hmr_referrals_page_get_exporting (page));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "referrals.cancel-export", NULL));
+  g_assert_true (hmr_gui_test_wait_until (board_not_exporting, page, 20000));
+  g_assert_true (hmr_gui_test_wait_background_work (f, 20000));
+  g_assert_false (hmr_gui_test_export_left (f->dir, "cancelled.xlsx"));
+  (void) r1;
+}
+
+static void
+test_board_export_window_closed (HmrGuiFixture *f,
+                                 gconstpointer  data)
+{
+  g_autofree char *legal = add_provider (f, "State Legal Aid Centre, Dusti", "legal_aid");
+  g_autofree char *path = g_build_filename (f->dir, "closed.xlsx", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  HmrReferralsPage *page;
+  gpointer weak = NULL;
+
+  for (guint i = 0; i < 30; i++)
+    {
+      g_autofree char *family = g_strdup_printf ("Раҳимов %u", i);
+      g_autofree char *person = add_person (f, family, TRUE);
+      g_autofree char *referral = send_referral (f, person, legal, "legal_aid", 40);
+    }
+  page = open_board (f, f->supervisor);
+
+  /* The window closes while the board is exported: the page goes at once
+   * (the export does not hold it), its going cancels the export, and no
+   * file is left, not even a half-written one.  The application is kept
+   * until then, so that closing the last window does not end the process
+   * before the export has cleaned up. */
+  hmr_referrals_page_export_to (page, file);
+  g_assert_true (hmr_referrals_page_get_exporting (page));
+  g_assert_true (g_application_get_is_busy (G_APPLICATION (f->app)));
+  weak = page;
+  g_object_add_weak_pointer (G_OBJECT (page), &weak);
+  gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (page))));
+  g_assert_null (weak);
+  g_assert_true (hmr_gui_test_wait_background_work (f, 20000));
+  g_assert_false (hmr_gui_test_export_left (f->dir, "closed.xlsx"));
+}
+
 /* ---- the dialog ----------------------------------------------------------- */
 
 static HmrReferralDialog *
@@ -647,6 +739,9 @@ main (int   argc,
   ADD ("/gui/referrals/board/empty", test_board_empty);
   ADD ("/gui/referrals/board/demo-data-overdue-first", test_board_on_demo_data);
   ADD ("/gui/referrals/board/export-in-a-thread", test_export_in_a_thread);
+  ADD ("/gui/referrals/board/export-cancelled-after-writing-leaves-no-file", test_export_cancelled_after_writing);
+  ADD ("/gui/referrals/board/export-cancelled-leaves-no-file", test_board_export_cancelled);
+  ADD ("/gui/referrals/board/export-window-closed-meanwhile-leaves-no-file", test_board_export_window_closed);
   ADD ("/gui/referrals/dialog/send-answer-complete", test_caseworker_sends_answers_completes);
   ADD ("/gui/referrals/dialog/send-refused-without-consent", test_send_refused_without_consent);
   ADD ("/gui/referrals/dialog/supervisor-overrides-consent", test_supervisor_overrides_consent);

@@ -4,11 +4,16 @@
  */
 #include "config.h"
 
+#include "hmr-area-page.h"
+#include "hmr-audit-page.h"
+#include "hmr-finance-page.h"
 #include "hmr-gui-test-util.h"
 #include "hmr-grants-page.h"
+#include "hmr-providers-page.h"
 #include "hmr-preferences-window.h"
 #include "hmr-referrals-page.h"
 #include "hmr-today-page.h"
+#include "hmr-users-page.h"
 
 typedef struct
 {
@@ -322,6 +327,54 @@ test_log_out_asks_for_login (HmrGuiFixture *f,
   g_assert_nonnull (hmr_gui_test_find_window (HMR_TYPE_LOGIN_WINDOW));
 }
 
+/* Every area but Beneficiaries is an HmrAreaPage made for the window's
+ * store and user */
+static void
+test_areas_know_store_and_user (HmrGuiFixture *f,
+                                gconstpointer  data)
+{
+  static const struct { const char *name; GType (*get_type) (void); } areas[] = {
+    { "today", hmr_today_page_get_type },
+    { "referrals", hmr_referrals_page_get_type },
+    { "grants", hmr_grants_page_get_type },
+    { "finance", hmr_finance_page_get_type },
+    { "providers", hmr_providers_page_get_type },
+    { "users", hmr_users_page_get_type },
+    { "audit", hmr_audit_page_get_type },
+  };
+  const HmrActor *actors[] = { f->caseworker, f->supervisor, f->finance, f->admin };
+  gboolean seen[G_N_ELEMENTS (areas)] = { FALSE, };
+
+  for (guint a = 0; a < G_N_ELEMENTS (actors); a++)
+    {
+      HmrWindow *window = hmr_gui_test_open_window (f, actors[a]);
+
+      for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+        {
+          g_autoptr(HmrStore) store = NULL;
+          g_autoptr(HmrActor) actor = NULL;
+          GtkWidget *page;
+
+          if (!hmr_window_show_area (window, areas[i].name))
+            continue;
+          hmr_gui_test_flush ();
+          page = hmr_gui_test_find_widget (GTK_WIDGET (window), areas[i].get_type (), NULL);
+          g_assert_nonnull (page);
+          g_assert_true (HMR_IS_AREA_PAGE (page));
+          g_object_get (page, "store", &store, "actor", &actor, NULL);
+          g_assert_true (store == f->store);
+          g_assert_true (hmr_area_page_get_store (HMR_AREA_PAGE (page)) == f->store);
+          g_assert_cmpstr (actor->user_id, ==, actors[a]->user_id);
+          g_assert_cmpstr (hmr_area_page_get_actor (HMR_AREA_PAGE (page))->user_id, ==, actors[a]->user_id);
+          seen[i] = TRUE;
+        }
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+  /* Each area was shown to someone */
+  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+    g_assert_true (seen[i]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -336,6 +389,7 @@ main (int   argc,
   ADD ("/gui/window/admin-sees-status-page", test_admin_sees_status_page);
   ADD ("/gui/window/areas-built-when-first-shown", test_areas_built_when_first_shown);
   ADD ("/gui/window/first-area-built-only-when-shown", test_first_area_built_only_when_shown);
+  ADD ("/gui/window/areas-know-store-and-user", test_areas_know_store_and_user);
   ADD ("/gui/window/finance-cannot-register", test_finance_cannot_register);
   ADD ("/gui/window/restores-size", test_window_restores_size);
   ADD ("/gui/window/folds-on-narrow-width", test_folds_on_narrow_width);

@@ -100,9 +100,9 @@ hmr_close_case_dialog_response (AdwMessageDialog *dialog,
   if (self->parent != NULL && acted)
     {
       if (!ok)
-        hmr_fu_gui_show_refusal (self->parent, error->message);
+        hmr_gui_show_refusal (self->parent, error->message);
       else
-        hmr_fu_gui_notify_saved (self->parent, self->info->beneficiary_id);
+        hmr_gui_case_changed (self->parent, self->info->beneficiary_id);
     }
 
   if (ADW_MESSAGE_DIALOG_CLASS (hmr_close_case_dialog_parent_class)->response)
@@ -288,13 +288,10 @@ hmr_close_case_dialog_open (GtkWidget      *parent,
   g_autoptr(GError) error = NULL;
   HmrCloseCaseDialog *self = hmr_close_case_dialog_new (store, actor, beneficiary_id, &error);
 
-  if (self == NULL)
-    {
-      hmr_fu_gui_show_refusal (parent, error->message);
-      return NULL;
-    }
-  g_set_weak_pointer (&self->parent, parent);
-  hmr_fu_gui_present (GTK_WINDOW (self), parent);
+  if (self != NULL)
+    g_set_weak_pointer (&self->parent, parent);
+  if (!hmr_gui_present_dialog (GTK_WINDOW (self), error, parent, NULL, NULL, NULL))
+    return NULL;
   return self;
 }
 

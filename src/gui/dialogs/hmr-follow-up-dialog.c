@@ -742,14 +742,6 @@ hmr_follow_up_dialog_get_note_group (HmrFollowUpDialog *self)
 
 /* ---- opening it ------------------------------------------------------ */
 
-static void
-on_saved (HmrFollowUpDialog *dialog,
-          const char        *beneficiary_id,
-          GtkWidget         *parent)
-{
-  hmr_fu_gui_notify_saved (parent, beneficiary_id);
-}
-
 /**
  * hmr_follow_up_dialog_open:
  * @parent: a widget of the main window
@@ -776,7 +768,7 @@ hmr_follow_up_dialog_open (GtkWidget      *parent,
 
       if (all == NULL)
         {
-          hmr_fu_gui_show_refusal (parent, error->message);
+          hmr_gui_show_refusal (parent, error->message);
           return;
         }
       for (guint i = 0; i < all->len; i++)
@@ -798,13 +790,9 @@ hmr_follow_up_dialog_open (GtkWidget      *parent,
     dialog = hmr_follow_up_dialog_new_record (store, actor, follow_up_id, &error);
   else
     dialog = hmr_follow_up_dialog_new_schedule (store, actor, beneficiary_id, &error);
-  if (dialog == NULL)
-    {
-      hmr_fu_gui_show_refusal (parent, error->message);
-      return;
-    }
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_saved), parent, 0);
-  hmr_fu_gui_present (GTK_WINDOW (dialog), parent);
+  /* "saved" tells the main window, and with it every area, about the person */
+  hmr_gui_present_dialog (GTK_WINDOW (dialog), error, parent,
+                          "saved", G_CALLBACK (hmr_gui_case_changed), parent);
 }
 
 void

@@ -10,7 +10,6 @@
 #include "hmr-case-file.h"
 #include "hmr-follow-up-util.h"
 #include "hmr-gui-util.h"
-#include "hmr-window.h"
 
 /**
  * hmr_fu_gui_date_to_iso:
@@ -107,21 +106,6 @@ hmr_fu_gui_combo_set_labels (AdwComboRow        *row,
 }
 
 /**
- * hmr_fu_gui_present:
- * @parent: (nullable): a widget of the window the dialog belongs to
- */
-void
-hmr_fu_gui_present (GtkWindow *dialog,
-                    GtkWidget *parent)
-{
-  GtkWindow *window = parent ? hmr_gui_get_parent_window (parent) : NULL;
-
-  if (window != NULL)
-    gtk_window_set_transient_for (dialog, window);
-  gtk_window_present (dialog);
-}
-
-/**
  * hmr_fu_gui_dup_case_id:
  * @name: (out) (optional): the person's full name
  *
@@ -150,48 +134,4 @@ hmr_fu_gui_dup_case_id (HmrStore        *store,
                        hmr_beneficiary_get (file->beneficiary, HMR_BENEFICIARY_GIVEN_NAME),
                        NULL);
   return g_strdup (file->case_id);
-}
-
-/**
- * hmr_fu_gui_notify_saved:
- * @parent: (nullable): a widget in the main window
- *
- * Tells the main window that something about @beneficiary_id was saved.
- */
-void
-hmr_fu_gui_notify_saved (GtkWidget  *parent,
-                         const char *beneficiary_id)
-{
-  GtkWindow *window = parent ? hmr_gui_get_parent_window (parent) : NULL;
-
-  while (window != NULL && !HMR_IS_WINDOW (window))
-    window = gtk_window_get_transient_for (window);
-  if (window != NULL)
-    hmr_window_case_changed (HMR_WINDOW (window), beneficiary_id);
-}
-
-/**
- * hmr_fu_gui_show_refusal:
- * @parent: a widget of the window that asked
- *
- * Shows why something was refused: as a toast when @parent is under a
- * toast overlay, else in a small dialog over its window.
- */
-void
-hmr_fu_gui_show_refusal (GtkWidget  *parent,
-                         const char *message)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (parent, ADW_TYPE_TOAST_OVERLAY);
-  GtkWidget *dialog;
-
-  if (overlay != NULL)
-    {
-      hmr_gui_show_error_toast (parent, message);
-      return;
-    }
-  dialog = adw_message_dialog_new (hmr_gui_get_parent_window (parent), _("Not Possible"), message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -1,6 +1,7 @@
 /* hmr-follow-up-util.h — what the follow-up, plan and closure dialogs
- * share: opening them over the main window, dates as people type them,
- * combo rows of coded values
+ * share: dates as people type them, combo rows of coded values, the
+ * person's case (opening them over the main window is
+ * hmr_gui_present_dialog())
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,16 +25,10 @@ char       *hmr_fu_gui_describe_due       (const char  *due_on,
 void        hmr_fu_gui_combo_set_labels   (AdwComboRow *row,
                                            const char * const *labels,
                                            guint        n);
-void        hmr_fu_gui_present            (GtkWindow   *dialog,
-                                           GtkWidget   *parent);
 char       *hmr_fu_gui_dup_case_id        (HmrStore       *store,
                                            const HmrActor *actor,
                                            const char     *beneficiary_id,
                                            char          **name,
                                            GError        **error);
-void        hmr_fu_gui_show_refusal       (GtkWidget   *parent,
-                                           const char  *message);
-void        hmr_fu_gui_notify_saved       (GtkWidget   *parent,
-                                           const char  *beneficiary_id);
 
 G_END_DECLS

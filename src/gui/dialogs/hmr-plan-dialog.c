@@ -721,16 +721,15 @@ hmr_plan_dialog_add_service (HmrPlanDialog *self,
 /* ---- opening it ------------------------------------------------------ */
 
 static void
-on_saved (HmrPlanDialog *dialog,
-          const char    *beneficiary_id,
-          const char    *message,
-          GtkWidget     *parent)
+on_saved (GtkWidget  *parent,
+          const char *beneficiary_id,
+          const char *message)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (parent, ADW_TYPE_TOAST_OVERLAY);
 
   if (overlay != NULL && message != NULL)
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
-  hmr_fu_gui_notify_saved (parent, beneficiary_id);
+  hmr_gui_case_changed (parent, beneficiary_id);
 }
 
 HmrPlanDialog *
@@ -742,13 +741,8 @@ hmr_plan_dialog_open (GtkWidget      *parent,
   g_autoptr(GError) error = NULL;
   HmrPlanDialog *self = hmr_plan_dialog_new (store, actor, beneficiary_id, &error);
 
-  if (self == NULL)
-    {
-      hmr_fu_gui_show_refusal (parent, error->message);
-      return NULL;
-    }
-  g_signal_connect_object (self, "saved", G_CALLBACK (on_saved), parent, 0);
-  hmr_fu_gui_present (GTK_WINDOW (self), parent);
+  if (!hmr_gui_present_dialog (GTK_WINDOW (self), error, parent, "saved", G_CALLBACK (on_saved), parent))
+    return NULL;
   return self;
 }
 

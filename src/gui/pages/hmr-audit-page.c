@@ -183,10 +183,8 @@ describe_changes (const HmrAuditEntry *e)
 
 struct _HmrAuditPage
 {
-  AdwBin             parent_instance;
+  HmrAreaPage        parent_instance;
 
-  HmrStore          *store;
-  HmrActor          *actor;
   GListStore        *items;
   GPtrArray         *users;       /* drop-down position - 1 → value */
   GPtrArray         *actions;
@@ -210,7 +208,7 @@ struct _HmrAuditPage
   GtkColumnView     *column_view;
 };
 
-G_DEFINE_FINAL_TYPE (HmrAuditPage, hmr_audit_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (HmrAuditPage, hmr_audit_page, HMR_TYPE_AREA_PAGE)
 
 static const char *
 chosen (GtkDropDown *drop,
@@ -240,7 +238,9 @@ load_more (HmrAuditPage *self)
   query.to_day = self->to_day;
   query.limit = PAGE_SIZE;
 
-  rows = hmr_store_search_audit_page (self->store, self->actor, &query, self->last_seq, &error);
+  rows = hmr_store_search_audit_page (hmr_area_page_get_store (HMR_AREA_PAGE (self)),
+                                      hmr_area_page_get_actor (HMR_AREA_PAGE (self)),
+                                      &query, self->last_seq, &error);
   if (rows == NULL)
     {
       self->at_end = TRUE;
@@ -339,13 +339,15 @@ hmr_audit_page_open_record (HmrAuditPage *self,
                             guint         position)
 {
   const HmrAuditEntry *e = hmr_audit_page_get_entry (self, position);
+  const HmrActor *actor = hmr_area_page_get_actor (HMR_AREA_PAGE (self));
   g_autofree char *beneficiary_id = NULL;
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   if (e == NULL || !HMR_IS_WINDOW (root) ||
-      !hmr_permission_allows (self->actor, HMR_ACTION_BENEFICIARY_READ_IDENTITY, NULL))
+      !hmr_permission_allows (actor, HMR_ACTION_BENEFICIARY_READ_IDENTITY, NULL))
     return FALSE;
-  beneficiary_id = hmr_store_dup_audit_beneficiary (self->store, self->actor, e->entity, e->entity_id, NULL);
+  beneficiary_id = hmr_store_dup_audit_beneficiary (hmr_area_page_get_store (HMR_AREA_PAGE (self)), actor,
+                                                    e->entity, e->entity_id, NULL);
   if (beneficiary_id == NULL)
     {
       adw_toast_overlay_add_toast (self->toast_overlay,
@@ -397,7 +399,8 @@ verify_thread (GTask        *task,
 
   store = hmr_store_open (task_data, &error);
   if (store == NULL ||
-      !hmr_store_verify_audit (store, self->actor, &result->checked, &result->broken, &error))
+      !hmr_store_verify_audit (store, hmr_area_page_get_actor (HMR_AREA_PAGE (self)),
+                               &result->checked, &result->broken, &error))
     {
       g_free (result);
       g_task_return_error (task, g_steal_pointer (&error));
@@ -467,7 +470,8 @@ verify_action (GtkWidget  *widget,
   gtk_widget_action_set_enabled (widget, "audit.verify", FALSE);
   task = g_task_new (self, self->cancellable, on_verify_done, NULL);
   g_task_set_source_tag (task, verify_action);
-  g_task_set_task_data (task, g_strdup (hmr_store_get_path (self->store)), g_free);
+  g_task_set_task_data (task, g_strdup (hmr_store_get_path (hmr_area_page_get_store (HMR_AREA_PAGE (self)))),
+                        g_free);
   g_task_run_in_thread (task, verify_thread);
 }
 
@@ -563,7 +567,9 @@ fill_drop (HmrAuditPage   *self,
            char         *(*label) (const char *code))
 {
   g_autoptr(GtkStringList) strings = gtk_string_list_new (NULL);
-  GPtrArray *values = hmr_store_list_audit_values (self->store, self->actor, column, NULL);
+  GPtrArray *values = hmr_store_list_audit_values (hmr_area_page_get_store (HMR_AREA_PAGE (self)),
+                                                   hmr_area_page_get_actor (HMR_AREA_PAGE (self)),
+                                                   column, NULL);
 
   if (values == NULL)
     values = g_ptr_array_new_with_free_func (g_free);
@@ -583,6 +589,28 @@ fill_drop (HmrAuditPage   *self,
 /* ---- GObject ------------------------------------------------------------------ */
 
 static void
+hmr_audit_page_constructed (GObject *object)
+{
+  HmrAuditPage *self = HMR_AUDIT_PAGE (object);
+  const HmrActor *actor;
+
+  G_OBJECT_CLASS (hmr_audit_page_parent_class)->constructed (object);
+
+  actor = hmr_area_page_get_actor (HMR_AREA_PAGE (self));
+  self->users = fill_drop (self, self->user_drop, HMR_AUDIT_COLUMN_USERNAME, _("All users"), NULL);
+  self->actions = fill_drop (self, self->action_drop, HMR_AUDIT_COLUMN_ACTION, _("All actions"), action_label);
+  self->entities = fill_drop (self, self->entity_drop, HMR_AUDIT_COLUMN_ENTITY, _("All records"), entity_label);
+
+  /* Only who may verify sees the button */
+  gtk_widget_set_visible (GTK_WIDGET (self->verify_button),
+                          hmr_permission_allows (actor, HMR_ACTION_AUDIT_VERIFY, NULL));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "audit.verify",
+                                 hmr_permission_allows (actor, HMR_ACTION_AUDIT_VERIFY, NULL));
+
+  hmr_audit_page_reload (self);
+}
+
+static void
 hmr_audit_page_dispose (GObject *object)
 {
   HmrAuditPage *self = HMR_AUDIT_PAGE (object);
@@ -598,10 +626,8 @@ hmr_audit_page_finalize (GObject *object)
 {
   HmrAuditPage *self = HMR_AUDIT_PAGE (object);
 
-  g_clear_object (&self->store);
   g_clear_object (&self->items);
   g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->actor, hmr_actor_free);
   g_clear_pointer (&self->users, g_ptr_array_unref);
   g_clear_pointer (&self->actions, g_ptr_array_unref);
   g_clear_pointer (&self->entities, g_ptr_array_unref);
@@ -617,6 +643,7 @@ hmr_audit_page_class_init (HmrAuditPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = hmr_audit_page_constructed;
   object_class->dispose = hmr_audit_page_dispose;
   object_class->finalize = hmr_audit_page_finalize;
 
@@ -664,27 +691,10 @@ HmrAuditPage *
 hmr_audit_page_new (HmrStore       *store,
                     const HmrActor *actor)
 {
-  HmrAuditPage *self;
-
   g_return_val_if_fail (HMR_IS_STORE (store), NULL);
   g_return_val_if_fail (actor != NULL, NULL);
 
-  self = g_object_new (HMR_TYPE_AUDIT_PAGE, NULL);
-  self->store = g_object_ref (store);
-  self->actor = hmr_actor_copy (actor);
-
-  self->users = fill_drop (self, self->user_drop, HMR_AUDIT_COLUMN_USERNAME, _("All users"), NULL);
-  self->actions = fill_drop (self, self->action_drop, HMR_AUDIT_COLUMN_ACTION, _("All actions"), action_label);
-  self->entities = fill_drop (self, self->entity_drop, HMR_AUDIT_COLUMN_ENTITY, _("All records"), entity_label);
-
-  /* Only who may verify sees the button */
-  gtk_widget_set_visible (GTK_WIDGET (self->verify_button),
-                          hmr_permission_allows (actor, HMR_ACTION_AUDIT_VERIFY, NULL));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "audit.verify",
-                                 hmr_permission_allows (actor, HMR_ACTION_AUDIT_VERIFY, NULL));
-
-  hmr_audit_page_reload (self);
-  return self;
+  return g_object_new (HMR_TYPE_AUDIT_PAGE, "store", store, "actor", actor, NULL);
 }
 
 GListModel *

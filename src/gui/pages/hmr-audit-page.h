@@ -7,13 +7,13 @@
 
 #include <adwaita.h>
 
-#include "hmr-store.h"
+#include "hmr-area-page.h"
 #include "hmr-window.h"
 
 G_BEGIN_DECLS
 
 #define HMR_TYPE_AUDIT_PAGE (hmr_audit_page_get_type ())
-G_DECLARE_FINAL_TYPE (HmrAuditPage, hmr_audit_page, HMR, AUDIT_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (HmrAuditPage, hmr_audit_page, HMR, AUDIT_PAGE, HmrAreaPage)
 
 HmrAuditPage *hmr_audit_page_new          (HmrStore       *store,
                                            const HmrActor *actor);

@@ -3,33 +3,31 @@
  * What finance has to do today, in the order it is done: approved grants
  * waiting for their first tranche, grants being paid, fully paid grants
  * to verify, the handover acts, and the totals per district and month.
- * The ledger is written in a GTask thread with its own connection to the
- * database; the page shows its progress and can cancel it, and a
- * cancelled or failed export leaves no file.
+ * The ledger is written in a thread with its own connection to the
+ * database (hmr_gui_export_async()); the page shows its progress and can
+ * cancel it, its window closing cancels it too, and a cancelled or failed
+ * export leaves no file.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "hmr-finance-page.h"
-#include "hmr-grant-dialog.h"
 #include "hmr-grant-util.h"
+#include "hmr-gui-export.h"
 #include "hmr-gui-util.h"
-#include "hmr-handover-dialog.h"
 #include "hmr-labels.h"
 #include "hmr-permissions.h"
 #include "hmr-tranche-dialog.h"
 
 struct _HmrFinancePage
 {
-  AdwBin           parent_instance;
+  HmrAreaPage      parent_instance;
 
-  HmrStore        *store;
-  HmrActor        *actor;
   GCancellable    *export_cancellable;   /* non-NULL while exporting */
+  char            *export_path;          /* the file it writes */
 
   /* Template widgets */
   AdwToastOverlay *toast_overlay;
@@ -43,7 +41,7 @@ struct _HmrFinancePage
   GtkListBox      *totals_list;
 };
 
-G_DEFINE_FINAL_TYPE (HmrFinancePage, hmr_finance_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (HmrFinancePage, hmr_finance_page, HMR_TYPE_AREA_PAGE)
 
 enum {
   PROP_0,
@@ -96,11 +94,13 @@ fill_totals (HmrFinancePage *self)
   g_autoptr(GPtrArray) districts = NULL;
   g_autoptr(GPtrArray) months = NULL;
   g_autoptr(GError) error = NULL;
+  HmrStore *store = hmr_area_page_get_store (HMR_AREA_PAGE (self));
+  const HmrActor *actor = hmr_area_page_get_actor (HMR_AREA_PAGE (self));
 
   hmr_gui_list_box_clear (self->totals_list);
-  districts = hmr_store_list_grant_totals (self->store, self->actor, FALSE, NULL, &error);
+  districts = hmr_store_list_grant_totals (store, actor, FALSE, NULL, &error);
   if (districts != NULL)
-    months = hmr_store_list_grant_totals (self->store, self->actor, TRUE, NULL, &error);
+    months = hmr_store_list_grant_totals (store, actor, TRUE, NULL, &error);
   if (districts == NULL || months == NULL)
     {
       gtk_list_box_append (self->totals_list, hmr_gui_placeholder_row (error->message));
@@ -171,19 +171,24 @@ hmr_finance_page_reload (HmrFinancePage *self)
   guint waiting, disbursing, disbursed;
   g_autofree char *summary = NULL;
   g_autofree char *a = NULL, *b = NULL, *c = NULL;
+  HmrStore *store;
+  const HmrActor *actor;
 
   g_return_if_fail (HMR_IS_FINANCE_PAGE (self));
 
-  waiting = hmr_gui_fill_grant_list (self->waiting_list, self->store, self->actor,
+  store = hmr_area_page_get_store (HMR_AREA_PAGE (self));
+  actor = hmr_area_page_get_actor (HMR_AREA_PAGE (self));
+
+  waiting = hmr_gui_fill_grant_list (self->waiting_list, store, actor,
                                      (const char * const[]) { "approved", NULL }, 0,
                                      _("No approved grant is waiting for money."), add_pay_button, self);
-  disbursing = hmr_gui_fill_grant_list (self->disbursing_list, self->store, self->actor,
+  disbursing = hmr_gui_fill_grant_list (self->disbursing_list, store, actor,
                                         (const char * const[]) { "disbursing", NULL }, 0,
                                         _("No grant is being paid."), add_pay_button, self);
-  disbursed = hmr_gui_fill_grant_list (self->disbursed_list, self->store, self->actor,
+  disbursed = hmr_gui_fill_grant_list (self->disbursed_list, store, actor,
                                        (const char * const[]) { "disbursed", NULL }, 0,
                                        _("No paid grant is waiting to be verified."), add_verify_button, self);
-  hmr_gui_fill_handover_list (self->handovers_list, self->store, self->actor, 10, _("No handover acts yet."));
+  hmr_gui_fill_handover_list (self->handovers_list, store, actor, 10, _("No handover acts yet."));
   fill_totals (self);
 
   a = g_strdup_printf (g_dngettext (NULL, "%u grant waits for money", "%u grants wait for money", waiting), waiting);
@@ -194,73 +199,32 @@ hmr_finance_page_reload (HmrFinancePage *self)
   gtk_label_set_text (self->summary_label, summary);
 }
 
-/* ---- opening grants and acts ---------------------------------------- */
-
-static void
-present_grant (HmrFinancePage *self,
-               const char     *grant_id)
-{
-  g_autoptr(GError) error = NULL;
-  HmrGrantDialog *dialog;
-
-  dialog = hmr_grant_dialog_new_for_grant (hmr_gui_get_parent_window (GTK_WIDGET (self)),
-                                           self->store, self->actor, grant_id, &error);
-  if (dialog == NULL)
-    {
-      hmr_gui_show_error_toast (GTK_WIDGET (self->toast_overlay), error->message);
-      return;
-    }
-  g_signal_connect_object (dialog, "changed", G_CALLBACK (hmr_finance_page_reload), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-on_grant_row_activated (HmrFinancePage *self,
-                        GtkListBoxRow  *row)
-{
-  const char *id = hmr_grant_row_get_id (GTK_WIDGET (row));
-
-  if (id != NULL)
-    present_grant (self, id);
-}
+/* ---- opening grants and acts ---------------------------------------- *
+ *
+ * Each opens in its dialog; the page is read again when the dialog saves. */
 
 static void
 on_waiting_list_row_activated (HmrFinancePage *self, GtkListBoxRow *row)
 {
-  on_grant_row_activated (self, row);
+  hmr_gui_open_grant_row (HMR_AREA_PAGE (self), row, FALSE, G_CALLBACK (hmr_finance_page_reload));
 }
 
 static void
 on_disbursing_list_row_activated (HmrFinancePage *self, GtkListBoxRow *row)
 {
-  on_grant_row_activated (self, row);
+  hmr_gui_open_grant_row (HMR_AREA_PAGE (self), row, FALSE, G_CALLBACK (hmr_finance_page_reload));
 }
 
 static void
 on_disbursed_list_row_activated (HmrFinancePage *self, GtkListBoxRow *row)
 {
-  on_grant_row_activated (self, row);
+  hmr_gui_open_grant_row (HMR_AREA_PAGE (self), row, FALSE, G_CALLBACK (hmr_finance_page_reload));
 }
 
 static void
-on_handovers_list_row_activated (HmrFinancePage *self,
-                                 GtkListBoxRow  *row)
+on_handovers_list_row_activated (HmrFinancePage *self, GtkListBoxRow *row)
 {
-  const char *id = hmr_grant_row_get_id (GTK_WIDGET (row));
-  g_autoptr(GError) error = NULL;
-  HmrHandoverDialog *dialog;
-
-  if (id == NULL)
-    return;
-  dialog = hmr_handover_dialog_new_for_handover (hmr_gui_get_parent_window (GTK_WIDGET (self)),
-                                                 self->store, self->actor, id, &error);
-  if (dialog == NULL)
-    {
-      hmr_gui_show_error_toast (GTK_WIDGET (self->toast_overlay), error->message);
-      return;
-    }
-  g_signal_connect_object (dialog, "changed", G_CALLBACK (hmr_finance_page_reload), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  hmr_gui_open_grant_row (HMR_AREA_PAGE (self), row, TRUE, G_CALLBACK (hmr_finance_page_reload));
 }
 
 static void
@@ -272,15 +236,12 @@ pay_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   HmrTrancheDialog *dialog;
 
-  dialog = hmr_tranche_dialog_new (hmr_gui_get_parent_window (widget), self->store, self->actor,
+  dialog = hmr_tranche_dialog_new (hmr_gui_get_parent_window (widget),
+                                   hmr_area_page_get_store (HMR_AREA_PAGE (self)),
+                                   hmr_area_page_get_actor (HMR_AREA_PAGE (self)),
                                    g_variant_get_string (parameter, NULL), &error);
-  if (dialog == NULL)
-    {
-      hmr_gui_show_error_toast (GTK_WIDGET (self->toast_overlay), error->message);
-      return;
-    }
-  g_signal_connect_object (dialog, "recorded", G_CALLBACK (hmr_finance_page_reload), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  hmr_gui_present_dialog (GTK_WINDOW (dialog), error, GTK_WIDGET (self->toast_overlay),
+                          "recorded", G_CALLBACK (hmr_finance_page_reload), self);
 }
 
 static void
@@ -291,7 +252,9 @@ verify_action (GtkWidget  *widget,
   HmrFinancePage *self = HMR_FINANCE_PAGE (widget);
   g_autoptr(GError) error = NULL;
 
-  if (!hmr_store_verify_grant (self->store, self->actor, g_variant_get_string (parameter, NULL), NULL, &error))
+  if (!hmr_store_verify_grant (hmr_area_page_get_store (HMR_AREA_PAGE (self)),
+                               hmr_area_page_get_actor (HMR_AREA_PAGE (self)),
+                               g_variant_get_string (parameter, NULL), NULL, &error))
     {
       hmr_gui_show_error_toast (GTK_WIDGET (self->toast_overlay), error->message);
       return;
@@ -302,86 +265,18 @@ verify_action (GtkWidget  *widget,
 
 /* ---- the ledger in Excel --------------------------------------------- */
 
-typedef struct
-{
-  char     *db_path;
-  HmrActor *actor;
-  char     *path;
-  GWeakRef  page;
-  double    fraction;
-  gboolean  written;    /* the workbook is in place (set in the thread) */
-} ExportJob;
-
-static void
-export_job_free (ExportJob *job)
-{
-  g_free (job->db_path);
-  hmr_actor_free (job->actor);
-  g_free (job->path);
-  g_weak_ref_clear (&job->page);
-  g_free (job);
-}
-
-typedef struct
-{
-  GWeakRef page;
-  double   fraction;
-} ProgressUpdate;
-
+/* In the worker */
 static gboolean
-show_progress (gpointer user_data)
+export_ledger (HmrStore         *store,
+               const HmrActor   *actor,
+               const char       *path,
+               gpointer          data,
+               GCancellable     *cancellable,
+               HmrProgressFunc   progress,
+               gpointer          progress_data,
+               GError          **error)
 {
-  ProgressUpdate *update = user_data;
-  g_autoptr(HmrFinancePage) self = g_weak_ref_get (&update->page);
-
-  if (self != NULL && self->export_cancellable != NULL)
-    gtk_progress_bar_set_fraction (self->progress_bar, update->fraction);
-  g_weak_ref_clear (&update->page);
-  g_free (update);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_export_progress (double   fraction,
-                    gpointer user_data)
-{
-  ExportJob *job = user_data;
-  ProgressUpdate *update;
-
-  /* at most a hundred updates reach the main loop */
-  if (fraction < 1.0 && fraction - job->fraction < 0.01)
-    return;
-  job->fraction = fraction;
-  update = g_new0 (ProgressUpdate, 1);
-  g_weak_ref_init (&update->page, NULL);
-  {
-    g_autoptr(GObject) page = g_weak_ref_get (&job->page);
-    g_weak_ref_set (&update->page, page);
-  }
-  update->fraction = fraction;
-  g_idle_add (show_progress, update);
-}
-
-static void
-export_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  ExportJob *job = task_data;
-  g_autoptr(HmrStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-
-  store = hmr_store_open (job->db_path, &error);
-  if (store == NULL ||
-      !hmr_export_grant_ledger (store, job->actor, NULL, job->path, cancellable,
-                                on_export_progress, job, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  job->written = TRUE;
-  g_task_return_boolean (task, TRUE);
+  return hmr_export_grant_ledger (store, actor, NULL, path, cancellable, progress, progress_data, error);
 }
 
 static void
@@ -391,6 +286,8 @@ set_exporting (HmrFinancePage *self,
   g_clear_object (&self->export_cancellable);
   if (cancellable != NULL)
     self->export_cancellable = g_object_ref (cancellable);
+  else
+    g_clear_pointer (&self->export_path, g_free);
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   gtk_revealer_set_reveal_child (self->progress_revealer, cancellable != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "finance.export-ledger", cancellable == NULL);
@@ -403,17 +300,21 @@ on_export_done (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  HmrFinancePage *self = HMR_FINANCE_PAGE (source);
-  ExportJob *job = g_task_get_task_data (G_TASK (result));
+  GWeakRef *page_ref = user_data;
+  g_autoptr(HmrFinancePage) self = g_weak_ref_get (page_ref);
   g_autoptr(GError) error = NULL;
+  gboolean ok = hmr_gui_export_finish (result, &error);
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  g_weak_ref_clear (page_ref);
+  g_free (page_ref);
+  /* The page went while the ledger was written, and cancelled it on its
+   * way out: nobody is left to tell */
+  if (self == NULL)
+    return;
+
+  /* A failed or cancelled export leaves nothing (hmr_gui_export_async()) */
+  if (!ok)
     {
-      /* A failed export leaves nothing (the core writes beside the file
-       * and renames it at the end); one cancelled just as it finished
-       * takes its workbook away */
-      if (job->written)
-        g_remove (job->path);
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         hmr_gui_show_error_toast (GTK_WIDGET (self->toast_overlay), error->message);
       else
@@ -421,7 +322,7 @@ on_export_done (GObject      *source,
     }
   else
     {
-      g_autofree char *name = g_path_get_basename (job->path);
+      g_autofree char *name = g_path_get_basename (self->export_path);
       /* Translators: a toast; %s is the file's name */
       g_autofree char *message = g_strdup_printf (_("Ledger saved as “%s”"), name);
 
@@ -433,31 +334,30 @@ on_export_done (GObject      *source,
 /**
  * hmr_finance_page_export_ledger_to:
  *
- * Writes the grant ledger to @file in a thread, showing its progress.
+ * Writes the grant ledger to @file in a thread, showing its progress; the
+ * page going (its window closed) cancels it.
  */
 void
 hmr_finance_page_export_ledger_to (HmrFinancePage *self,
                                    GFile          *file)
 {
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autoptr(GTask) task = NULL;
-  ExportJob *job;
+  GWeakRef *page_ref;
 
   g_return_if_fail (HMR_IS_FINANCE_PAGE (self));
+  g_return_if_fail (g_file_peek_path (file) != NULL);
   g_return_if_fail (self->export_cancellable == NULL);
 
-  job = g_new0 (ExportJob, 1);
-  job->db_path = g_strdup (hmr_store_get_path (self->store));
-  job->actor = hmr_actor_copy (self->actor);
-  job->path = g_file_get_path (file);
-  g_weak_ref_init (&job->page, self);
-
   set_exporting (self, cancellable);
-  task = g_task_new (self, cancellable, on_export_done, NULL);
-  g_task_set_source_tag (task, hmr_finance_page_export_ledger_to);
-  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
-  g_task_set_return_on_cancel (task, FALSE);
-  g_task_run_in_thread (task, export_thread);
+  self->export_path = g_file_get_path (file);
+  /* Only a weak reference: the export must not keep the page, and with
+   * it the export, alive once its window is closed */
+  page_ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (page_ref, self);
+  hmr_gui_export_async (hmr_area_page_get_store (HMR_AREA_PAGE (self)),
+                        hmr_area_page_get_actor (HMR_AREA_PAGE (self)),
+                        self->export_path, export_ledger, NULL, NULL,
+                        self->progress_bar, cancellable, on_export_done, page_ref);
 }
 
 static void
@@ -482,7 +382,7 @@ export_ledger_action (GtkWidget  *widget,
 {
   HmrFinancePage *self = HMR_FINANCE_PAGE (widget);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autoptr(GDateTime) now = hmr_store_now (self->store);
+  g_autoptr(GDateTime) now = hmr_store_now (hmr_area_page_get_store (HMR_AREA_PAGE (self)));
   g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *name = NULL;
   GtkFileChooserNative *chooser;
@@ -515,18 +415,35 @@ cancel_export_action (GtkWidget  *widget,
 /* ---- GObject -------------------------------------------------------- */
 
 static void
+hmr_finance_page_constructed (GObject *object)
+{
+  G_OBJECT_CLASS (hmr_finance_page_parent_class)->constructed (object);
+  hmr_finance_page_reload (HMR_FINANCE_PAGE (object));
+}
+
+static void
 hmr_finance_page_dispose (GObject *object)
 {
   HmrFinancePage *self = HMR_FINANCE_PAGE (object);
 
+  /* The export does not keep the page alive: this is where closing the
+   * window stops it */
   if (self->export_cancellable != NULL)
     g_cancellable_cancel (self->export_cancellable);
   /* AdwBin unparents its child itself: no gtk_widget_dispose_template () */
   g_clear_object (&self->export_cancellable);
-  g_clear_object (&self->store);
-  g_clear_pointer (&self->actor, hmr_actor_free);
 
   G_OBJECT_CLASS (hmr_finance_page_parent_class)->dispose (object);
+}
+
+static void
+hmr_finance_page_finalize (GObject *object)
+{
+  HmrFinancePage *self = HMR_FINANCE_PAGE (object);
+
+  g_free (self->export_path);
+
+  G_OBJECT_CLASS (hmr_finance_page_parent_class)->finalize (object);
 }
 
 static void
@@ -553,7 +470,9 @@ hmr_finance_page_class_init (HmrFinancePageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = hmr_finance_page_constructed;
   object_class->dispose = hmr_finance_page_dispose;
+  object_class->finalize = hmr_finance_page_finalize;
   object_class->get_property = hmr_finance_page_get_property;
 
   properties[PROP_EXPORTING] =
@@ -595,12 +514,10 @@ HmrFinancePage *
 hmr_finance_page_new (HmrStore       *store,
                       const HmrActor *actor)
 {
-  HmrFinancePage *self = g_object_new (HMR_TYPE_FINANCE_PAGE, NULL);
+  g_return_val_if_fail (HMR_IS_STORE (store), NULL);
+  g_return_val_if_fail (actor != NULL, NULL);
 
-  self->store = g_object_ref (store);
-  self->actor = hmr_actor_copy (actor);
-  hmr_finance_page_reload (self);
-  return self;
+  return g_object_new (HMR_TYPE_FINANCE_PAGE, "store", store, "actor", actor, NULL);
 }
 
 gboolean

@@ -7,13 +7,13 @@
 
 #include <adwaita.h>
 
-#include "hmr-store.h"
+#include "hmr-area-page.h"
 #include "hmr-window.h"
 
 G_BEGIN_DECLS
 
 #define HMR_TYPE_FINANCE_PAGE (hmr_finance_page_get_type ())
-G_DECLARE_FINAL_TYPE (HmrFinancePage, hmr_finance_page, HMR, FINANCE_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (HmrFinancePage, hmr_finance_page, HMR, FINANCE_PAGE, HmrAreaPage)
 
 HmrFinancePage *hmr_finance_page_new              (HmrStore       *store,
                                                    const HmrActor *actor);

@@ -13,19 +13,14 @@
 #include <glib/gi18n.h>
 
 #include "hmr-grants-page.h"
-#include "hmr-grant-dialog.h"
 #include "hmr-grant-util.h"
 #include "hmr-gui-util.h"
-#include "hmr-handover-dialog.h"
 #include "hmr-permissions.h"
 #include "hmr-workflow.h"
 
 struct _HmrGrantsPage
 {
-  AdwBin           parent_instance;
-
-  HmrStore        *store;
-  HmrActor        *actor;
+  HmrAreaPage      parent_instance;
 
   /* Template widgets */
   AdwToastOverlay *toast_overlay;
@@ -42,7 +37,7 @@ struct _HmrGrantsPage
   GtkListBox      *handovers_list;
 };
 
-G_DEFINE_FINAL_TYPE (HmrGrantsPage, hmr_grants_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (HmrGrantsPage, hmr_grants_page, HMR_TYPE_AREA_PAGE)
 
 static gboolean
 decides (const HmrActor *actor)
@@ -58,91 +53,66 @@ decides (const HmrActor *actor)
 void
 hmr_grants_page_reload (HmrGrantsPage *self)
 {
-  gboolean supervisor = decides (self->actor);
-  gboolean handovers = hmr_permission_allows (self->actor, HMR_ACTION_HANDOVER_WRITE, NULL);
+  HmrStore *store;
+  const HmrActor *actor;
+  gboolean supervisor, handovers;
   guint n = 0;
 
   g_return_if_fail (HMR_IS_GRANTS_PAGE (self));
+
+  store = hmr_area_page_get_store (HMR_AREA_PAGE (self));
+  actor = hmr_area_page_get_actor (HMR_AREA_PAGE (self));
+  supervisor = decides (actor);
+  handovers = hmr_permission_allows (actor, HMR_ACTION_HANDOVER_WRITE, NULL);
 
   gtk_widget_set_visible (self->review_group, supervisor);
   gtk_widget_set_visible (self->submitted_group, !supervisor);
   gtk_widget_set_visible (self->handovers_group, handovers);
 
   if (supervisor)
-    n += hmr_gui_fill_grant_list (self->review_list, self->store, self->actor,
+    n += hmr_gui_fill_grant_list (self->review_list, store, actor,
                                   (const char * const[]) { "submitted", NULL }, 0,
                                   _("No grant waits for a decision."), NULL, NULL);
   else
-    n += hmr_gui_fill_grant_list (self->submitted_list, self->store, self->actor,
+    n += hmr_gui_fill_grant_list (self->submitted_list, store, actor,
                                   (const char * const[]) { "submitted", NULL }, 0,
                                   _("No grant waits for a decision."), NULL, NULL);
-  n += hmr_gui_fill_grant_list (self->drafts_list, self->store, self->actor,
+  n += hmr_gui_fill_grant_list (self->drafts_list, store, actor,
                                 (const char * const[]) { "draft", NULL }, 0,
                                 _("No drafts."), NULL, NULL);
-  n += hmr_gui_fill_grant_list (self->funded_list, self->store, self->actor,
+  n += hmr_gui_fill_grant_list (self->funded_list, store, actor,
                                 (const char * const[]) { "approved", "disbursing", "disbursed", NULL }, 0,
                                 _("No approved grants."), NULL, NULL);
-  n += hmr_gui_fill_grant_list (self->closed_list, self->store, self->actor,
+  n += hmr_gui_fill_grant_list (self->closed_list, store, actor,
                                 (const char * const[]) { "verified", "rejected", "cancelled", NULL }, 10,
                                 _("No closed grants."), NULL, NULL);
   if (handovers)
-    n += hmr_gui_fill_handover_list (self->handovers_list, self->store, self->actor, 10,
+    n += hmr_gui_fill_handover_list (self->handovers_list, store, actor, 10,
                                      _("No handover acts yet."));
   gtk_stack_set_visible_child_name (self->stack, n > 0 ? "lists" : "empty");
 }
 
+/* Grants and handover acts open in their dialogs; the lists are read
+ * again when one of them saves */
 static void
 on_grant_row_activated (HmrGrantsPage *self,
                         GtkListBoxRow *row)
 {
-  const char *id = hmr_grant_row_get_id (GTK_WIDGET (row));
-  g_autoptr(GError) error = NULL;
-  HmrGrantDialog *dialog;
-
-  if (id == NULL)
-    return;
-  dialog = hmr_grant_dialog_new_for_grant (hmr_gui_get_parent_window (GTK_WIDGET (self)),
-                                           self->store, self->actor, id, &error);
-  if (dialog == NULL)
-    {
-      hmr_gui_show_error_toast (GTK_WIDGET (self->toast_overlay), error->message);
-      return;
-    }
-  g_signal_connect_object (dialog, "changed", G_CALLBACK (hmr_grants_page_reload), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  hmr_gui_open_grant_row (HMR_AREA_PAGE (self), row, FALSE, G_CALLBACK (hmr_grants_page_reload));
 }
 
 static void
 on_handover_row_activated (HmrGrantsPage *self,
                            GtkListBoxRow *row)
 {
-  const char *id = hmr_grant_row_get_id (GTK_WIDGET (row));
-  g_autoptr(GError) error = NULL;
-  HmrHandoverDialog *dialog;
-
-  if (id == NULL)
-    return;
-  dialog = hmr_handover_dialog_new_for_handover (hmr_gui_get_parent_window (GTK_WIDGET (self)),
-                                                 self->store, self->actor, id, &error);
-  if (dialog == NULL)
-    {
-      hmr_gui_show_error_toast (GTK_WIDGET (self->toast_overlay), error->message);
-      return;
-    }
-  g_signal_connect_object (dialog, "changed", G_CALLBACK (hmr_grants_page_reload), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  hmr_gui_open_grant_row (HMR_AREA_PAGE (self), row, TRUE, G_CALLBACK (hmr_grants_page_reload));
 }
 
 static void
-hmr_grants_page_dispose (GObject *object)
+hmr_grants_page_constructed (GObject *object)
 {
-  HmrGrantsPage *self = HMR_GRANTS_PAGE (object);
-
-  /* AdwBin unparents its child itself: no gtk_widget_dispose_template () */
-  g_clear_object (&self->store);
-  g_clear_pointer (&self->actor, hmr_actor_free);
-
-  G_OBJECT_CLASS (hmr_grants_page_parent_class)->dispose (object);
+  G_OBJECT_CLASS (hmr_grants_page_parent_class)->constructed (object);
+  hmr_grants_page_reload (HMR_GRANTS_PAGE (object));
 }
 
 static void
@@ -151,7 +121,7 @@ hmr_grants_page_class_init (HmrGrantsPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = hmr_grants_page_dispose;
+  object_class->constructed = hmr_grants_page_constructed;
 
   hmr_gui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, "/org/hamroh/Hamroh/ui/pages/hmr-grants-page.ui");
@@ -182,12 +152,10 @@ HmrGrantsPage *
 hmr_grants_page_new (HmrStore       *store,
                      const HmrActor *actor)
 {
-  HmrGrantsPage *self = g_object_new (HMR_TYPE_GRANTS_PAGE, NULL);
+  g_return_val_if_fail (HMR_IS_STORE (store), NULL);
+  g_return_val_if_fail (actor != NULL, NULL);
 
-  self->store = g_object_ref (store);
-  self->actor = hmr_actor_copy (actor);
-  hmr_grants_page_reload (self);
-  return self;
+  return g_object_new (HMR_TYPE_GRANTS_PAGE, "store", store, "actor", actor, NULL);
 }
 
 /**

@@ -7,13 +7,13 @@
 
 #include <adwaita.h>
 
-#include "hmr-store.h"
+#include "hmr-area-page.h"
 #include "hmr-window.h"
 
 G_BEGIN_DECLS
 
 #define HMR_TYPE_GRANTS_PAGE (hmr_grants_page_get_type ())
-G_DECLARE_FINAL_TYPE (HmrGrantsPage, hmr_grants_page, HMR, GRANTS_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (HmrGrantsPage, hmr_grants_page, HMR, GRANTS_PAGE, HmrAreaPage)
 
 HmrGrantsPage *hmr_grants_page_new        (HmrStore       *store,
                                            const HmrActor *actor);

@@ -18,10 +18,7 @@
 
 struct _HmrProvidersPage
 {
-  AdwBin           parent_instance;
-
-  HmrStore        *store;
-  HmrActor        *actor;
+  HmrAreaPage      parent_instance;
 
   /* Template widgets */
   AdwToastOverlay *toast_overlay;
@@ -32,16 +29,7 @@ struct _HmrProvidersPage
   GtkListBox      *list_box;
 };
 
-G_DEFINE_FINAL_TYPE (HmrProvidersPage, hmr_providers_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_ACTOR,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (HmrProvidersPage, hmr_providers_page, HMR_TYPE_AREA_PAGE)
 
 static char *
 dup_services (const HmrProvider *p)
@@ -147,12 +135,12 @@ hmr_providers_page_reload (HmrProvidersPage *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box))) != NULL)
     gtk_list_box_remove (self->list_box, child);
 
-  providers = hmr_store_list_providers (self->store, self->actor, NULL, NULL, archived, &error);
+  providers = hmr_store_list_providers (hmr_area_page_get_store (HMR_AREA_PAGE (self)),
+                                        hmr_area_page_get_actor (HMR_AREA_PAGE (self)),
+                                        NULL, NULL, archived, &error);
   if (providers == NULL)
     {
-      AdwToast *toast = adw_toast_new (error->message);
-      adw_toast_set_timeout (toast, 0);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      hmr_gui_show_error_toast (GTK_WIDGET (self->toast_overlay), error->message);
       return;
     }
   for (guint i = 0; i < providers->len; i++)
@@ -178,7 +166,8 @@ hmr_providers_page_reload (HmrProvidersPage *self)
 static void
 on_filter_changed (HmrProvidersPage *self)
 {
-  if (self->store != NULL)
+  /* The template sets the filters up before the page has its store */
+  if (hmr_area_page_get_store (HMR_AREA_PAGE (self)) != NULL)
     hmr_providers_page_reload (self);
 }
 
@@ -195,11 +184,11 @@ static void
 open_editor (HmrProvidersPage *self,
              const char       *id)
 {
-  HmrProviderEditor *editor = hmr_provider_editor_new (self->store, self->actor, id);
+  HmrProviderEditor *editor = hmr_provider_editor_new (hmr_area_page_get_store (HMR_AREA_PAGE (self)),
+                                                       hmr_area_page_get_actor (HMR_AREA_PAGE (self)), id);
 
-  gtk_window_set_transient_for (GTK_WINDOW (editor), hmr_gui_get_parent_window (GTK_WIDGET (self)));
-  g_signal_connect_object (editor, "saved", G_CALLBACK (on_editor_saved), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (editor));
+  hmr_gui_present_dialog (GTK_WINDOW (editor), NULL, GTK_WIDGET (self),
+                          "saved", G_CALLBACK (on_editor_saved), self);
 }
 
 static void
@@ -229,76 +218,12 @@ hmr_providers_page_constructed (GObject *object)
 }
 
 static void
-hmr_providers_page_finalize (GObject *object)
-{
-  HmrProvidersPage *self = HMR_PROVIDERS_PAGE (object);
-
-  g_clear_object (&self->store);
-  g_clear_pointer (&self->actor, hmr_actor_free);
-
-  G_OBJECT_CLASS (hmr_providers_page_parent_class)->finalize (object);
-}
-
-static void
-hmr_providers_page_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  HmrProvidersPage *self = HMR_PROVIDERS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_ACTOR:
-      g_value_set_boxed (value, self->actor);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-hmr_providers_page_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
-{
-  HmrProvidersPage *self = HMR_PROVIDERS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-    case PROP_ACTOR:
-      self->actor = g_value_dup_boxed (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 hmr_providers_page_class_init (HmrProvidersPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = hmr_providers_page_constructed;
-  object_class->finalize = hmr_providers_page_finalize;
-  object_class->get_property = hmr_providers_page_get_property;
-  object_class->set_property = hmr_providers_page_set_property;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, HMR_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_ACTOR] =
-    g_param_spec_boxed ("actor", NULL, NULL, HMR_TYPE_ACTOR,
-                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   hmr_gui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, "/org/hamroh/Hamroh/ui/pages/hmr-providers-page.ui");

@@ -7,13 +7,14 @@
 
 #include <adwaita.h>
 
+#include "hmr-area-page.h"
 #include "hmr-provider-editor.h"
 #include "hmr-window.h"
 
 G_BEGIN_DECLS
 
 #define HMR_TYPE_PROVIDERS_PAGE (hmr_providers_page_get_type ())
-G_DECLARE_FINAL_TYPE (HmrProvidersPage, hmr_providers_page, HMR, PROVIDERS_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (HmrProvidersPage, hmr_providers_page, HMR, PROVIDERS_PAGE, HmrAreaPage)
 
 HmrProvidersPage *hmr_providers_page_new         (HmrStore         *store,
                                                   const HmrActor   *actor);

@@ -45,10 +45,8 @@ static const struct
 
 struct _HmrReferralsPage
 {
-  AdwBin               parent_instance;
+  HmrAreaPage          parent_instance;
 
-  HmrStore            *store;
-  HmrActor            *actor;
   HmrReferralBoard    *model;
   GtkSingleSelection  *selection;
   GPtrArray           *codes[HMR_REFERRALS_N_FILTERS];  /* parallel to each drop-down; [0] is NULL */
@@ -70,16 +68,7 @@ struct _HmrReferralsPage
   GtkProgressBar      *export_progress;
 };
 
-G_DEFINE_FINAL_TYPE (HmrReferralsPage, hmr_referrals_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_ACTOR,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (HmrReferralsPage, hmr_referrals_page, HMR_TYPE_AREA_PAGE)
 
 static const char * const filter_ids[HMR_REFERRALS_N_FILTERS] = {
   "district_dropdown", "service_dropdown", "provider_dropdown",
@@ -90,11 +79,9 @@ static void
 show_error (HmrReferralsPage *self,
             const char       *message)
 {
-  AdwToast *toast = adw_toast_new (message);
-
-  adw_toast_set_timeout (toast, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  hmr_gui_show_error_toast (GTK_WIDGET (self->toast_overlay), message);
 }
+
 /* ---- cells ------------------------------------------------------------ */
 
 static void
@@ -190,6 +177,7 @@ filters_active (HmrReferralsPage *self)
 static void
 update_state (HmrReferralsPage *self)
 {
+  const HmrActor *actor = hmr_area_page_get_actor (HMR_AREA_PAGE (self));
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
   const HmrReferralCounts *counts = hmr_referral_board_get_counts (self->model);
   g_autofree char *text = NULL;
@@ -199,7 +187,8 @@ update_state (HmrReferralsPage *self)
       static const HmrReferralQuery everything = { 0 };
       HmrReferralCounts all = { { 0 } };
 
-      if (!hmr_store_count_referrals (self->store, self->actor, &everything, &all, NULL))
+      if (!hmr_store_count_referrals (hmr_area_page_get_store (HMR_AREA_PAGE (self)), actor,
+                                      &everything, &all, NULL))
         all.total = counts->total;
       /* Translators: how many referrals match the filters, of how many */
       text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u referral", "%u of %u referrals", all.total),
@@ -218,7 +207,7 @@ update_state (HmrReferralsPage *self)
     gtk_stack_set_visible_child_name (self->list_stack, "empty");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "referrals.export",
                                  n > 0 && self->export_cancellable == NULL &&
-                                 hmr_permission_allows (self->actor, HMR_ACTION_EXPORT_CASELOAD, NULL));
+                                 hmr_permission_allows (actor, HMR_ACTION_EXPORT_CASELOAD, NULL));
 }
 
 static void
@@ -300,10 +289,12 @@ fill_filters (HmrReferralsPage *self)
   g_autoptr(GPtrArray) codes = g_ptr_array_new ();
   const char * const *services = hmr_service_type_codes ();
   const char * const *statuses = hmr_referral_status_codes ();
+  HmrStore *store = hmr_area_page_get_store (HMR_AREA_PAGE (self));
+  const HmrActor *actor = hmr_area_page_get_actor (HMR_AREA_PAGE (self));
 
   self->filling = TRUE;
 
-  districts = hmr_store_list_districts (self->store, &error);
+  districts = hmr_store_list_districts (store, &error);
   if (districts == NULL)
     show_error (self, error->message);
   for (guint i = 0; districts != NULL && i < districts->len; i++)
@@ -325,7 +316,7 @@ fill_filters (HmrReferralsPage *self)
   g_ptr_array_set_size (labels, 0);
   g_ptr_array_set_size (codes, 0);
   g_clear_error (&error);
-  providers = hmr_store_list_providers (self->store, self->actor, NULL, NULL, TRUE, &error);
+  providers = hmr_store_list_providers (store, actor, NULL, NULL, TRUE, &error);
   if (providers == NULL)
     show_error (self, error->message);
   for (guint i = 0; providers != NULL && i < providers->len; i++)
@@ -339,7 +330,7 @@ fill_filters (HmrReferralsPage *self)
   g_ptr_array_set_size (labels, 0);
   g_ptr_array_set_size (codes, 0);
   g_clear_error (&error);
-  people = hmr_store_list_referral_caseworkers (self->store, self->actor, &error);
+  people = hmr_store_list_referral_caseworkers (store, actor, &error);
   if (people == NULL)
     show_error (self, error->message);
   for (guint i = 0; people != NULL && i < people->len; i++)
@@ -368,12 +359,6 @@ fill_filters (HmrReferralsPage *self)
 /* ---- actions ------------------------------------------------------------ */
 
 static void
-on_dialog_changed (HmrReferralsPage *self)
-{
-  hmr_referrals_page_reload (self);
-}
-
-static void
 on_row_activated (HmrReferralsPage *self,
                   guint             position)
 {
@@ -382,10 +367,11 @@ on_row_activated (HmrReferralsPage *self,
 
   if (row == NULL)
     return;
-  dialog = hmr_referral_dialog_new (self->store, self->actor, hmr_referral_row_get (row, HMR_REFERRAL_ROW_ID));
-  gtk_window_set_transient_for (GTK_WINDOW (dialog), hmr_gui_get_parent_window (GTK_WIDGET (self)));
-  g_signal_connect_object (dialog, "changed", G_CALLBACK (on_dialog_changed), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  dialog = hmr_referral_dialog_new (hmr_area_page_get_store (HMR_AREA_PAGE (self)),
+                                    hmr_area_page_get_actor (HMR_AREA_PAGE (self)),
+                                    hmr_referral_row_get (row, HMR_REFERRAL_ROW_ID));
+  hmr_gui_present_dialog (GTK_WINDOW (dialog), NULL, GTK_WIDGET (self),
+                          "changed", G_CALLBACK (hmr_referrals_page_reload), self);
 }
 
 static void
@@ -441,20 +427,32 @@ on_export_done (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  g_autoptr(HmrReferralsPage) self = user_data;
+  GWeakRef *page_ref = user_data;
+  g_autoptr(HmrReferralsPage) self = g_weak_ref_get (page_ref);
   g_autoptr(GError) error = NULL;
-  char *path = g_object_get_data (G_OBJECT (self->export_label), "path");
-  g_autofree char *base = path ? g_path_get_basename (path) : NULL;
-  g_autofree char *uri = path ? g_filename_to_uri (path, NULL, NULL) : NULL;
+  gboolean ok = hmr_referrals_export_finish (result, &error);
+  char *path;
+  g_autofree char *base = NULL;
+  g_autofree char *uri = NULL;
   g_autofree char *message = NULL;
   AdwToast *toast;
 
+  g_weak_ref_clear (page_ref);
+  g_free (page_ref);
+  /* The page went while the export ran, and cancelled it on its way out:
+   * nobody is left to tell */
+  if (self == NULL)
+    return;
+
+  path = g_object_get_data (G_OBJECT (self->export_label), "path");
+  base = path ? g_path_get_basename (path) : NULL;
+  uri = path ? g_filename_to_uri (path, NULL, NULL) : NULL;
   g_clear_object (&self->export_cancellable);
   gtk_revealer_set_reveal_child (self->export_revealer, FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "referrals.cancel-export", FALSE);
   update_state (self);
 
-  if (!hmr_referrals_export_finish (result, &error))
+  if (!ok)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Export cancelled; no file was written")));
@@ -478,14 +476,31 @@ on_export_done (GObject      *source,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-static void
-start_export (HmrReferralsPage *self,
-              const char       *path)
+/**
+ * hmr_referrals_page_export_to:
+ *
+ * Exports the referrals the board shows to @file in a thread, showing its
+ * progress; the page going (its window closed) cancels it.
+ */
+void
+hmr_referrals_page_export_to (HmrReferralsPage *self,
+                              GFile            *file)
 {
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *label = g_strdup_printf (_("Exporting to %s…"), base);
-  const HmrReferralQuery *query = hmr_referral_board_get_query (self->model);
+  g_autofree char *path = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *label = NULL;
+  const HmrReferralQuery *query;
+  GWeakRef *page_ref;
 
+  g_return_if_fail (HMR_IS_REFERRALS_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (g_file_peek_path (file) != NULL);
+  g_return_if_fail (self->export_cancellable == NULL);
+
+  path = g_file_get_path (file);
+  base = g_path_get_basename (path);
+  label = g_strdup_printf (_("Exporting to %s…"), base);
+  query = hmr_referral_board_get_query (self->model);
   self->export_cancellable = g_cancellable_new ();
   g_object_set_data_full (G_OBJECT (self->export_label), "path", g_strdup (path), g_free);
   gtk_label_set_label (self->export_label, label);
@@ -494,8 +509,20 @@ start_export (HmrReferralsPage *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "referrals.export", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "referrals.cancel-export", TRUE);
 
-  hmr_referrals_export_async (self->store, self->actor, query, path, self->export_progress,
-                              self->export_cancellable, on_export_done, g_object_ref (self));
+  /* Only a weak reference: the export must not keep the page, and with
+   * it the export, alive once its window is closed */
+  page_ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (page_ref, self);
+  hmr_referrals_export_async (hmr_area_page_get_store (HMR_AREA_PAGE (self)),
+                              hmr_area_page_get_actor (HMR_AREA_PAGE (self)), query, path,
+                              self->export_progress, self->export_cancellable, on_export_done, page_ref);
+}
+
+gboolean
+hmr_referrals_page_get_exporting (HmrReferralsPage *self)
+{
+  g_return_val_if_fail (HMR_IS_REFERRALS_PAGE (self), FALSE);
+  return self->export_cancellable != NULL;
 }
 
 static void
@@ -517,7 +544,11 @@ on_export_chosen (GtkNativeDialog *chooser,
           path = with;
         }
       if (path != NULL)
-        start_export (self, path);
+        {
+          g_autoptr(GFile) chosen = g_file_new_for_path (path);
+
+          hmr_referrals_page_export_to (self, chosen);
+        }
     }
   g_object_unref (chooser);
 }
@@ -530,7 +561,7 @@ export_action (GtkWidget  *widget,
   HmrReferralsPage *self = HMR_REFERRALS_PAGE (widget);
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autoptr(GDateTime) now = hmr_store_now (self->store);
+  g_autoptr(GDateTime) now = hmr_store_now (hmr_area_page_get_store (HMR_AREA_PAGE (self)));
   g_autofree char *day = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *name = NULL;
 
@@ -566,24 +597,28 @@ static void
 hmr_referrals_page_constructed (GObject *object)
 {
   HmrReferralsPage *self = HMR_REFERRALS_PAGE (object);
+  HmrStore *store;
+  const HmrActor *actor;
   gboolean supervisor;
 
   G_OBJECT_CLASS (hmr_referrals_page_parent_class)->constructed (object);
 
-  g_return_if_fail (HMR_IS_STORE (self->store));
-  g_return_if_fail (self->actor != NULL);
+  store = hmr_area_page_get_store (HMR_AREA_PAGE (self));
+  actor = hmr_area_page_get_actor (HMR_AREA_PAGE (self));
+  g_return_if_fail (HMR_IS_STORE (store));
+  g_return_if_fail (actor != NULL);
 
   /* A caseworker sees their own office: the district filter says nothing */
-  supervisor = !hmr_permission_is_office_scoped (self->actor->role, HMR_ACTION_REFERRAL_READ);
+  supervisor = !hmr_permission_is_office_scoped (actor->role, HMR_ACTION_REFERRAL_READ);
   gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->filters[HMR_REFERRALS_FILTER_DISTRICT])),
                           supervisor);
   gtk_widget_set_visible (GTK_WIDGET (self->export_button),
-                          hmr_permission_allows (self->actor, HMR_ACTION_EXPORT_CASELOAD, NULL));
+                          hmr_permission_allows (actor, HMR_ACTION_EXPORT_CASELOAD, NULL));
   gtk_column_view_column_set_visible (self->columns[HMR_REFERRALS_COLUMN_OPEN],
-                                      hmr_permission_allows (self->actor, HMR_ACTION_BENEFICIARY_READ, NULL));
+                                      hmr_permission_allows (actor, HMR_ACTION_BENEFICIARY_READ, NULL));
 
   fill_filters (self);
-  self->model = hmr_referral_board_new (self->store, self->actor);
+  self->model = hmr_referral_board_new (store, actor);
   g_signal_connect_object (self->model, "items-changed", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
@@ -598,6 +633,8 @@ hmr_referrals_page_dispose (GObject *object)
 {
   HmrReferralsPage *self = HMR_REFERRALS_PAGE (object);
 
+  /* The export does not keep the page alive: this is where closing the
+   * window stops it */
   if (self->export_cancellable != NULL)
     g_cancellable_cancel (self->export_cancellable);
   g_clear_object (&self->selection);
@@ -611,55 +648,11 @@ hmr_referrals_page_finalize (GObject *object)
 {
   HmrReferralsPage *self = HMR_REFERRALS_PAGE (object);
 
-  g_clear_object (&self->store);
   g_clear_object (&self->export_cancellable);
-  g_clear_pointer (&self->actor, hmr_actor_free);
   for (guint i = 0; i < HMR_REFERRALS_N_FILTERS; i++)
     g_clear_pointer (&self->codes[i], g_ptr_array_unref);
 
   G_OBJECT_CLASS (hmr_referrals_page_parent_class)->finalize (object);
-}
-
-static void
-hmr_referrals_page_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  HmrReferralsPage *self = HMR_REFERRALS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_ACTOR:
-      g_value_set_boxed (value, self->actor);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-hmr_referrals_page_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
-{
-  HmrReferralsPage *self = HMR_REFERRALS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-    case PROP_ACTOR:
-      self->actor = g_value_dup_boxed (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -671,16 +664,6 @@ hmr_referrals_page_class_init (HmrReferralsPageClass *klass)
   object_class->constructed = hmr_referrals_page_constructed;
   object_class->dispose = hmr_referrals_page_dispose;
   object_class->finalize = hmr_referrals_page_finalize;
-  object_class->get_property = hmr_referrals_page_get_property;
-  object_class->set_property = hmr_referrals_page_set_property;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, HMR_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_ACTOR] =
-    g_param_spec_boxed ("actor", NULL, NULL, HMR_TYPE_ACTOR,
-                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   hmr_gui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, "/org/hamroh/Hamroh/ui/pages/hmr-referrals-page.ui");

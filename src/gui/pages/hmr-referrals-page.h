@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "hmr-area-page.h"
 #include "hmr-referral-board.h"
 #include "hmr-window.h"
 
@@ -24,7 +25,7 @@ typedef enum
 } HmrReferralsFilter;
 
 #define HMR_TYPE_REFERRALS_PAGE (hmr_referrals_page_get_type ())
-G_DECLARE_FINAL_TYPE (HmrReferralsPage, hmr_referrals_page, HMR, REFERRALS_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (HmrReferralsPage, hmr_referrals_page, HMR, REFERRALS_PAGE, HmrAreaPage)
 
 HmrReferralsPage *hmr_referrals_page_new            (HmrStore           *store,
                                                      const HmrActor     *actor);
@@ -38,5 +39,8 @@ GtkDropDown      *hmr_referrals_page_get_filter     (HmrReferralsPage   *self,
 const char       *hmr_referrals_page_get_count_text (HmrReferralsPage   *self);
 const char       *hmr_referrals_page_get_state      (HmrReferralsPage   *self);
 GtkColumnView    *hmr_referrals_page_get_column_view (HmrReferralsPage  *self);
+void              hmr_referrals_page_export_to      (HmrReferralsPage   *self,
+                                                     GFile              *file);
+gboolean          hmr_referrals_page_get_exporting  (HmrReferralsPage   *self);
 
 G_END_DECLS

@@ -26,10 +26,8 @@
 
 struct _HmrTodayPage
 {
-  AdwBin           parent_instance;
+  HmrAreaPage      parent_instance;
 
-  HmrStore        *store;
-  HmrActor        *actor;
   GPtrArray       *items[HMR_N_TODAY_LISTS];   /* HmrTodayItem; NULL: not the role's */
   guint            totals[HMR_N_TODAY_LISTS];
   GtkWidget       *groups[HMR_N_TODAY_LISTS];
@@ -44,7 +42,7 @@ struct _HmrTodayPage
   AdwStatusPage   *error_page;
 };
 
-G_DEFINE_FINAL_TYPE (HmrTodayPage, hmr_today_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (HmrTodayPage, hmr_today_page, HMR_TYPE_AREA_PAGE)
 
 static void
 show_toast (HmrTodayPage *self,
@@ -147,14 +145,16 @@ on_acknowledge_clicked (GtkButton    *button,
   g_autoptr(GError) error = NULL;
   g_autofree char *beneficiary_id = NULL;
 
-  if (!hmr_store_acknowledge_wellbeing_flag (self->store, self->actor, item->entity_id, NULL, &error))
+  if (!hmr_store_acknowledge_wellbeing_flag (hmr_area_page_get_store (HMR_AREA_PAGE (self)),
+                                             hmr_area_page_get_actor (HMR_AREA_PAGE (self)),
+                                             item->entity_id, NULL, &error))
     {
       show_toast (self, error->message, 0);
       return;
     }
   beneficiary_id = g_strdup (item->beneficiary_id);
   show_toast (self, _("Wellbeing score acknowledged"), 3);
-  hmr_fu_gui_notify_saved (GTK_WIDGET (self), beneficiary_id);
+  hmr_gui_case_changed (GTK_WIDGET (self), beneficiary_id);
   hmr_today_page_reload (self);
 }
 
@@ -212,21 +212,22 @@ on_row_activated (GtkListBox    *box,
 {
   const HmrTodayItem *item = g_object_get_data (G_OBJECT (row), "item");
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  HmrStore *store = hmr_area_page_get_store (HMR_AREA_PAGE (self));
+  const HmrActor *actor = hmr_area_page_get_actor (HMR_AREA_PAGE (self));
 
   if (item == NULL)
     return;
   switch (item->list)
     {
     case HMR_TODAY_DUE_FOLLOW_UPS:
-      hmr_follow_up_dialog_open (GTK_WIDGET (self), self->store, self->actor,
-                                 item->beneficiary_id, item->entity_id);
+      hmr_follow_up_dialog_open (GTK_WIDGET (self), store, actor, item->beneficiary_id, item->entity_id);
       break;
     case HMR_TODAY_RETURNED_PLANS:
     case HMR_TODAY_PLANS_TO_APPROVE:
-      hmr_plan_dialog_open (GTK_WIDGET (self), self->store, self->actor, item->beneficiary_id);
+      hmr_plan_dialog_open (GTK_WIDGET (self), store, actor, item->beneficiary_id);
       break;
     case HMR_TODAY_CLOSURES_TO_APPROVE:
-      hmr_close_case_dialog_open (GTK_WIDGET (self), self->store, self->actor, item->beneficiary_id);
+      hmr_close_case_dialog_open (GTK_WIDGET (self), store, actor, item->beneficiary_id);
       break;
     case HMR_TODAY_WAITING_REFERRALS:
     case HMR_TODAY_ENDING_BANS:
@@ -244,7 +245,7 @@ on_row_activated (GtkListBox    *box,
 static void
 build_groups (HmrTodayPage *self)
 {
-  g_autoptr(GArray) lists = hmr_today_lists_for_actor (self->actor);
+  g_autoptr(GArray) lists = hmr_today_lists_for_actor (hmr_area_page_get_actor (HMR_AREA_PAGE (self)));
 
   for (guint i = 0; i < lists->len; i++)
     {
@@ -313,11 +314,16 @@ void
 hmr_today_page_reload (HmrTodayPage *self)
 {
   g_autofree char *summary = NULL;
+  HmrStore *store;
+  const HmrActor *actor;
   char date[64];
   GDate today;
   guint total = 0;
 
   g_return_if_fail (HMR_IS_TODAY_PAGE (self));
+
+  store = hmr_area_page_get_store (HMR_AREA_PAGE (self));
+  actor = hmr_area_page_get_actor (HMR_AREA_PAGE (self));
 
   for (HmrTodayList l = 0; l < HMR_N_TODAY_LISTS; l++)
     {
@@ -331,7 +337,7 @@ hmr_today_page_reload (HmrTodayPage *self)
       g_clear_pointer (&self->items[l], g_ptr_array_unref);
       self->totals[l] = 0;
 
-      items = hmr_store_list_today (self->store, self->actor, l, ROWS_SHOWN, &self->totals[l], &error);
+      items = hmr_store_list_today (store, actor, l, ROWS_SHOWN, &self->totals[l], &error);
       if (items == NULL)
         {
           adw_status_page_set_description (self->error_page, error->message);
@@ -361,7 +367,7 @@ hmr_today_page_reload (HmrTodayPage *self)
       total += self->totals[l];
     }
 
-  hmr_store_get_today (self->store, &today);
+  hmr_store_get_today (store, &today);
   /* Translators: the Today page's heading, a date: "Tuesday, 1 December"; see strftime */
   if (g_date_strftime (date, sizeof date, C_("today heading", "%A, %-d %B"), &today) > 0)
     gtk_label_set_label (self->date_label, g_strstrip (date));
@@ -403,14 +409,13 @@ hmr_today_page_dispose (GObject *object)
 }
 
 static void
-hmr_today_page_finalize (GObject *object)
+hmr_today_page_constructed (GObject *object)
 {
   HmrTodayPage *self = HMR_TODAY_PAGE (object);
 
-  g_clear_object (&self->store);
-  g_clear_pointer (&self->actor, hmr_actor_free);
-
-  G_OBJECT_CLASS (hmr_today_page_parent_class)->finalize (object);
+  G_OBJECT_CLASS (hmr_today_page_parent_class)->constructed (object);
+  build_groups (self);
+  hmr_today_page_reload (self);
 }
 
 static void
@@ -419,8 +424,8 @@ hmr_today_page_class_init (HmrTodayPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = hmr_today_page_constructed;
   object_class->dispose = hmr_today_page_dispose;
-  object_class->finalize = hmr_today_page_finalize;
   widget_class->map = hmr_today_page_map;
 
   hmr_gui_ensure_resources ();
@@ -443,17 +448,10 @@ HmrTodayPage *
 hmr_today_page_new (HmrStore       *store,
                     const HmrActor *actor)
 {
-  HmrTodayPage *self;
-
   g_return_val_if_fail (HMR_IS_STORE (store), NULL);
   g_return_val_if_fail (actor != NULL, NULL);
 
-  self = g_object_new (HMR_TYPE_TODAY_PAGE, NULL);
-  self->store = g_object_ref (store);
-  self->actor = hmr_actor_copy (actor);
-  build_groups (self);
-  hmr_today_page_reload (self);
-  return self;
+  return g_object_new (HMR_TYPE_TODAY_PAGE, "store", store, "actor", actor, NULL);
 }
 
 /**

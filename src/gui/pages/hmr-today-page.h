@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "hmr-area-page.h"
 #include "hmr-follow-up.h"
 
 G_BEGIN_DECLS
@@ -14,7 +15,7 @@ G_BEGIN_DECLS
 typedef struct _HmrWindow HmrWindow;
 
 #define HMR_TYPE_TODAY_PAGE (hmr_today_page_get_type ())
-G_DECLARE_FINAL_TYPE (HmrTodayPage, hmr_today_page, HMR, TODAY_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (HmrTodayPage, hmr_today_page, HMR, TODAY_PAGE, HmrAreaPage)
 
 HmrTodayPage *hmr_today_page_new            (HmrStore       *store,
                                              const HmrActor *actor);

@@ -18,10 +18,8 @@
 
 struct _HmrUsersPage
 {
-  AdwBin               parent_instance;
+  HmrAreaPage          parent_instance;
 
-  HmrStore            *store;
-  HmrActor            *actor;
   GPtrArray           *users;      /* HmrUserInfo, as listed */
   GHashTable          *rows;       /* username → AdwActionRow */
 
@@ -30,7 +28,7 @@ struct _HmrUsersPage
   AdwPreferencesGroup *users_group;
 };
 
-G_DEFINE_FINAL_TYPE (HmrUsersPage, hmr_users_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (HmrUsersPage, hmr_users_page, HMR_TYPE_AREA_PAGE)
 
 static const HmrUserInfo *
 find_user (HmrUsersPage *self,
@@ -60,7 +58,9 @@ describe (HmrUsersPage      *self,
 
   if (!u->active)
     g_string_append_printf (out, "\n%s", _("Deactivated: cannot log in"));
-  locked_until = u->locked ? hmr_store_dup_user_locked_until (self->store, self->actor, u->id) : NULL;
+  if (u->locked)
+    locked_until = hmr_store_dup_user_locked_until (hmr_area_page_get_store (HMR_AREA_PAGE (self)),
+                                                    hmr_area_page_get_actor (HMR_AREA_PAGE (self)), u->id);
   if (locked_until != NULL)
     {
       g_autofree char *when = hmr_gui_format_timestamp (locked_until);
@@ -101,7 +101,7 @@ make_row (HmrUsersPage      *self,
     gtk_widget_add_css_class (row, "dim-label");
 
   /* Nobody deactivates their own account: the store refuses it too */
-  if (g_strcmp0 (u->id, self->actor->user_id) != 0)
+  if (g_strcmp0 (u->id, hmr_area_page_get_actor (HMR_AREA_PAGE (self))->user_id) != 0)
     {
       button = gtk_button_new_with_mnemonic (u->active ? _("_Deactivate") : _("_Reactivate"));
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
@@ -142,7 +142,8 @@ hmr_users_page_reload (HmrUsersPage *self)
   g_hash_table_remove_all (self->rows);
   g_clear_pointer (&self->users, g_ptr_array_unref);
 
-  self->users = hmr_store_list_users (self->store, self->actor, &error);
+  self->users = hmr_store_list_users (hmr_area_page_get_store (HMR_AREA_PAGE (self)),
+                                      hmr_area_page_get_actor (HMR_AREA_PAGE (self)), &error);
   if (self->users == NULL)
     {
       hmr_gui_show_error_toast (GTK_WIDGET (self->users_group), error->message);
@@ -164,11 +165,11 @@ static void
 open_dialog (HmrUsersPage      *self,
              const HmrUserInfo *user)
 {
-  HmrUserDialog *dialog = hmr_user_dialog_new (self->store, self->actor, user);
+  HmrUserDialog *dialog = hmr_user_dialog_new (hmr_area_page_get_store (HMR_AREA_PAGE (self)),
+                                               hmr_area_page_get_actor (HMR_AREA_PAGE (self)), user);
 
-  gtk_window_set_transient_for (GTK_WINDOW (dialog), hmr_gui_get_parent_window (GTK_WIDGET (self)));
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (hmr_users_page_reload), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  hmr_gui_present_dialog (GTK_WINDOW (dialog), NULL, GTK_WIDGET (self),
+                          "saved", G_CALLBACK (hmr_users_page_reload), self);
 }
 
 static void
@@ -218,7 +219,8 @@ set_active (HmrUsersPage *self,
   if (user == NULL)
     return;
   name = g_strdup (user->full_name);
-  if (!hmr_store_set_user_active (self->store, self->actor, user_id, active, &error))
+  if (!hmr_store_set_user_active (hmr_area_page_get_store (HMR_AREA_PAGE (self)),
+                                  hmr_area_page_get_actor (HMR_AREA_PAGE (self)), user_id, active, &error))
     {
       hmr_gui_show_error_toast (GTK_WIDGET (self->users_group), error->message);
       return;
@@ -268,12 +270,17 @@ hmr_users_page_dispose (GObject *object)
 }
 
 static void
+hmr_users_page_constructed (GObject *object)
+{
+  G_OBJECT_CLASS (hmr_users_page_parent_class)->constructed (object);
+  hmr_users_page_reload (HMR_USERS_PAGE (object));
+}
+
+static void
 hmr_users_page_finalize (GObject *object)
 {
   HmrUsersPage *self = HMR_USERS_PAGE (object);
 
-  g_clear_object (&self->store);
-  g_clear_pointer (&self->actor, hmr_actor_free);
   g_clear_pointer (&self->rows, g_hash_table_unref);
 
   G_OBJECT_CLASS (hmr_users_page_parent_class)->finalize (object);
@@ -285,6 +292,7 @@ hmr_users_page_class_init (HmrUsersPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = hmr_users_page_constructed;
   object_class->dispose = hmr_users_page_dispose;
   object_class->finalize = hmr_users_page_finalize;
 
@@ -311,16 +319,10 @@ HmrUsersPage *
 hmr_users_page_new (HmrStore       *store,
                     const HmrActor *actor)
 {
-  HmrUsersPage *self;
-
   g_return_val_if_fail (HMR_IS_STORE (store), NULL);
   g_return_val_if_fail (actor != NULL, NULL);
 
-  self = g_object_new (HMR_TYPE_USERS_PAGE, NULL);
-  self->store = g_object_ref (store);
-  self->actor = hmr_actor_copy (actor);
-  hmr_users_page_reload (self);
-  return self;
+  return g_object_new (HMR_TYPE_USERS_PAGE, "store", store, "actor", actor, NULL);
 }
 
 AdwActionRow *

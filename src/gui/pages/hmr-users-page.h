@@ -6,13 +6,13 @@
 
 #include <adwaita.h>
 
-#include "hmr-store.h"
+#include "hmr-area-page.h"
 #include "hmr-window.h"
 
 G_BEGIN_DECLS
 
 #define HMR_TYPE_USERS_PAGE (hmr_users_page_get_type ())
-G_DECLARE_FINAL_TYPE (HmrUsersPage, hmr_users_page, HMR, USERS_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (HmrUsersPage, hmr_users_page, HMR, USERS_PAGE, HmrAreaPage)
 
 HmrUsersPage *hmr_users_page_new          (HmrStore       *store,
                                            const HmrActor *actor);

@@ -323,9 +323,7 @@ edit_action (GtkWidget  *widget,
   g_return_if_fail (self->beneficiary != NULL);
 
   form = hmr_beneficiary_form_new (self->store, self->actor, self->beneficiary);
-  gtk_window_set_transient_for (GTK_WINDOW (form), hmr_gui_get_parent_window (widget));
-  g_signal_connect_object (form, "saved", G_CALLBACK (on_form_saved), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (form));
+  hmr_gui_present_dialog (GTK_WINDOW (form), NULL, widget, "saved", G_CALLBACK (on_form_saved), self);
 }
 
 static void

@@ -8,10 +8,11 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "hmr-grant-dialog.h"
 #include "hmr-grant-util.h"
 #include "hmr-gui-util.h"
+#include "hmr-handover-dialog.h"
 #include "hmr-labels.h"
-#include "hmr-window.h"
 
 /* ---- money and quantities -------------------------------------------- */
 
@@ -284,6 +285,38 @@ const char *
 hmr_grant_row_get_id (GtkWidget *row)
 {
   return row != NULL ? g_object_get_data (G_OBJECT (row), "hmr-id") : NULL;
+}
+
+/**
+ * hmr_gui_open_grant_row:
+ * @page: the page @row is in: its store and user open the record
+ * @row: a row of hmr_grant_row_new(), or of hmr_handover_row_new() when
+ *   @handover
+ * @on_changed: called as on_changed (@page) when the dialog saved
+ *
+ * Opens the grant or handover act of @row in its dialog; a refusal to
+ * open it is shown over the row.
+ */
+void
+hmr_gui_open_grant_row (HmrAreaPage   *page,
+                        GtkListBoxRow *row,
+                        gboolean       handover,
+                        GCallback      on_changed)
+{
+  const char *id = hmr_grant_row_get_id (GTK_WIDGET (row));
+  GtkWindow *parent = hmr_gui_get_parent_window (GTK_WIDGET (page));
+  HmrStore *store = hmr_area_page_get_store (page);
+  const HmrActor *actor = hmr_area_page_get_actor (page);
+  g_autoptr(GError) error = NULL;
+  GtkWindow *dialog;
+
+  if (id == NULL)
+    return;
+  if (handover)
+    dialog = GTK_WINDOW (hmr_handover_dialog_new_for_handover (parent, store, actor, id, &error));
+  else
+    dialog = GTK_WINDOW (hmr_grant_dialog_new_for_grant (parent, store, actor, id, &error));
+  hmr_gui_present_dialog (dialog, error, GTK_WIDGET (row), "changed", on_changed, page);
 }
 
 void
@@ -592,25 +625,7 @@ hmr_gui_print_act (GtkWidget      *parent,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* ---- the main window and field errors ---------------------------------- */
-
-/**
- * hmr_gui_case_changed:
- *
- * Tells the main window that @widget (in it or in a dialog over it) saved
- * something about @beneficiary_id.
- */
-void
-hmr_gui_case_changed (GtkWidget  *widget,
-                      const char *beneficiary_id)
-{
-  GtkWindow *window = hmr_gui_get_parent_window (widget);
-
-  while (window != NULL && !HMR_IS_WINDOW (window))
-    window = gtk_window_get_transient_for (window);
-  if (window != NULL && beneficiary_id != NULL)
-    hmr_window_case_changed (HMR_WINDOW (window), beneficiary_id);
-}
+/* ---- field errors ------------------------------------------------------ */
 
 /* A hidden row for a field's message, to put right below the field */
 GtkWidget *

@@ -1,5 +1,6 @@
 /* hmr-grant-util.h — what the grant, handover and finance views share:
- * money typed and shown, rows of the lists, printing an act
+ * money typed and shown, rows of the lists and opening them, printing an
+ * act
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,6 +9,7 @@
 #include <adwaita.h>
 
 #include "hmr-act-pdf.h"
+#include "hmr-area-page.h"
 #include "hmr-grant.h"
 #include "hmr-handover.h"
 
@@ -23,6 +25,10 @@ char       *hmr_gui_format_money_input   (gint64                     dirams);
 GtkWidget  *hmr_grant_row_new            (const HmrGrantSummary     *summary);
 GtkWidget  *hmr_handover_row_new         (const HmrHandoverSummary  *summary);
 const char *hmr_grant_row_get_id         (GtkWidget                 *row);
+void        hmr_gui_open_grant_row       (HmrAreaPage               *page,
+                                          GtkListBoxRow             *row,
+                                          gboolean                   handover,
+                                          GCallback                  on_changed);
 void        hmr_gui_list_box_clear       (GtkListBox                *list);
 GtkWidget  *hmr_gui_placeholder_row      (const char                *text);
 
@@ -30,8 +36,6 @@ void        hmr_gui_toast                (GtkWidget                 *widget,
                                           const char                *message);
 void        hmr_gui_window_refusal       (GtkWidget                 *window,
                                           const char                *message);
-void        hmr_gui_case_changed         (GtkWidget                 *widget,
-                                          const char                *beneficiary_id);
 GtkWidget  *hmr_gui_error_row_new        (GtkWidget               **label);
 void        hmr_gui_field_error          (GtkWidget                 *field_row,
                                           GtkWidget                 *error_row,

@@ -1,0 +1,25 @@
+/* hmr-area-page.h — what every area of the main window is built on: the
+ * store it reads and the user it acts for
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "hmr-store.h"
+
+G_BEGIN_DECLS
+
+#define HMR_TYPE_AREA_PAGE (hmr_area_page_get_type ())
+G_DECLARE_DERIVABLE_TYPE (HmrAreaPage, hmr_area_page, HMR, AREA_PAGE, AdwBin)
+
+struct _HmrAreaPageClass
+{
+  AdwBinClass parent_class;
+};
+
+HmrStore       *hmr_area_page_get_store (HmrAreaPage *self);
+const HmrActor *hmr_area_page_get_actor (HmrAreaPage *self);
+
+G_END_DECLS

@@ -1,0 +1,38 @@
+/* hmr-gui-export.h — an Excel export run from a page: in a thread with
+ * its own store connection, with a progress bar, cancellable, and never
+ * leaving a file behind when cancelled
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "hmr-export.h"
+
+G_BEGIN_DECLS
+
+/* Writes @path as @actor, through @store: a core export (in the thread) */
+typedef gboolean (*HmrGuiExportFunc) (HmrStore         *store,
+                                      const HmrActor   *actor,
+                                      const char       *path,
+                                      gpointer          data,
+                                      GCancellable     *cancellable,
+                                      HmrProgressFunc   progress,
+                                      gpointer          progress_data,
+                                      GError          **error);
+
+void     hmr_gui_export_async  (HmrStore            *store,
+                                const HmrActor      *actor,
+                                const char          *path,
+                                HmrGuiExportFunc     func,
+                                gpointer             data,
+                                GDestroyNotify       data_free,
+                                GtkProgressBar      *progress_bar,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data);
+gboolean hmr_gui_export_finish (GAsyncResult        *result,
+                                GError             **error);
+
+G_END_DECLS
