@@ -22,7 +22,9 @@
 #include "hmr-today-page.h"
 #include "hmr-window.h"
 
-#define ROWS_SHOWN 100
+/* Rows shown a list, the rest counted ("And 12 more"): each row is a
+ * widget to lay out, and 100 a list made the page take seconds to appear */
+#define ROWS_SHOWN 25
 
 struct _HmrTodayPage
 {
@@ -415,7 +417,9 @@ hmr_today_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (hmr_today_page_parent_class)->constructed (object);
   build_groups (self);
-  hmr_today_page_reload (self);
+  /* The lists are read when the page is shown (map), not here as well: at
+   * a million beneficiaries each reading takes seconds, and a page built
+   * to be shown was read twice before its first frame */
 }
 
 static void
