@@ -251,7 +251,12 @@ cmd_audit (HmrStore            *store,
                   (long long) broken);
       return EXIT_REFUSED;
     }
-  g_print (_("The audit chain is intact: %lld rows checked.\n"), (long long) checked);
+  /* the plural form follows the number of rows; the count is never negative */
+  g_print (g_dngettext (GETTEXT_PACKAGE,
+                        "The audit chain is intact: %lld row checked.\n",
+                        "The audit chain is intact: %lld rows checked.\n",
+                        (unsigned long) checked),
+           (long long) checked);
   return 0;
 }
 

@@ -75,32 +75,87 @@ hmr_permission_allows (const HmrActor *actor,
     }
 }
 
-const char *
-hmr_action_get_label (HmrAction action)
+/**
+ * hmr_permission_dup_refusal:
+ * @role: the role that was refused
+ * @action: what it tried to do
+ *
+ * Says why the store refused, in one whole sentence per action.  The
+ * action is not a fragment glued into a shared "may not %s" sentence:
+ * Tajik puts the verb after its object and Russian wants an infinitive
+ * that agrees with the rest, so each refusal is its own message that a
+ * translator can phrase freely.  Only the role's name is put in.
+ *
+ * Returns: (transfer full): the refusal, as in
+ *   "Refused: a Finance officer may not read case files."
+ */
+char *
+hmr_permission_dup_refusal (HmrRole   role,
+                            HmrAction action)
 {
+  const char *who = hmr_role_get_label (role);
+
   switch (action)
     {
-    case HMR_ACTION_BENEFICIARY_READ: return _("read case files");
-    case HMR_ACTION_BENEFICIARY_READ_IDENTITY: return _("read beneficiaries’ names");
-    case HMR_ACTION_BENEFICIARY_WRITE: return _("change case files");
-    case HMR_ACTION_BENEFICIARY_REASSIGN: return _("reassign cases");
-    case HMR_ACTION_SENSITIVE_READ: return _("read confidential notes");
-    case HMR_ACTION_AUDIT_READ: return _("read the audit log");
-    case HMR_ACTION_AUDIT_VERIFY: return _("verify the audit log");
-    case HMR_ACTION_USERS_MANAGE: return _("manage users");
-    case HMR_ACTION_OFFICES_MANAGE: return _("manage offices");
-    case HMR_ACTION_PROVIDERS_MANAGE: return _("manage service providers");
-    case HMR_ACTION_REFERRAL_READ: return _("read referrals");
-    case HMR_ACTION_REFERRAL_WRITE: return _("change referrals");
-    case HMR_ACTION_FOLLOW_UP_WRITE: return _("record follow-ups");
-    case HMR_ACTION_GRANT_READ: return _("read grants");
-    case HMR_ACTION_GRANT_WRITE: return _("draft grants");
-    case HMR_ACTION_DISBURSE: return _("record disbursements");
-    case HMR_ACTION_HANDOVER_WRITE: return _("record handovers");
-    case HMR_ACTION_EXPORT_CASELOAD: return _("export case files");
-    case HMR_ACTION_EXPORT_LEDGER: return _("export the grant ledger");
+    case HMR_ACTION_BENEFICIARY_READ:
+      /* Translators: a refusal; %s is the name of a role, as in “Caseworker” */
+      return g_strdup_printf (_("Refused: a %s may not read case files."), who);
+    case HMR_ACTION_BENEFICIARY_READ_IDENTITY:
+      /* Translators: a refusal; %s is the name of a role, as in “Caseworker” */
+      return g_strdup_printf (_("Refused: a %s may not read beneficiaries’ names."), who);
+    case HMR_ACTION_BENEFICIARY_WRITE:
+      /* Translators: a refusal; %s is the name of a role, as in “Caseworker” */
+      return g_strdup_printf (_("Refused: a %s may not change case files."), who);
+    case HMR_ACTION_BENEFICIARY_REASSIGN:
+      /* Translators: a refusal; %s is the name of a role, as in “Caseworker” */
+      return g_strdup_printf (_("Refused: a %s may not reassign cases."), who);
+    case HMR_ACTION_SENSITIVE_READ:
+      /* Translators: a refusal; %s is the name of a role, as in “Caseworker” */
+      return g_strdup_printf (_("Refused: a %s may not read confidential notes."), who);
+    case HMR_ACTION_AUDIT_READ:
+      /* Translators: a refusal; %s is the name of a role, as in “Caseworker” */
+      return g_strdup_printf (_("Refused: a %s may not read the audit log."), who);
+    case HMR_ACTION_AUDIT_VERIFY:
+      /* Translators: a refusal; %s is the name of a role, as in “Caseworker” */
+      return g_strdup_printf (_("Refused: a %s may not verify the audit log."), who);
+    case HMR_ACTION_USERS_MANAGE:
+      /* Translators: a refusal; %s is the name of a role, as in “Caseworker” */
+      return g_strdup_printf (_("Refused: a %s may not manage users."), who);
+    case HMR_ACTION_OFFICES_MANAGE:
+      /* Translators: a refusal; %s is the name of a role, as in “Caseworker” */
+      return g_strdup_printf (_("Refused: a %s may not manage offices."), who);
+    case HMR_ACTION_PROVIDERS_MANAGE:
+      /* Translators: a refusal; %s is the name of a role, as in “Caseworker” */
+      return g_strdup_printf (_("Refused: a %s may not manage service providers."), who);
+    case HMR_ACTION_REFERRAL_READ:
+      /* Translators: a refusal; %s is the name of a role, as in “Caseworker” */
+      return g_strdup_printf (_("Refused: a %s may not read referrals."), who);
+    case HMR_ACTION_REFERRAL_WRITE:
+      /* Translators: a refusal; %s is the name of a role, as in “Caseworker” */
+      return g_strdup_printf (_("Refused: a %s may not change referrals."), who);
+    case HMR_ACTION_FOLLOW_UP_WRITE:
+      /* Translators: a refusal; %s is the name of a role, as in “Caseworker” */
+      return g_strdup_printf (_("Refused: a %s may not record follow-ups."), who);
+    case HMR_ACTION_GRANT_READ:
+      /* Translators: a refusal; %s is the name of a role, as in “Caseworker” */
+      return g_strdup_printf (_("Refused: a %s may not read grants."), who);
+    case HMR_ACTION_GRANT_WRITE:
+      /* Translators: a refusal; %s is the name of a role, as in “Caseworker” */
+      return g_strdup_printf (_("Refused: a %s may not draft grants."), who);
+    case HMR_ACTION_DISBURSE:
+      /* Translators: a refusal; %s is the name of a role, as in “Caseworker” */
+      return g_strdup_printf (_("Refused: a %s may not record disbursements."), who);
+    case HMR_ACTION_HANDOVER_WRITE:
+      /* Translators: a refusal; %s is the name of a role, as in “Caseworker” */
+      return g_strdup_printf (_("Refused: a %s may not record handovers."), who);
+    case HMR_ACTION_EXPORT_CASELOAD:
+      /* Translators: a refusal; %s is the name of a role, as in “Caseworker” */
+      return g_strdup_printf (_("Refused: a %s may not export case files."), who);
+    case HMR_ACTION_EXPORT_LEDGER:
+      /* Translators: a refusal; %s is the name of a role, as in “Caseworker” */
+      return g_strdup_printf (_("Refused: a %s may not export the grant ledger."), who);
     case HMR_N_ACTIONS:
     default:
-      g_return_val_if_reached ("");
+      g_return_val_if_reached (g_strdup (""));
     }
 }

@@ -42,6 +42,7 @@ gboolean    hmr_permission_allows     (const HmrActor *actor,
                                        const char     *record_office_id);
 gboolean    hmr_permission_is_office_scoped (HmrRole   role,
                                        HmrAction       action);
-const char *hmr_action_get_label      (HmrAction       action);
+char       *hmr_permission_dup_refusal (HmrRole        role,
+                                        HmrAction      action);
 
 G_END_DECLS

@@ -78,8 +78,14 @@ hmr_password_is_acceptable (const char  *username,
 
   if (password == NULL || g_utf8_strlen (password, -1) < MIN_PASSWORD_CHARS)
     {
+      /* The minimum is a constant, but the sentence still counts things and
+       * Russian picks the noun's form by the number, so it has plural forms */
       g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID,
-                   _("Password: use at least %d characters."), MIN_PASSWORD_CHARS);
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "Password: use at least %d character.",
+                                "Password: use at least %d characters.",
+                                MIN_PASSWORD_CHARS),
+                   MIN_PASSWORD_CHARS);
       return FALSE;
     }
   lower = g_utf8_strdown (password, -1);

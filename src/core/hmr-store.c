@@ -734,8 +734,10 @@ hmr_store_require (const HmrActor *actor,
     g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_DENIED,
                  _("Refused: this case file belongs to another office."));
   else
-    g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_DENIED,
-                 _("Refused: a %s may not %s."),
-                 hmr_role_get_label (actor->role), hmr_action_get_label (action));
+    {
+      g_autofree char *refusal = hmr_permission_dup_refusal (actor->role, action);
+
+      g_set_error_literal (error, HMR_STORE_ERROR, HMR_STORE_ERROR_DENIED, refusal);
+    }
   return FALSE;
 }

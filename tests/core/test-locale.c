@@ -9,6 +9,7 @@
 
 #include "hmr-labels.h"
 #include "hmr-locale.h"
+#include "hmr-permissions.h"
 #include "hmr-store.h"
 
 static void
@@ -71,6 +72,57 @@ test_english_without_language (void)
   g_test_trap_assert_passed ();
 }
 
+/* A refusal is one sentence per action, translated as a whole: the
+ * catalogue must hold the sentence itself (not only the pieces an older
+ * version glued together), and the store must hand it out with just the
+ * role's name put in. */
+static void
+check_refusal (const char *language,
+               const char *expected_refusal,
+               const char *expected_password)
+{
+  static const char *msgid = "Refused: a %s may not verify the audit log.";
+  g_autoptr(HmrActor) finance = hmr_actor_new ("u1", "malika", "Малика", HMR_ROLE_FINANCE, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_unsetenv ("LC_ALL");
+  g_unsetenv ("LC_MESSAGES");
+  g_unsetenv ("LANG");
+  g_setenv ("LANGUAGE", language, TRUE);
+  g_setenv ("HAMROH_LOCALEDIR", TEST_PODIR, TRUE);
+  hmr_setup_i18n ();
+
+  g_assert_cmpstr (g_dgettext (GETTEXT_PACKAGE, msgid), !=, msgid);
+
+  g_assert_false (hmr_store_require (finance, HMR_ACTION_AUDIT_VERIFY, NULL, &error));
+  g_assert_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_DENIED);
+  g_assert_cmpstr (error->message, ==, expected_refusal);
+  g_clear_error (&error);
+
+  /* a count of characters takes the plural form of the language */
+  g_assert_false (hmr_password_is_acceptable ("malika", "кӯтоҳ", &error));
+  g_assert_cmpstr (error->message, ==, expected_password);
+}
+
+static void
+test_refusal_whole_sentence (gconstpointer data)
+{
+  if (g_test_subprocess ())
+    {
+      if (g_strcmp0 (data, "ru") == 0)
+        check_refusal ("ru",
+                       "Отказано: роли «Финансовый сотрудник» не разрешено проверять журнал аудита.",
+                       "Пароль: используйте не менее 12 символов.");
+      else
+        check_refusal ("tg",
+                       "Рад шуд: ба нақши «Корманди молия» санҷидани феҳристи аудит иҷозат нест.",
+                       "Парол: на камтар аз 12 аломат истифода баред.");
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -80,6 +132,8 @@ main (int   argc,
   g_test_add_data_func ("/locale/tajik-without-lang", NULL, test_language_without_lang);
   g_test_add_data_func ("/locale/russian-without-lang", "ru", test_language_without_lang);
   g_test_add_func ("/locale/english-without-language", test_english_without_language);
+  g_test_add_data_func ("/locale/tajik-refusal-whole-sentence", "tg", test_refusal_whole_sentence);
+  g_test_add_data_func ("/locale/russian-refusal-whole-sentence", "ru", test_refusal_whole_sentence);
 
   return g_test_run ();
 }

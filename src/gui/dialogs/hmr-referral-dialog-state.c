@@ -251,48 +251,77 @@ hmr_referral_dialog_on_consent_toggled (HmrReferralDialog *self)
     update_actions (self);
 }
 
+/* The dates line is one whole sentence for each set of dates a referral
+ * can have, not "Drafted …" with "sent …", "answered …" pieces appended:
+ * the pieces alone cannot be given the order, case or agreement that
+ * Tajik and Russian need once they stand side by side. */
 static char *
 format_dates (HmrReferralDialog *self)
 {
   HmrReferral *r = self->referral;
-  g_autoptr(GString) s = g_string_new (NULL);
   g_autofree char *created = hmr_gui_format_timestamp (r->created_at);
   g_autofree char *sent = hmr_gui_format_date (r->sent_on);
   g_autofree char *due = hmr_gui_format_date (r->due_on);
   g_autofree char *answered = hmr_gui_format_date (r->answered_on);
   g_autofree char *completed = hmr_gui_format_date (r->completed_on);
+  const char *drafted = hmr_gui_value_or_dash (created);
+  g_autofree char *dates = NULL;
+  g_autofree char *due_line = NULL;
   GDate today;
   int days = 0;
 
-  /* Translators: when a referral was drafted, a date and time */
-  g_string_append_printf (s, _("Drafted %s"), hmr_gui_value_or_dash (created));
-  if (sent)
+  switch ((sent ? 1 : 0) | (answered ? 2 : 0) | (completed ? 4 : 0))
     {
-      g_string_append (s, " · ");
-      g_string_append_printf (s, _("sent %s"), sent);
+    case 0:
+      /* Translators: when a referral was drafted, a date and time */
+      dates = g_strdup_printf (_("Drafted %s"), drafted);
+      break;
+    case 1:
+      /* Translators: a referral's dates: drafted (date and time), sent (date) */
+      dates = g_strdup_printf (_("Drafted %s · sent %s"), drafted, sent);
+      break;
+    case 2:
+      /* Translators: a referral's dates: drafted (date and time), answered by the provider (date) */
+      dates = g_strdup_printf (_("Drafted %s · answered %s"), drafted, answered);
+      break;
+    case 3:
+      /* Translators: a referral's dates: drafted (date and time), sent, answered by the provider */
+      dates = g_strdup_printf (_("Drafted %s · sent %s · answered %s"), drafted, sent, answered);
+      break;
+    case 4:
+      /* Translators: a referral's dates: drafted (date and time), completed (date) */
+      dates = g_strdup_printf (_("Drafted %s · completed %s"), drafted, completed);
+      break;
+    case 5:
+      /* Translators: a referral's dates: drafted (date and time), sent, completed */
+      dates = g_strdup_printf (_("Drafted %s · sent %s · completed %s"), drafted, sent, completed);
+      break;
+    case 6:
+      /* Translators: a referral's dates: drafted (date and time), answered by the provider, completed */
+      dates = g_strdup_printf (_("Drafted %s · answered %s · completed %s"), drafted, answered, completed);
+      break;
+    default:
+      /* Translators: a referral's dates: drafted (date and time), sent, answered by the provider, completed */
+      dates = g_strdup_printf (_("Drafted %s · sent %s · answered %s · completed %s"),
+                               drafted, sent, answered, completed);
+      break;
     }
-  if (answered)
-    {
-      g_string_append (s, " · ");
-      g_string_append_printf (s, _("answered %s"), answered);
-    }
-  if (completed)
-    {
-      g_string_append (s, " · ");
-      g_string_append_printf (s, _("completed %s"), completed);
-    }
-  if (due && hmr_referral_status_is_open (r->status))
-    {
-      g_string_append (s, "\n");
-      g_string_append_printf (s, _("Due %s"), due);
-      hmr_store_get_today (self->store, &today);
-      if (hmr_referral_is_overdue (r->status, r->due_on, &today, &days))
-        {
-          g_string_append (s, " — ");
-          g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "%d day overdue", "%d days overdue", days), days);
-        }
-    }
-  return g_string_free (g_steal_pointer (&s), FALSE);
+
+  if (due == NULL || !hmr_referral_status_is_open (r->status))
+    return g_steal_pointer (&dates);
+
+  /* the due date is a line of its own, under the dates */
+  hmr_store_get_today (self->store, &today);
+  if (hmr_referral_is_overdue (r->status, r->due_on, &today, &days))
+    /* Translators: when the provider's answer is due, then how many days
+     * late it is */
+    due_line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "Due %s — %d day overdue",
+                                             "Due %s — %d days overdue", days),
+                                due, days);
+  else
+    due_line = g_strdup_printf (_("Due %s"), due);
+  return g_strdup_printf ("%s\n%s", dates, due_line);
 }
 
 static GtkWidget *

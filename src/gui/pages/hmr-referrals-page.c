@@ -141,9 +141,13 @@ update_counts (HmrReferralsPage *self)
         gtk_widget_add_css_class (button, "error");
       else
         gtk_widget_remove_css_class (button, "error");
-      /* Translators: read out by a screen reader: "12 Overdue", "3 Sent" */
-      spoken = g_strdup_printf (C_("referral count", "%u %s"), n,
-                                i == 0 ? _("Overdue") : hmr_code_get_label (HMR_CODES_REFERRAL_STATUS, codes[i - 1]));
+      /* A status's name and its count, as a label and its value: put side
+       * by side as "12 Sent", the status would have to agree with the
+       * number, which a bare status name cannot do in Russian or Tajik.
+       * Translators: read out by a screen reader: "Overdue: 12", "Sent: 3" */
+      spoken = g_strdup_printf (C_("referral count", "%s: %u"),
+                                i == 0 ? _("Overdue") : hmr_code_get_label (HMR_CODES_REFERRAL_STATUS, codes[i - 1]),
+                                n);
       hmr_gui_set_accessible_label (button, spoken);
     }
 }
