@@ -99,61 +99,61 @@ hmr_permission_dup_refusal (HmrRole   role,
     {
     case HMR_ACTION_BENEFICIARY_READ:
       /* Translators: a refusal; %s is the name of a role, as in “Caseworker” */
-      return g_strdup_printf (_("Refused: a %s may not read case files."), who);
+      return g_strdup_printf (_("Refused: the %s role may not read case files."), who);
     case HMR_ACTION_BENEFICIARY_READ_IDENTITY:
       /* Translators: a refusal; %s is the name of a role, as in “Caseworker” */
-      return g_strdup_printf (_("Refused: a %s may not read beneficiaries’ names."), who);
+      return g_strdup_printf (_("Refused: the %s role may not read beneficiaries’ names."), who);
     case HMR_ACTION_BENEFICIARY_WRITE:
       /* Translators: a refusal; %s is the name of a role, as in “Caseworker” */
-      return g_strdup_printf (_("Refused: a %s may not change case files."), who);
+      return g_strdup_printf (_("Refused: the %s role may not change case files."), who);
     case HMR_ACTION_BENEFICIARY_REASSIGN:
       /* Translators: a refusal; %s is the name of a role, as in “Caseworker” */
-      return g_strdup_printf (_("Refused: a %s may not reassign cases."), who);
+      return g_strdup_printf (_("Refused: the %s role may not reassign cases."), who);
     case HMR_ACTION_SENSITIVE_READ:
       /* Translators: a refusal; %s is the name of a role, as in “Caseworker” */
-      return g_strdup_printf (_("Refused: a %s may not read confidential notes."), who);
+      return g_strdup_printf (_("Refused: the %s role may not read confidential notes."), who);
     case HMR_ACTION_AUDIT_READ:
       /* Translators: a refusal; %s is the name of a role, as in “Caseworker” */
-      return g_strdup_printf (_("Refused: a %s may not read the audit log."), who);
+      return g_strdup_printf (_("Refused: the %s role may not read the audit log."), who);
     case HMR_ACTION_AUDIT_VERIFY:
       /* Translators: a refusal; %s is the name of a role, as in “Caseworker” */
-      return g_strdup_printf (_("Refused: a %s may not verify the audit log."), who);
+      return g_strdup_printf (_("Refused: the %s role may not verify the audit log."), who);
     case HMR_ACTION_USERS_MANAGE:
       /* Translators: a refusal; %s is the name of a role, as in “Caseworker” */
-      return g_strdup_printf (_("Refused: a %s may not manage users."), who);
+      return g_strdup_printf (_("Refused: the %s role may not manage users."), who);
     case HMR_ACTION_OFFICES_MANAGE:
       /* Translators: a refusal; %s is the name of a role, as in “Caseworker” */
-      return g_strdup_printf (_("Refused: a %s may not manage offices."), who);
+      return g_strdup_printf (_("Refused: the %s role may not manage offices."), who);
     case HMR_ACTION_PROVIDERS_MANAGE:
       /* Translators: a refusal; %s is the name of a role, as in “Caseworker” */
-      return g_strdup_printf (_("Refused: a %s may not manage service providers."), who);
+      return g_strdup_printf (_("Refused: the %s role may not manage service providers."), who);
     case HMR_ACTION_REFERRAL_READ:
       /* Translators: a refusal; %s is the name of a role, as in “Caseworker” */
-      return g_strdup_printf (_("Refused: a %s may not read referrals."), who);
+      return g_strdup_printf (_("Refused: the %s role may not read referrals."), who);
     case HMR_ACTION_REFERRAL_WRITE:
       /* Translators: a refusal; %s is the name of a role, as in “Caseworker” */
-      return g_strdup_printf (_("Refused: a %s may not change referrals."), who);
+      return g_strdup_printf (_("Refused: the %s role may not change referrals."), who);
     case HMR_ACTION_FOLLOW_UP_WRITE:
       /* Translators: a refusal; %s is the name of a role, as in “Caseworker” */
-      return g_strdup_printf (_("Refused: a %s may not record follow-ups."), who);
+      return g_strdup_printf (_("Refused: the %s role may not record follow-ups."), who);
     case HMR_ACTION_GRANT_READ:
       /* Translators: a refusal; %s is the name of a role, as in “Caseworker” */
-      return g_strdup_printf (_("Refused: a %s may not read grants."), who);
+      return g_strdup_printf (_("Refused: the %s role may not read grants."), who);
     case HMR_ACTION_GRANT_WRITE:
       /* Translators: a refusal; %s is the name of a role, as in “Caseworker” */
-      return g_strdup_printf (_("Refused: a %s may not draft grants."), who);
+      return g_strdup_printf (_("Refused: the %s role may not draft grants."), who);
     case HMR_ACTION_DISBURSE:
       /* Translators: a refusal; %s is the name of a role, as in “Caseworker” */
-      return g_strdup_printf (_("Refused: a %s may not record disbursements."), who);
+      return g_strdup_printf (_("Refused: the %s role may not record disbursements."), who);
     case HMR_ACTION_HANDOVER_WRITE:
       /* Translators: a refusal; %s is the name of a role, as in “Caseworker” */
-      return g_strdup_printf (_("Refused: a %s may not record handovers."), who);
+      return g_strdup_printf (_("Refused: the %s role may not record handovers."), who);
     case HMR_ACTION_EXPORT_CASELOAD:
       /* Translators: a refusal; %s is the name of a role, as in “Caseworker” */
-      return g_strdup_printf (_("Refused: a %s may not export case files."), who);
+      return g_strdup_printf (_("Refused: the %s role may not export case files."), who);
     case HMR_ACTION_EXPORT_LEDGER:
       /* Translators: a refusal; %s is the name of a role, as in “Caseworker” */
-      return g_strdup_printf (_("Refused: a %s may not export the grant ledger."), who);
+      return g_strdup_printf (_("Refused: the %s role may not export the grant ledger."), who);
     case HMR_N_ACTIONS:
     default:
       g_return_val_if_reached (g_strdup (""));

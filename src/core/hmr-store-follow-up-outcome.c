@@ -396,7 +396,7 @@ acknowledge_locked (HmrStore        *self,
   if (!hmr_actor_reviews_wellbeing (actor, f->office_id))
     {
       g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_DENIED,
-                   _("Refused: a %s may not acknowledge flagged wellbeing scores."),
+                   _("Refused: the %s role may not acknowledge flagged wellbeing scores."),
                    hmr_role_get_label (actor->role));
       return FALSE;
     }

@@ -216,7 +216,7 @@ may_list (const HmrActor  *actor,
       if (hmr_workflow_may_move (actor, HMR_RECORD_PLAN, "submitted", "approved", NULL, "-", NULL))
         return TRUE;
       g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_DENIED,
-                   _("Refused: a %s may not approve reintegration plans."), hmr_role_get_label (actor->role));
+                   _("Refused: the %s role may not approve reintegration plans."), hmr_role_get_label (actor->role));
       return FALSE;
     case HMR_TODAY_CLOSURES_TO_APPROVE:
       if (!hmr_store_require (actor, HMR_ACTION_BENEFICIARY_READ, NULL, error))
@@ -224,7 +224,7 @@ may_list (const HmrActor  *actor,
       if (hmr_workflow_may_move (actor, HMR_RECORD_CASE, "services", "closed", NULL, "-", NULL))
         return TRUE;
       g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_DENIED,
-                   _("Refused: a %s may not close cases."), hmr_role_get_label (actor->role));
+                   _("Refused: the %s role may not close cases."), hmr_role_get_label (actor->role));
       return FALSE;
     case HMR_TODAY_FLAGGED_WELLBEING:
       if (!hmr_store_require (actor, HMR_ACTION_SENSITIVE_READ, NULL, error))
@@ -232,7 +232,7 @@ may_list (const HmrActor  *actor,
       if (hmr_actor_reviews_wellbeing (actor, NULL))
         return TRUE;
       g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_DENIED,
-                   _("Refused: a %s may not acknowledge flagged wellbeing scores."),
+                   _("Refused: the %s role may not acknowledge flagged wellbeing scores."),
                    hmr_role_get_label (actor->role));
       return FALSE;
     case HMR_N_TODAY_LISTS:

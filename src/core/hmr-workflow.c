@@ -166,7 +166,7 @@ hmr_workflow_may_move (const HmrActor *actor,
   if (actor == NULL || actor->role >= HMR_N_ROLES || (t->roles & (1u << actor->role)) == 0)
     {
       g_set_error (error, HMR_WORKFLOW_ERROR, HMR_WORKFLOW_ERROR_ROLE,
-                   _("Refused: a %s may not move a record from “%s” to “%s”."),
+                   _("Refused: the %s role may not move a record from “%s” to “%s”."),
                    actor ? hmr_role_get_label (actor->role) : "?", from, to);
       return FALSE;
     }

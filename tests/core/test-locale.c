@@ -81,7 +81,7 @@ check_refusal (const char *language,
                const char *expected_refusal,
                const char *expected_password)
 {
-  static const char *msgid = "Refused: a %s may not verify the audit log.";
+  static const char *msgid = "Refused: the %s role may not verify the audit log.";
   g_autoptr(HmrActor) finance = hmr_actor_new ("u1", "malika", "Малика", HMR_ROLE_FINANCE, NULL);
   g_autoptr(GError) error = NULL;
 

@@ -523,7 +523,7 @@ hmr_referral_dialog_refer_action (GtkWidget  *widget,
   if (!hmr_permission_allows (actor, HMR_ACTION_REFERRAL_WRITE, NULL))
     {
       GtkWidget *refusal;
-      g_autofree char *body = g_strdup_printf (_("Refused: a %s may not refer beneficiaries to services."),
+      g_autofree char *body = g_strdup_printf (_("Refused: the %s role may not refer beneficiaries to services."),
                                                hmr_role_get_label (actor->role));
 
       refusal = adw_message_dialog_new (GTK_WINDOW (window), _("Cannot Refer"), body);
