@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "hmr-act-private.h"
+#include "hmr-labels.h"
 
 /* { Tajik, Russian, English } */
 static const char * const labels[ACT_N_LABELS][HMR_N_ACT_LANGUAGES] = {
@@ -201,7 +202,8 @@ hmr_act_format_money (gint64          dirams,
 
   append_grouped (out, abs_value / 100, language);
   g_string_append_printf (out, "%c%02u\u00a0%s", language == HMR_ACT_LANGUAGE_EN ? '.' : ',',
-                          (guint) (abs_value % 100), currency ? currency : "TJS");
+                          (guint) (abs_value % 100),
+                          currency == NULL || *currency == '\0' ? HMR_CURRENCY_DEFAULT : currency);
   return g_string_free (out, FALSE);
 }
 

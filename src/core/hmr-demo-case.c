@@ -13,8 +13,8 @@ static const char * const stage_codes[] = {
   "new", "assessment", "case_plan", "services", "closed", "reopened",
 };
 static const char * const month_names[] = {
-  "January", "February", "March", "April", "May", "June", "July", "August",
-  "September", "October", "November", "December",
+  "январ", "феврал", "март", "апрел", "май", "июн", "июл", "август",
+  "сентябр", "октябр", "ноябр", "декабр",
 };
 
 typedef enum { NEED_LEGAL, NEED_EMPLOYMENT, NEED_HEALTH, NEED_PSYCHOSOCIAL, NEED_HOUSING,
@@ -53,7 +53,7 @@ write_closure_request (HmrDemo              *d,
                           open || withdrawn ? NULL : d->supervisor_id,
                           open || withdrawn ? NULL : decided_at,
                           strcmp (status, "declined") == 0
-                          ? "Keep the case open until the legal aid centre has answered" : NULL,
+                          ? "Парвандаро то ҷавоби маркази ёрии ҳуқуқӣ кушода нигоҳ доред" : NULL,
                           decided_at, open ? by : withdrawn ? by : d->supervisor_id,
                           open ? 1 : 2);
 }
@@ -69,18 +69,18 @@ hmr_demo_write_case (HmrDemo              *d,
   static const int gap_lo[] = { 0, 1, 5, 5, 60, 20 };
   static const int gap_hi[] = { 0, 14, 30, 30, 300, 200 };
   static const char * const comments[] = {
-    NULL, "Assessment started", "Needs assessed; drafting the plan",
-    "Plan approved; services started", NULL,
-    "Came back to the office: lost the job, new needs",
+    NULL, "Арзёбӣ оғоз шуд", "Ниёзҳо арзёбӣ шуданд; нақша тартиб дода мешавад",
+    "Нақша тасдиқ шуд; хизматрасонӣ оғоз ёфт", NULL,
+    "Боз ба идора омад: корашро гум кардааст, ниёзҳои нав",
   };
   HmrDemoOffice *o = &d->offices[p->office];
   const char *by = hmr_demo_actor_for (d, o);
   const char *status = "open";
   const char *closure = NULL;
   static const char * const early_reasons[] = {
-    "Attended the group session; no individual needs",
-    "Found work through own contacts after the session",
-    "Left again for labour migration",
+    "Дар ҷаласаи гурӯҳӣ иштирок кард; ниёзи инфиродӣ надорад",
+    "Пас аз ҷаласа тавассути шиносҳояш кор ёфт",
+    "Боз ба муҳоҷирати меҳнатӣ рафт",
   };
   guint path[HMR_DEMO_N_STAGES];
   guint n_path = 0;
@@ -141,7 +141,7 @@ hmr_demo_write_case (HmrDemo              *d,
 
   if (original != NULL)
     {
-      g_autofree char *comment = g_strdup_printf ("Duplicate of case %s", original->case_number);
+      g_autofree char *comment = g_strdup_printf ("Такрори парвандаи %s", original->case_number);
       status = "duplicate";
       t = hmr_demo_time (d, hmr_demo_later (d, p->reg_day, 1, 20), t);
       last_by = d->supervisor_id;
@@ -167,7 +167,7 @@ hmr_demo_write_case (HmrDemo              *d,
       last_by = d->supervisor_id;
       hmr_demo_history (d, HMR_DEMO_T_CASE_HISTORY, p->case_id, t, last_by,
                         stage_codes[p->stage], "transferred",
-                        "Moved to Dushanbe with the family; file transferred");
+                        "Бо оилааш ба Душанбе кӯчид; парванда супорида шуд");
       version++;
     }
 
@@ -186,6 +186,23 @@ hmr_demo_write_case (HmrDemo              *d,
 
 /* ---- assessment and plan ---------------------------------------------- */
 
+/* The sector code of a migration episode as a caseworker writes it in the
+ * case notes; the code itself is what the migration_episode row keeps */
+static const char *
+sector_written (const char *sector)
+{
+  static const struct { const char *code, *written; } sectors[] = {
+    { "construction", "сохтмон" }, { "markets", "савдо дар бозор" },
+    { "agriculture", "кишоварзӣ" }, { "transport", "нақлиёт" },
+    { "services", "хизматрасонӣ" }, { "manufacturing", "истеҳсолот" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sectors); i++)
+    if (strcmp (sectors[i].code, sector) == 0)
+      return sectors[i].written;
+  return sector;
+}
+
 void
 hmr_demo_describe (HmrDemo              *d,
                    const HmrDemoPerson  *p,
@@ -203,35 +220,37 @@ hmr_demo_describe (HmrDemo              *d,
     {
       g_date_clear (&date, 1);
       g_date_set_julian (&date, e->ret);
-      g_string_append_printf (out, "Returned from %s, %s, in %s %u", e->city->city, e->city->country,
-                              month_names[g_date_get_month (&date) - 1], g_date_get_year (&date));
+      /* Tajik puts the verb last, so the time abroad comes before "worked" */
+      g_string_append_printf (out, "Моҳи %s соли %u аз %s баргашт; ", month_names[g_date_get_month (&date) - 1],
+                              g_date_get_year (&date), e->city->written);
       if (e->months < 0)
-        g_string_append (out, "; length of stay not known");
+        g_string_append (out, "чӣ қадар дар муҳоҷират буд, маълум нест,");
       else if (strcmp (e->group, "seasonal") == 0)
-        g_string_append_printf (out, " after a season of %d months", e->months);
+        g_string_append_printf (out, "як мавсим (%d моҳ)", e->months);
       else if (e->months < 24)
-        g_string_append_printf (out, " after %d months", e->months);
+        g_string_append_printf (out, "%d моҳ", e->months);
       else
-        g_string_append_printf (out, " after %d years", e->months / 12);
-      g_string_append_printf (out, " in %s. ", e->sector);
+        g_string_append_printf (out, "%d сол", e->months / 12);
+      g_string_append_printf (out, " дар соҳаи %s кор кардааст. ", sector_written (e->sector));
       if (ban != NULL && ban->months > 0)
-        g_string_append_printf (out, "%s re-entry ban for %d years. ",
-                                ban->court ? "Court-ordered" : "Administrative", ban->months / 12);
+        g_string_append_printf (out, ban->court ? "Бо қарори суд ба муддати %d сол манъи вуруд дорад. "
+                                                : "Ба муддати %d сол манъи маъмурии вуруд дорад. ",
+                                ban->months / 12);
       else if (ban != NULL && strcmp (ban->has_ban, "unknown") == 0)
-        g_string_append (out, "Does not know whether a re-entry ban was imposed. ");
+        g_string_append (out, "Намедонад, ки нисбати ӯ манъи вуруд ҷорӣ шудааст ё не. ");
     }
   else
-    g_string_append (out, p->sex ? "Wife of a labour migrant who has not sent money for a year. "
-                                 : "Brother of a migrant detained abroad; supports the family. ");
+    g_string_append (out, p->sex ? "Зани муҳоҷири меҳнатӣ, ки як сол боз пул намефиристад. "
+                                 : "Бародари муҳоҷире, ки дар хориҷа боздошт шудааст; оиларо таъмин мекунад. ");
   if (p->category == HMR_DEMO_CATEGORY_TRAFFICKING_VICTIM || p->category == HMR_DEMO_CATEGORY_BOTH)
-    g_string_append (out, "Exploited abroad: passport withheld, wages not paid. ");
-  g_string_append_printf (out, "Household of %d.", household);
+    g_string_append (out, "Дар хориҷа истисмор шудааст: шиносномаашро гирифтанд, музд надоданд. ");
+  g_string_append_printf (out, "Аъзои хонавода: %d нафар.", household);
   if (health != NULL)
-    g_string_append_printf (out, " Health: %s.", health);
+    g_string_append_printf (out, " Саломатӣ: %s.", health);
   if (disability)
-    g_string_append (out, " Lives with a disability.");
+    g_string_append (out, " Маъюбият дорад.");
   if (p->distress == 2)
-    g_string_append (out, " Shows great distress since the return.");
+    g_string_append (out, " Пас аз бозгашт изтироби шадид дорад.");
 }
 
 static const char *
@@ -240,19 +259,19 @@ service_objective (HmrDemoService s)
   switch (s)
     {
     case HMR_DEMO_SERVICE_LEGAL_AID:
-      return "Get legal advice on the re-entry ban and decide whether to challenge it";
+      return "Дар бораи манъи вуруд машварати ҳуқуқӣ гирифтан ва қарор кардан, ки шикоят мекунад ё не";
     case HMR_DEMO_SERVICE_EMPLOYMENT:
-      return "Find paid work in the district";
+      return "Дар ноҳия кори музднок ёфтан";
     case HMR_DEMO_SERVICE_VOCATIONAL_TRAINING:
-      return "Complete a vocational course and find work with the certificate";
+      return "Курси касбиро тамом кардан ва бо шаҳодатнома ба кор даромадан";
     case HMR_DEMO_SERVICE_BUSINESS_LOAN:
-      return "Prepare a business plan and apply for a grant or a loan";
+      return "Нақшаи тиҷоратӣ тартиб додан ва барои грант ё қарз ариза додан";
     case HMR_DEMO_SERVICE_HEALTH:
-      return "Medical check-up and treatment";
+      return "Муоина ва табобати тиббӣ";
     case HMR_DEMO_SERVICE_MIGRATION_SERVICE:
-      return "Replace lost documents";
+      return "Барқарор кардани ҳуҷҷатҳои гумшуда";
     case HMR_DEMO_SERVICE_PSYCHOSOCIAL:
-      return "Regular counselling sessions";
+      return "Ҷаласаҳои мунтазами машваратӣ бо равоншинос";
     case HMR_DEMO_N_SERVICES:
     default: return "";
     }
@@ -285,12 +304,12 @@ hmr_demo_write_assessment (HmrDemo           *d,
   static const guint employment_w[] = { 0, 5, 25, 70 };
   static const guint family_w[] = { 0, 50, 50, 0 };
   static const char * const notes[] = {
-    "Ban decision not seen yet; asks what can be done",
-    "No income since the return",
-    "Needs a doctor's check-up",
-    "Sleeps badly, avoids people",
-    "House damaged; the family shares one room",
-    "Passport lost or withheld abroad",
+    "Қарори манъро ҳанӯз надидааст; мепурсад, ки чӣ кор кардан мумкин аст",
+    "Аз вақти бозгашт даромад надорад",
+    "Нужен осмотр у врача",
+    "Бад хоб мекунад, аз одамон худро канор мегирад",
+    "Хона вайрон шудааст; оила дар як ҳуҷра зиндагӣ мекунад",
+    "Шиноснома гум шудааст ё дар хориҷа монда",
   };
   static const guint work_w[] = { 45, 30, 25 };
   static const HmrDemoService work[] = {
@@ -395,10 +414,10 @@ hmr_demo_write_plan (HmrDemo        *d,
   for (guint k = 0; k < n; k++)
     {
       gboolean supervisor = strcmp (seq[k], "approved") == 0 || strcmp (seq[k], "returned") == 0;
-      const char *comment = k == 0 ? "Plan drafted with the beneficiary"
+      const char *comment = k == 0 ? "Нақша бо баҳрабаранда тартиб дода шуд"
                             : strcmp (seq[k], "returned") == 0
-                            ? "Returned: add target dates and who is responsible"
-                            : strcmp (seq[k], "approved") == 0 ? "Approved" : NULL;
+                            ? "Баргардонида шуд: мӯҳлатҳо ва масъулонро нависед"
+                            : strcmp (seq[k], "approved") == 0 ? "Тасдиқ шуд" : NULL;
       if (k > 0)
         t = hmr_demo_time (d, days[k], t);
       last_by = supervisor ? d->supervisor_id : by;
@@ -414,7 +433,7 @@ hmr_demo_write_plan (HmrDemo        *d,
       g_string_append_printf (d->text2, "%s%u. %s.", d->text2->len ? "\n" : "", ++n_actions,
                               service_objective (s));
   if (n_actions == 0)
-    g_string_append (d->text2, "1. Keep in touch monthly; no services needed for now.");
+    g_string_append (d->text2, "1. Ҳар моҳ тамос гирифтан; ҳоло ба хизматрасонӣ ниёз нест.");
 
   if (!hmr_demo_insert (d, HMR_DEMO_T_PLAN, error, "sssssssssssd", id, o->id, p->case_id, status,
                         d->text2->str,
@@ -428,7 +447,7 @@ hmr_demo_write_plan (HmrDemo        *d,
     {
       char action_id[HMR_DEMO_ID_LEN];
       char target[11];
-      const char *responsible = "Caseworker";
+      const char *responsible = "Корманди иҷтимоӣ";
 
       if (!p->needs[s])
         continue;

@@ -35,16 +35,16 @@ static const struct
   guint       value;            /* TJS */
   const char *serial_prefix;
 } example_equipment[] = {
-  { "Rough grinding machine", 2650, "RG" },
-  { "Welding machine", 2900, "WM" },
-  { "Angle grinder", 620, "AG" },
-  { "Air compressor", 3400, "AC" },
-  { "Hydraulic floor jack", 1250, "FJ" },
-  { "Electric soldering stove", 480, "ES" },
-  { "Inward flanging machine", 1900, "FL" },
-  { "Air compressor hose, 15 m", 180, NULL },
-  { "Spanner set", 650, NULL },
-  { "Table vice", 420, NULL },
+  { "Дастгоҳи суфтакунӣ", 2650, "RG" },
+  { "Дастгоҳи кафшер", 2900, "WM" },
+  { "Болгарка (осиёби кунҷӣ)", 620, "AG" },
+  { "Компрессори ҳаво", 3400, "AC" },
+  { "Домкрати гидравликӣ", 1250, "FJ" },
+  { "Кӯраи барқии лаҳимкунӣ", 480, "ES" },
+  { "Дастгоҳи вальсовка", 1900, "FL" },
+  { "Шланги компрессор, 15 м", 180, NULL },
+  { "Маҷмӯи калидҳо", 650, NULL },
+  { "Тиски рӯимизӣ", 420, NULL },
 };
 
 static void
@@ -227,18 +227,18 @@ write_handover (HmrDemo              *d,
   if (strcmp (o->place->district, "Dushanbe") == 0 || strcmp (o->place->district, "Khorugh") == 0)
     place = g_strdup_printf ("%s, %s", jamoat->villages[p->village], o->place->district);
   else
-    place = g_strdup_printf ("%s village, Jamoat %s, %s district", jamoat->villages[p->village],
+    place = g_strdup_printf ("деҳаи %s, ҷамоати %s, ноҳияи %s", jamoat->villages[p->village],
                              jamoat->name, o->place->district);
   hmr_demo_date (day, handed_on);
   t = hmr_demo_time (d, day, 0);
   hmr_demo_format_time (t, created);
   hmr_demo_history (d, HMR_DEMO_T_HANDOVER_HISTORY, id, t, by, NULL, "draft",
-                    corrects_id ? "Corrects the serial number in the signed act" : NULL);
+                    corrects_id ? "Рақами заводии санади имзошуда ислоҳ карда шуд" : NULL);
   if (sign)
     {
       t = hmr_demo_time (d, day, t);
       hmr_demo_history (d, HMR_DEMO_T_HANDOVER_HISTORY, id, t, by, "draft", "signed",
-                        "Act signed by the recipient and the witnesses");
+                        "Санадро гиранда ва шоҳидон имзо карданд");
     }
   hmr_demo_format_time (t, signed_at);
   if (!hmr_demo_insert (d, HMR_DEMO_T_HANDOVER, error, "ssssssssssssssd",
@@ -261,11 +261,11 @@ write_handover (HmrDemo              *d,
   /* witnesses: the jamoat, the mahalla and the programme */
   {
     g_autoptr(GString) name = g_string_new (NULL);
-    g_autofree char *chair = g_strdup_printf ("Chairman of Jamoat %s", jamoat->name);
-    g_autofree char *mahalla = g_strdup_printf ("Head of the mahalla, %s", jamoat->villages[p->village]);
-    g_autofree char *council = g_strdup_printf ("Chairwoman of the Women's Council of Jamoat %s",
+    g_autofree char *chair = g_strdup_printf ("Раиси ҷамоати %s", jamoat->name);
+    g_autofree char *mahalla = g_strdup_printf ("Раиси маҳалла, деҳаи %s", jamoat->villages[p->village]);
+    g_autofree char *council = g_strdup_printf ("Раиси Шӯрои занони ҷамоати %s",
                                                 jamoat->name);
-    g_autofree char *staff = g_strdup_printf ("Caseworker, %s", o->name);
+    g_autofree char *staff = g_strdup_printf ("Корманди иҷтимоӣ, %s", o->name);
     const char *roles[3];
     const char *names[3];
     g_autofree char *n0 = NULL, *n1 = NULL;
@@ -279,11 +279,11 @@ write_handover (HmrDemo              *d,
     roles[n] = example ? council : mahalla; names[n++] = n1;
     if (example)
       {
-        roles[n] = "Head of NGO Women of Orient"; names[n++] = "Мавлуда Раҳимова";
+        roles[n] = "Роҳбари ТҶ «Занони Шарқ»"; names[n++] = "Мавлуда Раҳимова";
       }
     else if (o->caseworker_name != NULL || hmr_demo_chance (d, 0.5))
       {
-        roles[n] = o->caseworker_name ? staff : "Supervisor";
+        roles[n] = o->caseworker_name ? staff : "Нозир";
         names[n++] = o->caseworker_name ? o->caseworker_name : d->supervisor_name;
       }
     for (guint i = 0; i < n; i++)
@@ -347,10 +347,10 @@ hmr_demo_write_grant (HmrDemo        *d,
   static const guint method_w[] = { 20, 30, 50 };
   static const char * const methods[] = { "cash", "bank_transfer", "supplier_payment" };
   static const char * const comments[N_G] = {
-    "Drafted with the beneficiary", "Business plan and budget attached",
-    "Approved by the grant committee", "Rejected: the plan does not show who will buy",
-    "First tranche paid", "All tranches paid", "Purchases checked on site",
-    "Cancelled: the beneficiary left for Russia again",
+    "Бо баҳрабаранда тартиб дода шуд", "Нақшаи тиҷоратӣ ва буҷет замима шуданд",
+    "Кумитаи грантҳо тасдиқ кард", "Рад шуд: аз нақша маълум нест, ки кӣ харидор мешавад",
+    "Транши аввал пардохт шуд", "Ҳамаи траншҳо пардохт шуданд", "Харидҳо дар ҷояш санҷида шуданд",
+    "Бекор шуд: баҳрабаранда боз ба Русия рафт",
   };
   HmrDemoOffice *o = &d->offices[lead->office];
   const char *by = hmr_demo_actor_for (d, o);
@@ -389,7 +389,9 @@ hmr_demo_write_grant (HmrDemo        *d,
     {
       const HmrDemoGrantItem *ti = &tpl->items[i];
       Item *it = &items[n_items++];
-      gboolean whole = strcmp (ti->unit, "m³") != 0;
+      /* timber is bought by the tenth of a cubic metre (the unit is written
+       * in Cyrillic, "м³", as on a Tajik invoice); everything else whole */
+      gboolean whole = strcmp (ti->unit, "м³") != 0;
       double q = ti->qty_min;
 
       if (ti->qty_max > ti->qty_min)
@@ -503,7 +505,7 @@ hmr_demo_write_grant (HmrDemo        *d,
         for (guint r = 0; r < tranches; r++)
           {
             char tranche_id[HMR_DEMO_ID_LEN];
-            char paid_on[11], reference[48];
+            char paid_on[11], reference[96];
             guint method = example ? 2 : hmr_demo_pick (d, method_w, 3);
             gint64 amount;
             int day = r == 0 ? first : first + (last - first) * (int) r / (int) tranches;
@@ -521,15 +523,15 @@ hmr_demo_write_grant (HmrDemo        *d,
             switch (method)
               {
               case 0:
-                g_snprintf (reference, sizeof reference, "Cash receipt No. %d",
+                g_snprintf (reference, sizeof reference, "Расходный кассовый ордер № %d",
                             hmr_demo_range (d, 100, 9999));
                 break;
               case 1:
-                g_snprintf (reference, sizeof reference, "Payment order No. %d",
+                g_snprintf (reference, sizeof reference, "Супоришномаи пардохтӣ № %d",
                             hmr_demo_range (d, 1000, 99999));
                 break;
               default:
-                g_snprintf (reference, sizeof reference, "Supplier invoice %s-%d", o->code,
+                g_snprintf (reference, sizeof reference, "Ҳисобнома-фактураи %s-%d", o->code,
                             hmr_demo_range (d, 100, 9999));
                 break;
               }

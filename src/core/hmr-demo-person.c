@@ -211,7 +211,7 @@ write_trafficking (HmrDemo               *d,
   guint status = example ? 0 : hmr_demo_pick (d, is_victim ? victim : screened, 3);
   const char *type = NULL;
   char id[HMR_DEMO_ID_LEN];
-  char on[11], document[48];
+  char on[11], document[96];
   int recognised = 0;
 
   hmr_demo_new_id (d, id);
@@ -221,17 +221,17 @@ write_trafficking (HmrDemo               *d,
     {
       recognised = hmr_demo_later (d, hmr_demo_max (e->ret, p->reg_day), 10, 120);
       hmr_demo_date (recognised, on);
-      g_snprintf (document, sizeof document, "Recognition letter No. %d/%d",
+      g_snprintf (document, sizeof document, "Мактуби эътироф № %d/%d",
                   hmr_demo_range (d, 10, 480), hmr_demo_year (recognised));
     }
   return hmr_demo_insert (d, HMR_DEMO_T_TRAFFICKING, error, "ssssssssssoss",
                           id, d->offices[p->office].id, p->id, statuses[status], type,
-                          example ? "NGO Women of Orient"
+                          example ? "ТҶ «Занони Шарқ»"
                                   : hmr_demo_chance (d, 0.5) ? d->offices[p->office].place->ngo
                                                              : hmr_demo_pool_pick (d, &hmr_demo_identifiers),
                           recognised ? (example || hmr_demo_chance (d, 0.6)
-                                        ? "IOM Tajikistan expert panel"
-                                        : "Inter-Ministerial Commission to Combat Trafficking in Persons")
+                                        ? "Гурӯҳи коршиносони СБМ дар Тоҷикистон"
+                                        : "Комиссияи байниидоравии муқовимат ба хариду фурӯши одамон")
                                      : NULL,
                           recognised ? on : NULL, recognised ? document : NULL,
                           e->city->country,
@@ -373,8 +373,8 @@ hmr_demo_write_person (HmrDemo  *d,
       if (disability)
         registered = d->n_disabled++ % 2 == 0;      /* about half are not registered */
       if (example)
-        health = "Injuries to internal organs and broken bones from the exploitation; "
-                 "two kidney operations after the return";
+        health = "Аз истисмор узвҳои дохилӣ осеб дидаанд ва устухонҳо шикастаанд; "
+                 "пас аз бозгашт ду бор гурдааш ҷарроҳӣ шуд";
       else if (hmr_demo_quota (d, &d->q_health, 0.26))
         health = hmr_demo_pool_pick (d, &hmr_demo_health_problems);
       p.health = health != NULL;

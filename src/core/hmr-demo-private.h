@@ -97,9 +97,10 @@ char               *hmr_demo_transliterate  (const char *cyrillic);
 
 typedef struct
 {
-  const char *country;
+  const char *country;          /* as stored: "Russia" */
   const char *city;
   guint       weight;
+  const char *written;          /* as a caseworker writes it in a note: "Маскав, Русия" */
 } HmrDemoCity;
 
 extern const HmrDemoCity hmr_demo_cities[];

@@ -17,14 +17,14 @@ static const struct
   const char *format;
   guint       services;
 } provider_kinds[] = {
-  { "Migration Service, %s office", 1u << HMR_DEMO_SERVICE_MIGRATION_SERVICE },
-  { "Employment Centre of %s", 1u << HMR_DEMO_SERVICE_EMPLOYMENT },
-  { "Center for Adult Education, %s branch", 1u << HMR_DEMO_SERVICE_VOCATIONAL_TRAINING },
-  { "%s Central District Hospital", 1u << HMR_DEMO_SERVICE_HEALTH },
-  { "%s TB and HIV/AIDS Centre", 1u << HMR_DEMO_SERVICE_HEALTH },
-  { "State Legal Aid Centre, %s", 1u << HMR_DEMO_SERVICE_LEGAL_AID },
+  { "Хадамоти муҳоҷират, шуъбаи %s", 1u << HMR_DEMO_SERVICE_MIGRATION_SERVICE },
+  { "Маркази шуғли аҳолии %s", 1u << HMR_DEMO_SERVICE_EMPLOYMENT },
+  { "Маркази таҳсилоти калонсолон, филиали %s", 1u << HMR_DEMO_SERVICE_VOCATIONAL_TRAINING },
+  { "Беморхонаи марказии ноҳиявии %s", 1u << HMR_DEMO_SERVICE_HEALTH },
+  { "Маркази мубориза бо сил ва ВНМО, %s", 1u << HMR_DEMO_SERVICE_HEALTH },
+  { "Маркази давлатии ёрии ҳуқуқӣ, %s", 1u << HMR_DEMO_SERVICE_LEGAL_AID },
   { NULL, (1u << HMR_DEMO_SERVICE_PSYCHOSOCIAL) | (1u << HMR_DEMO_SERVICE_LEGAL_AID) },
-  { "Microloan Fund Rushdi Dehot, %s branch", 1u << HMR_DEMO_SERVICE_BUSINESS_LOAN },
+  { "Хазинаи қарзҳои хурди «Рушди деҳот», филиали %s", 1u << HMR_DEMO_SERVICE_BUSINESS_LOAN },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (provider_kinds) <= HMR_DEMO_MAX_PROVIDERS);
@@ -49,10 +49,10 @@ hmr_demo_write_providers (HmrDemo  *d,
 
           hmr_demo_new_id (d, o->provider_id[i]);
           if (provider_kinds[i].format == NULL)
-            o->provider_name[i] = g_strdup_printf ("%s, %s office", place->ngo, place->district);
+            o->provider_name[i] = g_strdup_printf ("%s, дафтари %s", place->ngo, place->district);
           else if (i == 3 && (strcmp (place->district, "Khorugh") == 0 ||
                               strcmp (place->district, "Dushanbe") == 0))
-            o->provider_name[i] = g_strdup_printf ("%s City Hospital", place->district);
+            o->provider_name[i] = g_strdup_printf ("Беморхонаи шаҳрии %s", place->district);
           else
             o->provider_name[i] = g_strdup_printf (provider_kinds[i].format, place->district);
           o->provider_services[i] = provider_kinds[i].services;
@@ -204,7 +204,7 @@ write_referral (HmrDemo         *d,
       if (state == R_REJECTED)
         answer = hmr_demo_referral_rejected[service];
       else if (state == R_NO_RESPONSE)
-        answer = "No answer by the due date";
+        answer = "То мӯҳлат ҷавоб наомад";
       else
         {
           answer = hmr_demo_referral_accepted[service];
@@ -220,8 +220,8 @@ write_referral (HmrDemo         *d,
       outcome = hmr_demo_referral_outcomes[service];
     }
   else if (state == R_REVOKED)
-    outcome = hmr_demo_chance (d, 0.5) ? "Revoked: the beneficiary left for Russia again"
-                                       : "Revoked: the beneficiary withdrew consent";
+    outcome = hmr_demo_chance (d, 0.5) ? "Бозхонда шуд: баҳрабаранда боз ба Русия рафт"
+                                       : "Бозхонда шуд: баҳрабаранда аз розигӣ даст кашид";
 
   if (service == HMR_DEMO_SERVICE_LEGAL_AID && legal_id[0] == '\0')
     {
@@ -517,7 +517,7 @@ gboolean
 hmr_demo_write_round (HmrDemo  *d,
                       GError  **error)
 {
-  g_autofree char *name = g_strdup_printf ("Phone survey %d", hmr_demo_year (d->ref_day));
+  g_autofree char *name = g_strdup_printf ("Пурсиши телефонӣ %d", hmr_demo_year (d->ref_day));
   char started[11], stamp[32];
 
   hmr_demo_new_id (d, d->round_id);

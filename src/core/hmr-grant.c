@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "hmr-grant.h"
+#include "hmr-labels.h"
 
 static void
 item_free (HmrGrantItem *item)
@@ -65,7 +66,7 @@ hmr_grant_new (void)
 {
   HmrGrant *g = g_new0 (HmrGrant, 1);
 
-  g->currency = g_strdup ("TJS");
+  g->currency = g_strdup (HMR_CURRENCY_DEFAULT);
   g->status = g_strdup ("draft");
   g->amount_approved = -1;
   g->items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
@@ -197,6 +198,7 @@ hmr_grant_summary_free (HmrGrantSummary *s)
   g_free (s->names);
   g_free (s->approved_on);
   g_free (s->updated_at);
+  g_free (s->currency);
   g_free (s);
 }
 

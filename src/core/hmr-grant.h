@@ -181,6 +181,7 @@ typedef struct
   gint64  paid;
   char   *approved_on;          /* ISO date, NULL when never approved */
   char   *updated_at;
+  char   *currency;             /* the grant's: its amounts are in it */
 } HmrGrantSummary;
 
 void       hmr_grant_summary_free           (HmrGrantSummary *summary);

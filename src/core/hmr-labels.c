@@ -116,7 +116,12 @@ hmr_code_get_label (HmrCodes    codes,
 
 /**
  * hmr_format_money:
- * @dirams: the amount in dirams (1 TJS = 100 dirams)
+ * @dirams: the amount in hundredths of @currency (1 TJS = 100 dirams)
+ * @currency: (nullable): the record's ISO 4217 code, as stored with it
+ *   ("TJS", "USD"); %NULL or blank for the somoni
+ *
+ * The code is written as stored, not translated: it is what the ledger,
+ * the bank and the donor's report use, whatever the interface language.
  *
  * Returns: (transfer full): the amount in the user's locale, e.g.
  *   "5,874.00 TJS" or "5 874,00 TJS"
@@ -136,7 +141,8 @@ hmr_format_money (gint64      dirams,
     point = buf[1];
   }
   return g_strdup_printf ("%s%s%c%02u %s", negative ? "−" : "", whole, point,
-                          (guint) (abs_value % 100), currency ? currency : "TJS");
+                          (guint) (abs_value % 100),
+                          currency == NULL || *currency == '\0' ? HMR_CURRENCY_DEFAULT : currency);
 }
 
 /**

@@ -29,6 +29,10 @@ typedef enum
 
 const char  *hmr_code_get_label (HmrCodes    codes,
                                  const char *code);
+/* The currency of a record that has none (handovers), and of grants made
+ * before a currency was chosen: the somoni */
+#define HMR_CURRENCY_DEFAULT "TJS"
+
 char        *hmr_format_money   (gint64      dirams,
                                  const char *currency);
 char        *hmr_format_date    (const GDate *date);

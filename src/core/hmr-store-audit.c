@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "hmr-people.h"
 #include "hmr-store-private.h"
 
 /* The prev_hash of the first row: a chain has to start from something */
@@ -218,52 +219,31 @@ hmr_store_list_audit (HmrStore       *self,
   return read_entries (self, stmt, error);
 }
 
+/**
+ * hmr_store_search_audit:
+ *
+ * The trail filtered by @query, newest first, at most 1000 rows unless
+ * @query says otherwise.  The query's days are the office's local days.
+ *
+ * This is the Audit page's paged search from its first page: one query
+ * and one reading of the days, so that the two can never disagree about
+ * what "from 2 December" means in Dushanbe.
+ */
 GPtrArray *
 hmr_store_search_audit (HmrStore            *self,
                         const HmrActor      *actor,
                         const HmrAuditQuery *query,
                         GError             **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *to_next = NULL;
+  HmrAuditQuery q;
 
   g_return_val_if_fail (HMR_IS_STORE (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
 
-  if (!hmr_store_check_actor (self, actor, error) ||
-      !hmr_store_require (actor, HMR_ACTION_AUDIT_READ, NULL, error))
-    return NULL;
-
-  /* "to" is inclusive: everything before the next day */
-  if (query->to_day != NULL)
-    {
-      GDate d;
-      char buf[16];
-      if (hmr_parse_user_date (query->to_day, &d))
-        {
-          g_date_add_days (&d, 1);
-          g_date_strftime (buf, sizeof buf, "%Y-%m-%d", &d);
-          to_next = g_strdup (buf);
-        }
-    }
-
-  stmt = hmr_store_prepare (self,
-                            "SELECT seq, at, user_id, username, action, entity, entity_id, changes "
-                            "FROM audit_log WHERE (?1 IS NULL OR username = ?1) "
-                            "AND (?2 IS NULL OR action = ?2) AND (?3 IS NULL OR entity = ?3) "
-                            "AND (?4 IS NULL OR at >= ?4) AND (?5 IS NULL OR at < ?5) "
-                            "ORDER BY seq DESC LIMIT ?6",
-                            error);
-  if (stmt == NULL)
-    return NULL;
-  hmr_bind_text (stmt, 1, query->username);
-  hmr_bind_text (stmt, 2, query->action);
-  hmr_bind_text (stmt, 3, query->entity);
-  hmr_bind_text (stmt, 4, query->from_day);
-  hmr_bind_text (stmt, 5, to_next);
-  sqlite3_bind_int64 (stmt, 6, query->limit ? query->limit : 1000);
-
-  return read_entries (self, stmt, error);
+  q = *query;
+  if (q.limit == 0)
+    q.limit = 1000;
+  return hmr_store_search_audit_page (self, actor, &q, 0, error);
 }
 
 /**

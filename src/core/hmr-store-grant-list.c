@@ -54,7 +54,7 @@ hmr_store_list_grants (HmrStore            *self,
     " g.amount_requested, g.amount_approved, "
     " (SELECT coalesce (sum (d.amount), 0) FROM disbursement d WHERE d.grant_id = g.id AND d.deleted_at IS NULL), "
     " (SELECT substr (max (h.at), 1, 10) FROM grant_history h WHERE h.grant_id = g.id AND h.to_state = 'approved'), "
-    " g.updated_at "
+    " g.updated_at, g.currency "
     "FROM reintegration_grant g JOIN office o ON o.id = g.office_id "
     "WHERE g.deleted_at IS NULL AND (?1 IS NULL OR g.status = ?1) AND (?2 IS NULL OR o.district = ?2) "
     " AND (?3 IS NULL OR EXISTS (SELECT 1 FROM grant_beneficiary x WHERE x.grant_id = g.id AND x.beneficiary_id = ?3)) "
@@ -84,6 +84,7 @@ hmr_store_list_grants (HmrStore            *self,
       s->paid = sqlite3_column_int64 (stmt, 9);
       s->approved_on = TXT (10);
       s->updated_at = TXT (11);
+      s->currency = TXT (12);
       g_ptr_array_add (out, s);
     }
   if (rc != SQLITE_DONE)

@@ -567,7 +567,7 @@ insert_grant_locked (HmrStore        *self,
   if (hmr_text_is_blank (grant->currency))
     {
       g_free (grant->currency);
-      grant->currency = g_strdup ("TJS");
+      grant->currency = g_strdup (HMR_CURRENCY_DEFAULT);
     }
 
   stmt = hmr_store_prepare (self,

@@ -228,7 +228,8 @@ GPtrArray  *hmr_store_list_audit             (HmrStore       *self,
                                               GError        **error);
 
 /* For the Audit page: NULL members match everything; dates are inclusive
- * ISO days.  Newest first, at most @limit rows. */
+ * local days (the office's, not UTC), ISO or as typed ("02.12.2026").
+ * Newest first, at most @limit rows. */
 typedef struct
 {
   const char *username;

@@ -391,7 +391,7 @@ test_distributions (void)
 
   /* the phone survey: 365 of 4,000, and the leaflet's answers */
   round = query_text (db, "SELECT name || '/' || population || '/' || sample_size FROM survey_round");
-  g_assert_cmpstr (round, ==, "Phone survey 2026/4000/365");
+  g_assert_cmpstr (round, ==, "Пурсиши телефонӣ 2026/4000/365");
   g_assert_cmpfloat (query_number (db, "SELECT count(*) FROM survey_response"), ==, 365);
   g_assert_cmpfloat (query_number (db, "SELECT sum (knows_job_agencies) FROM survey_response"), ==, 241);
   g_assert_cmpfloat (query_number (db, "SELECT sum (has_health_contacts) FROM survey_response"), ==, 219);
@@ -469,8 +469,8 @@ test_every_state (void)
                                        "AND status = 'verified' AND (SELECT count(*) FROM grant_beneficiary "
                                        "WHERE grant_id = g.id) = 3"), ==, 1);
   g_assert_cmpfloat (query_number (db, "SELECT count(*) FROM handover h JOIN handover_item i ON i.handover_id = h.id "
-                                       "JOIN handover_witness w ON w.handover_id = h.id WHERE i.name = 'Welding machine' "
-                                       "AND w.role = 'Chairman of Jamoat Khurmi' AND h.status = 'signed'"), ==, 1);
+                                       "JOIN handover_witness w ON w.handover_id = h.id WHERE i.name = 'Дастгоҳи кафшер' "
+                                       "AND w.role = 'Раиси ҷамоати Khurmi' AND h.status = 'signed'"), ==, 1);
 
   /* every history follows its workflow and ends where the record is */
 #define CHAIN_OK(table, key) \

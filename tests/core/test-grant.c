@@ -465,6 +465,64 @@ test_finance_workspace (Fixture       *f,
   g_assert_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_DENIED);
 }
 
+/* Money is written in the currency stored with it: a grant in dollars is
+ * not shown in somoni, and a record without a currency is in somoni */
+static void
+test_money_in_the_grants_currency (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *person = add_person (f, f->caseworker, "Шарипов", "Умед", NULL, "Dusti");
+  g_autoptr(HmrGrant) dollars = hmr_grant_new ();
+  g_autoptr(HmrGrant) somoni = hmr_grant_new ();
+  g_autoptr(HmrGrant) read_back = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autofree char *usd = hmr_format_money (587400, "USD");
+  g_autofree char *unset = hmr_format_money (587400, NULL);
+  g_autofree char *blank = hmr_format_money (587400, "");
+  g_autofree char *tjs = hmr_format_money (587400, "TJS");
+  g_autofree char *negative = hmr_format_money (-5, "USD");
+
+  g_assert_true (g_str_has_suffix (usd, " USD"));
+  g_assert_true (g_str_has_suffix (tjs, " TJS"));
+  g_assert_cmpstr (unset, ==, tjs);
+  g_assert_cmpstr (blank, ==, tjs);
+  g_assert_true (g_str_has_suffix (negative, "0.05 USD") || g_str_has_suffix (negative, "0,05 USD"));
+  g_assert_true (g_str_has_prefix (negative, "−"));
+
+  /* A new draft is in somoni; a blank currency is saved as somoni */
+  g_assert_cmpstr (somoni->currency, ==, HMR_CURRENCY_DEFAULT);
+  g_clear_pointer (&somoni->currency, g_free);
+  somoni->purpose = g_strdup ("Мағозаи деҳа");
+  hmr_grant_add_item (somoni, "Рафҳои мағоза", 1, "маҷмӯа", 100000);
+  hmr_grant_add_member (somoni, person);
+  g_assert_true (hmr_store_insert_grant (f->store, f->caseworker, somoni, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (somoni->currency, ==, "TJS");
+
+  g_free (dollars->currency);
+  dollars->currency = g_strdup ("USD");
+  dollars->purpose = g_strdup ("Оранжерея");
+  hmr_grant_add_item (dollars, "Поликарбонат", 10, "варақ", 4500);
+  hmr_grant_add_member (dollars, person);
+  g_assert_true (hmr_store_insert_grant (f->store, f->caseworker, dollars, &error));
+  g_assert_no_error (error);
+
+  read_back = hmr_store_get_grant (f->store, f->caseworker, dollars->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (read_back->currency, ==, "USD");
+
+  /* The lists the grant rows are drawn from carry each grant's currency */
+  list = hmr_store_list_grants (f->store, f->caseworker, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 2);
+  for (guint i = 0; i < list->len; i++)
+    {
+      HmrGrantSummary *s = g_ptr_array_index (list, i);
+      g_assert_cmpstr (s->currency, ==, g_strcmp0 (s->id, dollars->id) == 0 ? "USD" : "TJS");
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -479,6 +537,7 @@ main (int    argc,
   ADD ("/grant/transition/reasons-dates-and-methods-checked", test_reasons_and_dates);
   ADD ("/grant/draft/validation-names-the-field", test_draft_validation_names_the_field);
   ADD ("/grant/finance/workspace-lists-and-totals", test_finance_workspace);
+  ADD ("/grant/money/in-the-grants-currency", test_money_in_the_grants_currency);
 #undef ADD
   return g_test_run ();
 }

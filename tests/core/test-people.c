@@ -80,48 +80,92 @@ test_audit_paged (Fixture       *f,
   g_assert_cmpuint (total, ==, 7);
 }
 
-/* The page's From and To are days in Dushanbe; the trail's times are UTC */
+/* From and To are days in Dushanbe; the trail's times are UTC.  One row,
+ * made at 20:30 UTC on the 1st, which is 01:30 on the 2nd in Dushanbe */
+static const struct
+{
+  const char *from, *to;
+  guint expected;
+} local_day_cases[] = {
+  { "2026-12-02", "2026-12-02", 1 },
+  { "02.12.2026", NULL, 1 },
+  { NULL, "2026-12-02", 1 },
+  { "2026-12-01", "2026-12-01", 0 },
+  { NULL, "2026-12-01", 0 },
+  { "2026-12-03", NULL, 0 },
+};
+
 static void
-test_audit_days_are_local (Fixture       *f,
-                           gconstpointer  data)
+add_row_after_local_midnight (Fixture *f)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) local = NULL;
-  HmrAuditQuery query = { 0, };
-  struct { const char *from, *to; guint expected; } cases[] = {
-    { "2026-12-02", "2026-12-02", 1 },
-    { "02.12.2026", NULL, 1 },
-    { NULL, "2026-12-02", 1 },
-    { "2026-12-01", "2026-12-01", 0 },
-    { NULL, "2026-12-01", 0 },
-    { "2026-12-03", NULL, 0 },
-  };
 
-  /* 20:30 UTC on the 1st is 01:30 on the 2nd in Dushanbe */
   g_date_time_unref (f->now);
   f->now = g_date_time_new_utc (2026, 12, 1, 20, 30, 0);
   local = g_date_time_to_local (f->now);
   g_assert_cmpint (g_date_time_get_day_of_month (local), ==, 2);
   hmr_store_audit_event (f->store, f->supervisor, "export", "beneficiary", NULL, "after midnight", &error);
   g_assert_no_error (error);
+}
 
+static void
+test_audit_days_are_local (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  HmrAuditQuery query = { 0, };
+
+  add_row_after_local_midnight (f);
   query.action = "export";
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (local_day_cases); i++)
     {
       g_autoptr(GPtrArray) page = NULL;
 
-      query.from_day = cases[i].from;
-      query.to_day = cases[i].to;
+      query.from_day = local_day_cases[i].from;
+      query.to_day = local_day_cases[i].to;
       page = hmr_store_search_audit_page (f->store, f->supervisor, &query, 0, &error);
       g_assert_no_error (error);
-      if (page->len != cases[i].expected)
-        g_error ("from %s to %s: %u rows, expected %u", cases[i].from, cases[i].to,
-                 page->len, cases[i].expected);
+      if (page->len != local_day_cases[i].expected)
+        g_error ("from %s to %s: %u rows, expected %u", local_day_cases[i].from,
+                 local_day_cases[i].to, page->len, local_day_cases[i].expected);
     }
 
   query.from_day = "yesterday";
   query.to_day = NULL;
   g_assert_null (hmr_store_search_audit_page (f->store, f->supervisor, &query, 0, &error));
+  g_assert_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID);
+}
+
+/* The older, unpaged search reads the days the same way: it used to take
+ * them as UTC days, so "from 2 December" missed the first five hours of
+ * the 2nd in Dushanbe and "to 1 December" took them in */
+static void
+test_audit_search_days_are_local (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  HmrAuditQuery query = { 0, };
+
+  add_row_after_local_midnight (f);
+  query.action = "export";
+  for (guint i = 0; i < G_N_ELEMENTS (local_day_cases); i++)
+    {
+      g_autoptr(GPtrArray) rows = NULL;
+
+      query.from_day = local_day_cases[i].from;
+      query.to_day = local_day_cases[i].to;
+      rows = hmr_store_search_audit (f->store, f->supervisor, &query, &error);
+      g_assert_no_error (error);
+      if (rows->len != local_day_cases[i].expected)
+        g_error ("from %s to %s: %u rows, expected %u", local_day_cases[i].from,
+                 local_day_cases[i].to, rows->len, local_day_cases[i].expected);
+    }
+
+  /* A day that is not a date is refused, not silently ignored */
+  query.from_day = NULL;
+  query.to_day = "tomorrow";
+  g_assert_null (hmr_store_search_audit (f->store, f->supervisor, &query, &error));
   g_assert_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID);
 }
 
@@ -215,6 +259,8 @@ main (int   argc,
   g_test_add_func ("/people/audit/changes-parsed", test_changes_parsed);
   g_test_add ("/people/audit/days-are-local-days", Fixture, NULL, fixture_set_up,
               test_audit_days_are_local, fixture_tear_down);
+  g_test_add ("/people/audit/search-days-are-local-days", Fixture, NULL, fixture_set_up,
+              test_audit_search_days_are_local, fixture_tear_down);
   g_test_add ("/people/audit/paged", Fixture, NULL, fixture_set_up, test_audit_paged, fixture_tear_down);
   g_test_add ("/people/audit/values-need-audit-read", Fixture, NULL, fixture_set_up,
               test_audit_values_need_audit_read, fixture_tear_down);

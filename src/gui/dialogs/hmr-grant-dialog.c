@@ -169,8 +169,8 @@ show_budget (HmrGrantDialog *self)
     {
       HmrGrantItem *it = g_ptr_array_index (self->grant->items, i);
       g_autofree char *qty = hmr_gui_format_quantity (it->quantity);
-      g_autofree char *cost = hmr_format_money (it->unit_cost, "TJS");
-      g_autofree char *line_total = hmr_format_money (hmr_grant_item_get_total (it), "TJS");
+      g_autofree char *cost = hmr_format_money (it->unit_cost, self->grant->currency);
+      g_autofree char *line_total = hmr_format_money (hmr_grant_item_get_total (it), self->grant->currency);
       g_autofree char *subtitle = NULL;
       GtkWidget *label = gtk_label_new (line_total);
 
@@ -191,7 +191,7 @@ show_budget (HmrGrantDialog *self)
   if (self->grant->items->len == 0)
     gtk_list_box_append (self->budget_list, hmr_gui_placeholder_row (_("No lines yet: add what the grant buys below.")));
 
-  total = hmr_format_money (hmr_grant_get_budget_total (self->grant), "TJS");
+  total = hmr_format_money (hmr_grant_get_budget_total (self->grant), self->grant->currency);
   row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Total requested"));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_label_new (total));

@@ -215,15 +215,15 @@ hmr_grant_row_new (const HmrGrantSummary *summary)
                               hmr_district_get_label (summary->district));
   if (summary->amount_approved >= 0)
     {
-      g_autofree char *paid = hmr_format_money (summary->paid, "TJS");
-      g_autofree char *approved = hmr_format_money (summary->amount_approved, "TJS");
+      g_autofree char *paid = hmr_format_money (summary->paid, summary->currency);
+      g_autofree char *approved = hmr_format_money (summary->amount_approved, summary->currency);
 
       /* Translators: money paid of the approved amount, "1,000.00 TJS of 5,874.00 TJS" */
       amount = summary->paid > 0 ? g_strdup_printf (C_("grant row", "%s of %s"), paid, approved)
                                  : g_steal_pointer (&approved);
     }
   else
-    amount = hmr_format_money (summary->amount_requested, "TJS");
+    amount = hmr_format_money (summary->amount_requested, summary->currency);
 
   gtk_widget_set_name (row, summary->id);
   g_object_set_data_full (G_OBJECT (row), "hmr-id", g_strdup (summary->id), g_free);
