@@ -1,9 +1,8 @@
 /* hmr-beneficiary-list-async.c
  *
  * Search as you type must never freeze the window: the id query runs in a
- * GTask thread on a connection of its own (one per list, opened on first
- * use and used by one query at a time), and a GCancellable stops it between
- * SQLite steps.  Only the result of a query that was not cancelled reaches
+ * GTask thread on a connection of its own (an HmrStoreWorker, one per
+ * list), and a GCancellable stops it between SQLite steps.  Only the result of a query that was not cancelled reaches
  * the list, which shows it with one items-changed.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -14,47 +13,30 @@
 
 #include "hmr-beneficiary-list-async.h"
 #include "hmr-store-private.h"
+#include "hmr-store-worker.h"
 
 #define WORKER_KEY "hmr-beneficiary-list-worker"
 
 typedef struct
 {
-  GMutex    lock;
-  char     *path;
-  HmrStore *store;        /* opened in the thread, under lock */
-} Worker;
-
-typedef struct
-{
-  Worker              *worker;   /* owned by the list, which the task holds */
+  HmrStoreWorker      *worker;
   HmrActor            *actor;
   HmrBeneficiaryQuery  query;
   char                *strings[7];
   GArray              *ids;
 } QueryData;
 
-static void
-worker_free (gpointer data)
-{
-  Worker *worker = data;
-
-  g_mutex_clear (&worker->lock);
-  g_clear_object (&worker->store);
-  g_free (worker->path);
-  g_free (worker);
-}
-
-static Worker *
+/* One connection per list, opened on first use, one query at a time */
+static HmrStoreWorker *
 get_worker (HmrBeneficiaryList *self)
 {
-  Worker *worker = g_object_get_data (G_OBJECT (self), WORKER_KEY);
+  HmrStoreWorker *worker = g_object_get_data (G_OBJECT (self), WORKER_KEY);
 
   if (worker == NULL)
     {
-      worker = g_new0 (Worker, 1);
-      g_mutex_init (&worker->lock);
-      worker->path = g_strdup (hmr_store_get_path (hmr_beneficiary_list_get_store (self)));
-      g_object_set_data_full (G_OBJECT (self), WORKER_KEY, worker, worker_free);
+      worker = hmr_store_worker_new (hmr_beneficiary_list_get_store (self));
+      g_object_set_data_full (G_OBJECT (self), WORKER_KEY, worker,
+                              (GDestroyNotify) hmr_store_worker_unref);
     }
   return worker;
 }
@@ -64,6 +46,7 @@ query_data_free (gpointer data)
 {
   QueryData *qd = data;
 
+  g_clear_pointer (&qd->worker, hmr_store_worker_unref);
   g_clear_pointer (&qd->actor, hmr_actor_free);
   for (guint i = 0; i < G_N_ELEMENTS (qd->strings); i++)
     g_free (qd->strings[i]);
@@ -80,20 +63,15 @@ run_query (GTask        *task,
   QueryData *qd = task_data;
   g_autoptr(GError) error = NULL;
   GArray *ids = NULL;
+  HmrStore *store;
 
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  g_mutex_lock (&qd->worker->lock);
-  if (!g_cancellable_is_cancelled (cancellable))
-    {
-      if (qd->worker->store == NULL)
-        qd->worker->store = hmr_store_open (qd->worker->path, &error);
-      if (qd->worker->store != NULL)
-        ids = hmr_store_query_beneficiary_ids (qd->worker->store, qd->actor, &qd->query,
-                                               cancellable, &error);
-    }
-  g_mutex_unlock (&qd->worker->lock);
+  store = hmr_store_worker_acquire (qd->worker, &error);
+  if (store != NULL && !g_cancellable_is_cancelled (cancellable))
+    ids = hmr_store_query_beneficiary_ids (store, qd->actor, &qd->query, cancellable, &error);
+  hmr_store_worker_release (qd->worker);
 
   if (g_task_return_error_if_cancelled (task))
     {
@@ -131,7 +109,7 @@ hmr_beneficiary_list_set_query_async (HmrBeneficiaryList        *self,
   g_return_if_fail (query != NULL);
 
   qd = g_new0 (QueryData, 1);
-  qd->worker = get_worker (self);
+  qd->worker = hmr_store_worker_ref (get_worker (self));
   qd->actor = hmr_actor_copy (hmr_beneficiary_list_get_actor (self));
   qd->query = *query;
   qd->query.district = qd->strings[0] = g_strdup (query->district);

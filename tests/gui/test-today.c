@@ -66,12 +66,34 @@ schedule (HmrGuiFixture *f,
   return id;
 }
 
+/* The page reads its lists in a thread: after the main loop has run the
+ * actions, wait for the reading they started */
+static HmrTodayPage *shown_page;
+
+static gboolean
+not_loading (gpointer data)
+{
+  return !hmr_today_page_is_loading (data);
+}
+
+static void
+settle (void)
+{
+  hmr_gui_test_flush ();
+  if (shown_page != NULL)
+    g_assert_true (hmr_gui_test_wait_until (not_loading, shown_page, 10000));
+  hmr_gui_test_flush ();
+}
+
 static HmrTodayPage *
 today_page_of (HmrWindow *window)
 {
   GtkWidget *page = hmr_gui_test_find_widget (GTK_WIDGET (window), HMR_TYPE_TODAY_PAGE, NULL);
 
   g_assert_nonnull (page);
+  g_clear_weak_pointer (&shown_page);
+  g_set_weak_pointer (&shown_page, HMR_TODAY_PAGE (page));
+  settle ();
   return HMR_TODAY_PAGE (page);
 }
 
@@ -96,7 +118,7 @@ activate_row (HmrTodayPage *page,
 
   g_assert_nonnull (row);
   g_signal_emit_by_name (box, "row-activated", row);
-  hmr_gui_test_flush ();
+  settle ();
 }
 
 static void
@@ -155,7 +177,7 @@ test_caseworker_records_due_follow_up (HmrGuiFixture *f,
   hmr_gui_test_screenshot (GTK_WIDGET (dialog), "today-record-follow-up");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "follow-up.save", NULL));
-  hmr_gui_test_flush ();
+  settle ();
   g_assert_null (hmr_gui_test_find_window (HMR_TYPE_FOLLOW_UP_DIALOG));
 
   /* Recorded with its score, and gone from Today */
@@ -207,10 +229,10 @@ test_supervisor_approves_plan (HmrGuiFixture *f,
   hmr_gui_test_screenshot (GTK_WIDGET (dialog), "today-plan-dialog");
   /* The supervisor decides; they do not edit the caseworker's plan */
   gtk_widget_activate_action (GTK_WIDGET (dialog), "plan.save", NULL);
-  hmr_gui_test_flush ();
+  settle ();
   g_assert_true (hmr_gui_test_find_window (HMR_TYPE_PLAN_DIALOG) == GTK_WINDOW (dialog));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "plan.approve", NULL));
-  hmr_gui_test_flush ();
+  settle ();
   g_assert_null (hmr_gui_test_find_window (HMR_TYPE_PLAN_DIALOG));
 
   stored = hmr_store_get_plan (f->store, f->supervisor, plan->id, &error);
@@ -248,7 +270,7 @@ test_finance_never_sees_note (HmrGuiFixture *f,
   g_clear_error (&error);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.follow-up", "s", person);
-  hmr_gui_test_flush ();
+  settle ();
   g_assert_null (hmr_gui_test_find_window (HMR_TYPE_FOLLOW_UP_DIALOG));
 }
 
@@ -274,7 +296,7 @@ test_scheduled_follow_up_appears_on_today (HmrGuiFixture *f,
 
   /* Nothing planned for this person: the window action schedules one */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.follow-up", "s", person));
-  hmr_gui_test_flush ();
+  settle ();
   dialog = HMR_FOLLOW_UP_DIALOG (hmr_gui_test_find_window (HMR_TYPE_FOLLOW_UP_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_false (hmr_follow_up_dialog_is_recording (dialog));
@@ -285,7 +307,7 @@ test_scheduled_follow_up_appears_on_today (HmrGuiFixture *f,
   gtk_editable_set_text (GTK_EDITABLE (due_row), buf);
   hmr_gui_test_screenshot (GTK_WIDGET (dialog), "today-schedule-follow-up");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "follow-up.save", NULL));
-  hmr_gui_test_flush ();
+  settle ();
   g_assert_null (hmr_gui_test_find_window (HMR_TYPE_FOLLOW_UP_DIALOG));
 
   /* Assigned to the caseworker, due today: on their Today */
@@ -351,7 +373,7 @@ test_closure_asked_approved_reopened (HmrGuiFixture *f,
   hmr_gui_test_screenshot (GTK_WIDGET (dialog), "today-closure-dialog");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "approve");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  hmr_gui_test_flush ();
+  settle ();
   info = hmr_store_get_case (f->store, f->supervisor, case_id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (info->status, ==, "closed");

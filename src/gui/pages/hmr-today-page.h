@@ -20,6 +20,7 @@ G_DECLARE_FINAL_TYPE (HmrTodayPage, hmr_today_page, HMR, TODAY_PAGE, HmrAreaPage
 HmrTodayPage *hmr_today_page_new            (HmrStore       *store,
                                              const HmrActor *actor);
 void          hmr_today_page_reload         (HmrTodayPage   *self);
+gboolean      hmr_today_page_is_loading     (HmrTodayPage   *self);
 GtkListBox   *hmr_today_page_get_list_box   (HmrTodayPage   *self,
                                              HmrTodayList    list);
 const HmrTodayItem *hmr_today_page_get_item (HmrTodayPage   *self,
