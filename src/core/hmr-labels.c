@@ -145,6 +145,103 @@ hmr_format_money (gint64      dirams,
                           currency == NULL || *currency == '\0' ? HMR_CURRENCY_DEFAULT : currency);
 }
 
+/* The names of days and months come from Hamroh's own catalogue, not from
+ * the C library's locale: a Tajik interface on a computer set up in Russian
+ * (common in Tajikistan), or without the tg_TJ locale, would otherwise
+ * show dates in another language than the rest of the window. */
+
+static const char *
+weekday_name (const GDate *date)
+{
+  static const char *names[] = {
+    NULL,
+    NC_("weekday", "Monday"), NC_("weekday", "Tuesday"), NC_("weekday", "Wednesday"),
+    NC_("weekday", "Thursday"), NC_("weekday", "Friday"), NC_("weekday", "Saturday"),
+    NC_("weekday", "Sunday"),
+  };
+
+  return g_dpgettext2 (GETTEXT_PACKAGE, "weekday", names[g_date_get_weekday (date)]);
+}
+
+/* A month as it follows a day's number ("2 December"): Russian wants the
+ * genitive, "2 декабря" */
+static const char *
+month_after_day (const GDate *date)
+{
+  static const char *names[] = {
+    NULL,
+    NC_("month after a day", "January"), NC_("month after a day", "February"),
+    NC_("month after a day", "March"), NC_("month after a day", "April"),
+    NC_("month after a day", "May"), NC_("month after a day", "June"),
+    NC_("month after a day", "July"), NC_("month after a day", "August"),
+    NC_("month after a day", "September"), NC_("month after a day", "October"),
+    NC_("month after a day", "November"), NC_("month after a day", "December"),
+  };
+
+  return g_dpgettext2 (GETTEXT_PACKAGE, "month after a day", names[g_date_get_month (date)]);
+}
+
+/* A month on its own ("December 2026"): Russian's nominative, "Декабрь" */
+static const char *
+month_alone (const GDate *date)
+{
+  static const char *names[] = {
+    NULL,
+    NC_("month", "January"), NC_("month", "February"), NC_("month", "March"),
+    NC_("month", "April"), NC_("month", "May"), NC_("month", "June"),
+    NC_("month", "July"), NC_("month", "August"), NC_("month", "September"),
+    NC_("month", "October"), NC_("month", "November"), NC_("month", "December"),
+  };
+
+  return g_dpgettext2 (GETTEXT_PACKAGE, "month", names[g_date_get_month (date)]);
+}
+
+/**
+ * hmr_format_long_date:
+ *
+ * Returns: (transfer full): @date with its weekday: "Wednesday, 2 December"
+ */
+char *
+hmr_format_long_date (const GDate *date)
+{
+  g_return_val_if_fail (date != NULL && g_date_valid (date), g_strdup (""));
+
+  /* Translators: a date with its weekday, "Wednesday, 2 December":
+   * weekday, day of the month, month; reorder with %1$s, %2$d, %3$s */
+  return g_strdup_printf (C_("date with weekday", "%1$s, %2$d %3$s"),
+                          weekday_name (date), g_date_get_day (date), month_after_day (date));
+}
+
+/**
+ * hmr_format_date_in_words:
+ *
+ * Returns: (transfer full): @date written out: "12 March 2027"
+ */
+char *
+hmr_format_date_in_words (const GDate *date)
+{
+  g_return_val_if_fail (date != NULL && g_date_valid (date), g_strdup (""));
+
+  /* Translators: a date written out, "12 March 2027": day, month, year;
+   * reorder with %1$d, %2$s, %3$d */
+  return g_strdup_printf (C_("date in words", "%1$d %2$s %3$d"),
+                          g_date_get_day (date), month_after_day (date), g_date_get_year (date));
+}
+
+/**
+ * hmr_format_month:
+ *
+ * Returns: (transfer full): @date's month and year: "December 2026"
+ */
+char *
+hmr_format_month (const GDate *date)
+{
+  g_return_val_if_fail (date != NULL && g_date_valid (date), g_strdup (""));
+
+  /* Translators: a month and its year, "December 2026" */
+  return g_strdup_printf (C_("month and year", "%1$s %2$d"), month_alone (date), g_date_get_year (date));
+}
+
 /**
  * hmr_format_date:
  *

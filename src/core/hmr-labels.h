@@ -36,5 +36,8 @@ const char  *hmr_code_get_label (HmrCodes    codes,
 char        *hmr_format_money   (gint64      dirams,
                                  const char *currency);
 char        *hmr_format_date    (const GDate *date);
+char        *hmr_format_long_date (const GDate *date);
+char        *hmr_format_date_in_words (const GDate *date);
+char        *hmr_format_month   (const GDate *date);
 
 G_END_DECLS

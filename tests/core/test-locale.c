@@ -123,6 +123,43 @@ test_refusal_whole_sentence (gconstpointer data)
   g_test_trap_assert_passed ();
 }
 
+/* Dates are written with the interface's language, whatever the C
+ * library's locale: here C.UTF-8, where strftime() would say "December" */
+static void
+test_dates_in_language (gconstpointer data)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GDate) date = g_date_new_dmy (2, G_DATE_DECEMBER, 2026);
+      g_autofree char *long_date = NULL;
+      g_autofree char *words = NULL;
+      g_autofree char *month = NULL;
+
+      g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+      g_setenv ("LANGUAGE", data, TRUE);
+      g_setenv ("HAMROH_LOCALEDIR", TEST_PODIR, TRUE);
+      hmr_setup_i18n ();
+      long_date = hmr_format_long_date (date);
+      words = hmr_format_date_in_words (date);
+      month = hmr_format_month (date);
+      if (g_strcmp0 (data, "ru") == 0)
+        {
+          g_assert_cmpstr (long_date, ==, "Среда, 2 декабря");
+          g_assert_cmpstr (words, ==, "2 декабря 2026 г.");
+          g_assert_cmpstr (month, ==, "Декабрь 2026");
+        }
+      else
+        {
+          g_assert_cmpstr (long_date, ==, "Чоршанбе, 2 декабр");
+          g_assert_cmpstr (words, ==, "2 декабр 2026");
+          g_assert_cmpstr (month, ==, "Декабр 2026");
+        }
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -134,6 +171,8 @@ main (int   argc,
   g_test_add_func ("/locale/english-without-language", test_english_without_language);
   g_test_add_data_func ("/locale/tajik-refusal-whole-sentence", "tg", test_refusal_whole_sentence);
   g_test_add_data_func ("/locale/russian-refusal-whole-sentence", "ru", test_refusal_whole_sentence);
+  g_test_add_data_func ("/locale/tajik-dates", "tg", test_dates_in_language);
+  g_test_add_data_func ("/locale/russian-dates", "ru", test_dates_in_language);
 
   return g_test_run ();
 }

@@ -142,10 +142,9 @@ fill_totals (HmrFinancePage *self)
           if (m->month != NULL)
             {
               g_autofree char *iso = g_strconcat (m->month, "-01", NULL);
-              char buf[64];
 
-              if (hmr_parse_user_date (iso, &date) && g_date_strftime (buf, sizeof buf, "%B %Y", &date) > 0)
-                month = g_strdup (buf);
+              if (hmr_parse_user_date (iso, &date))
+                month = hmr_format_month (&date);
             }
           month_row = adw_action_row_new ();
           adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (month_row), FALSE);

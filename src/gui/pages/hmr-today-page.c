@@ -19,6 +19,7 @@
 #include "hmr-follow-up-util.h"
 #include "hmr-gui-util.h"
 #include "hmr-plan-dialog.h"
+#include "hmr-labels.h"
 #include "hmr-store-worker.h"
 #include "hmr-today-page.h"
 #include "hmr-window.h"
@@ -374,7 +375,7 @@ show_lists (HmrTodayPage *self,
             Reading      *r)
 {
   g_autofree char *summary = NULL;
-  char date[64];
+  g_autofree char *date = NULL;
   guint total = 0;
 
   for (HmrTodayList l = 0; l < HMR_N_TODAY_LISTS; l++)
@@ -411,9 +412,8 @@ show_lists (HmrTodayPage *self,
       total += self->totals[l];
     }
 
-  /* Translators: the Today page's heading, a date: "Tuesday, 1 December"; see strftime */
-  if (g_date_strftime (date, sizeof date, C_("today heading", "%A, %-d %B"), &r->today) > 0)
-    gtk_label_set_label (self->date_label, g_strstrip (date));
+  date = hmr_format_long_date (&r->today);
+  gtk_label_set_label (self->date_label, date);
   summary = summarize (self);
   gtk_label_set_label (self->summary_label, summary);
   gtk_stack_set_visible_child_name (self->stack, total > 0 ? "lists" : "empty");

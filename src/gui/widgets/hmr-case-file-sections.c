@@ -85,15 +85,11 @@ clear (HmrCaseFileSections *self)
 static char *
 format_long_date (const char *iso_date)
 {
-  g_autoptr(GDateTime) dt = NULL;
   GDate date;
 
   if (iso_date == NULL || !hmr_parse_user_date (iso_date, &date))
     return g_strdup (iso_date);
-  dt = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date), 0, 0, 0);
-  /* Translators: a date written out, as in "12 March 2027"; see the
-   * strftime() manual for the codes */
-  return g_date_time_format (dt, C_("long date", "%-d %B %Y"));
+  return hmr_format_date_in_words (&date);
 }
 
 static char *
