@@ -244,28 +244,6 @@ hmr_beneficiary_list_set_query (HmrBeneficiaryList        *self,
 }
 
 guint
-hmr_beneficiary_list_find (HmrBeneficiaryList *self,
-                           const char         *id)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self));
-
-  /* Only looks in the pages already loaded */
-  for (guint i = 0; i < n; i++)
-    {
-      HmrBeneficiary *b = hmr_lazy_list_peek_loaded (HMR_LAZY_LIST (self), i);
-
-      if (b == NULL)
-        {
-          i = (i / HMR_LAZY_LIST_PAGE_SIZE + 1) * HMR_LAZY_LIST_PAGE_SIZE - 1;
-          continue;
-        }
-      if (g_strcmp0 (hmr_beneficiary_get (b, HMR_BENEFICIARY_ID), id) == 0)
-        return i;
-    }
-  return G_MAXUINT;
-}
-
-guint
 hmr_beneficiary_list_get_n_loaded_pages (HmrBeneficiaryList *self)
 {
   return hmr_lazy_list_get_n_loaded_pages (HMR_LAZY_LIST (self));

@@ -21,8 +21,6 @@ gboolean            hmr_beneficiary_list_set_query  (HmrBeneficiaryList        *
                                                      GError                   **error);
 gboolean            hmr_beneficiary_list_reload     (HmrBeneficiaryList        *self,
                                                      GError                   **error);
-guint               hmr_beneficiary_list_find       (HmrBeneficiaryList        *self,
-                                                     const char                *id);
 gboolean            hmr_beneficiary_list_is_partial (HmrBeneficiaryList        *self);
 guint               hmr_beneficiary_list_get_n_loaded_pages (HmrBeneficiaryList *self);
 void                hmr_beneficiary_list_take_ids   (HmrBeneficiaryList        *self,

@@ -161,8 +161,9 @@ on_acknowledge_clicked (GtkButton    *button,
     }
   beneficiary_id = g_strdup (item->beneficiary_id);
   show_toast (self, _("Wellbeing score acknowledged"), 3);
+  /* The window tells every area, this page too (on_case_changed ()): no
+   * reading of its own besides */
   hmr_gui_case_changed (GTK_WIDGET (self), beneficiary_id);
-  hmr_today_page_reload (self);
 }
 
 static GtkWidget *
