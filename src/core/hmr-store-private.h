@@ -95,6 +95,10 @@ gboolean      hmr_store_archive_locked    (HmrStore       *self,
                                            GError        **error);
 
 /* The actor must be a real, active user and may take the action */
+GArray       *hmr_store_collect_rowids    (HmrStore       *self,
+                                           sqlite3_stmt   *stmt,
+                                           GCancellable   *cancellable,
+                                           GError        **error);
 gboolean      hmr_store_check_actor       (HmrStore       *self,
                                            const HmrActor *actor,
                                            GError        **error);

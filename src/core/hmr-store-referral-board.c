@@ -41,12 +41,6 @@
   "AND (?11 = 0 OR (r.sent_on IS NOT NULL AND " AGE_SQL " <= ?11)) " \
   "AND (?12 IS NULL OR r.beneficiary_id = ?12) "
 
-static int
-progress_cancel (void *data)
-{
-  return g_cancellable_is_cancelled (G_CANCELLABLE (data));
-}
-
 /* Checks the actor and binds today, the scope and the filters */
 static sqlite3_stmt *
 prepare_query (HmrStore                *self,
@@ -106,8 +100,6 @@ hmr_store_query_referral_ids (HmrStore                *self,
                               GError                 **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GArray) ids = NULL;
-  int rc;
 
   g_return_val_if_fail (HMR_IS_STORE (self), NULL);
 
@@ -120,22 +112,7 @@ hmr_store_query_referral_ids (HmrStore                *self,
   if (stmt == NULL)
     return NULL;
 
-  if (cancellable)
-    sqlite3_progress_handler (self->db, 1000, progress_cancel, cancellable);
-  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 rowid = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, rowid);
-    }
-  if (cancellable)
-    sqlite3_progress_handler (self->db, 0, NULL, NULL);
-  if (rc != SQLITE_DONE)
-    {
-      hmr_store_set_sqlite_error (self, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&ids);
+  return hmr_store_collect_rowids (self, stmt, cancellable, error);
 }
 
 /**

@@ -741,3 +741,46 @@ hmr_store_require (const HmrActor *actor,
     }
   return FALSE;
 }
+
+static int
+progress_cancel (void *data)
+{
+  return g_cancellable_is_cancelled (G_CANCELLABLE (data));
+}
+
+/**
+ * hmr_store_collect_rowids:
+ * @stmt: a prepared, bound statement whose first column is a row id
+ * @cancellable: (nullable): stops the statement between SQLite steps
+ *
+ * The ids of a long list's query (the registry, the referral board), read
+ * in a thread: @cancellable lets each keystroke stop the query before it.
+ *
+ * Returns: (transfer full) (element-type gint64): the ids in order, or
+ *   %NULL with @error set (also when cancelled)
+ */
+GArray *
+hmr_store_collect_rowids (HmrStore      *self,
+                          sqlite3_stmt  *stmt,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  if (cancellable)
+    sqlite3_progress_handler (self->db, 1000, progress_cancel, cancellable);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, rowid);
+    }
+  if (cancellable)
+    sqlite3_progress_handler (self->db, 0, NULL, NULL);
+  if (rc != SQLITE_DONE)
+    {
+      hmr_store_set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
