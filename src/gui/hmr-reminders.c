@@ -24,6 +24,7 @@ typedef struct
 {
   HmrWindow *window;    /* weak */
   guint      source;
+  guint      first;     /* the first check, once the window is drawn */
 } Reminders;
 
 static HmrWindow *
@@ -180,12 +181,24 @@ on_hour (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+static gboolean
+on_first_check (gpointer user_data)
+{
+  Reminders *r = user_data;
+
+  r->first = 0;
+  if (r->window != NULL)
+    hmr_reminders_check (r->window);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 reminders_free (gpointer data)
 {
   Reminders *r = data;
 
   g_clear_handle_id (&r->source, g_source_remove);
+  g_clear_handle_id (&r->first, g_source_remove);
   g_clear_weak_pointer (&r->window);
   g_free (r);
 }
@@ -206,6 +219,8 @@ hmr_reminders_start (HmrWindow *window)
   r = g_new0 (Reminders, 1);
   g_set_weak_pointer (&r->window, window);
   r->source = g_timeout_add_seconds (INTERVAL_SECONDS, on_hour, r);
+  /* Not before the first frame: the check queries the store, and the
+   * window of a large office should not wait for it */
+  r->first = g_idle_add_full (G_PRIORITY_LOW, on_first_check, r, NULL);
   g_object_set_data_full (G_OBJECT (window), "hmr-reminders", r, reminders_free);
-  hmr_reminders_check (window);
 }

@@ -46,11 +46,8 @@ static guint signals[N_SIGNALS];
 void
 hmr_referral_dialog_emit_changed (HmrReferralDialog *self)
 {
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-
   g_signal_emit (self, signals[CHANGED], 0);
-  if (HMR_IS_WINDOW (parent))
-    hmr_window_case_changed (HMR_WINDOW (parent), self->beneficiary_id);
+  hmr_gui_case_changed (GTK_WIDGET (self), self->beneficiary_id);
 }
 
 /* ---- the slip ---------------------------------------------------------- */

@@ -27,10 +27,8 @@
 
 struct _HmrBeneficiariesPage
 {
-  AdwBin                 parent_instance;
+  HmrAreaPage            parent_instance;
 
-  HmrStore              *store;
-  HmrActor              *actor;
   HmrBeneficiaryList    *model;
   GtkSingleSelection    *selection;
   GCancellable          *cancellable;      /* of the query running, if any */
@@ -58,12 +56,10 @@ struct _HmrBeneficiariesPage
   HmrBeneficiaryDetail  *detail;
 };
 
-G_DEFINE_FINAL_TYPE (HmrBeneficiariesPage, hmr_beneficiaries_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (HmrBeneficiariesPage, hmr_beneficiaries_page, HMR_TYPE_AREA_PAGE)
 
 enum {
   PROP_0,
-  PROP_STORE,
-  PROP_ACTOR,
   PROP_SHOWING_DETAIL,
   N_PROPS
 };
@@ -389,7 +385,8 @@ register_action (GtkWidget  *widget,
   HmrBeneficiariesPage *self = HMR_BENEFICIARIES_PAGE (widget);
   HmrBeneficiaryForm *form;
 
-  form = hmr_beneficiary_form_new (self->store, self->actor, NULL);
+  form = hmr_beneficiary_form_new (hmr_area_page_get_store (HMR_AREA_PAGE (self)),
+                                   hmr_area_page_get_actor (HMR_AREA_PAGE (self)), NULL);
   gtk_window_set_transient_for (GTK_WINDOW (form), hmr_gui_get_parent_window (widget));
   g_signal_connect_object (form, "saved", G_CALLBACK (on_form_saved), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (form, "open-existing", G_CALLBACK (hmr_beneficiaries_page_show_beneficiary),
@@ -447,14 +444,18 @@ static void
 hmr_beneficiaries_page_constructed (GObject *object)
 {
   HmrBeneficiariesPage *self = HMR_BENEFICIARIES_PAGE (object);
+  HmrStore *store;
+  const HmrActor *actor;
   gboolean can_write;
 
   G_OBJECT_CLASS (hmr_beneficiaries_page_parent_class)->constructed (object);
 
-  g_return_if_fail (HMR_IS_STORE (self->store));
-  g_return_if_fail (self->actor != NULL);
+  store = hmr_area_page_get_store (HMR_AREA_PAGE (self));
+  actor = hmr_area_page_get_actor (HMR_AREA_PAGE (self));
+  g_return_if_fail (HMR_IS_STORE (store));
+  g_return_if_fail (actor != NULL);
 
-  can_write = hmr_permission_allows (self->actor, HMR_ACTION_BENEFICIARY_WRITE, NULL);
+  can_write = hmr_permission_allows (actor, HMR_ACTION_BENEFICIARY_WRITE, NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "beneficiaries.register", can_write);
   gtk_widget_set_visible (GTK_WIDGET (self->register_button), can_write);
   gtk_widget_set_visible (GTK_WIDGET (self->empty_register_button), can_write);
@@ -462,11 +463,11 @@ hmr_beneficiaries_page_constructed (GObject *object)
     adw_status_page_set_description (self->empty_page,
                                      _("The case files that caseworkers register will be listed here."));
 
-  g_object_set (self->detail, "store", self->store, "actor", self->actor, NULL);
+  g_object_set (self->detail, "store", store, "actor", actor, NULL);
 
-  hmr_beneficiary_filters_fill_choices (self->filters, self->store, self->actor);
+  hmr_beneficiary_filters_fill_choices (self->filters, store, actor);
 
-  self->model = hmr_beneficiary_list_new (self->store, self->actor);
+  self->model = hmr_beneficiary_list_new (store, actor);
   g_signal_connect_object (self->model, "items-changed",
                            G_CALLBACK (on_model_changed), self, G_CONNECT_SWAPPED);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
@@ -517,8 +518,6 @@ hmr_beneficiaries_page_finalize (GObject *object)
 {
   HmrBeneficiariesPage *self = HMR_BENEFICIARIES_PAGE (object);
 
-  g_clear_object (&self->store);
-  g_clear_pointer (&self->actor, hmr_actor_free);
   hmr_highlight_clear (&self->highlight);
 
   G_OBJECT_CLASS (hmr_beneficiaries_page_parent_class)->finalize (object);
@@ -534,35 +533,8 @@ hmr_beneficiaries_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_ACTOR:
-      g_value_set_boxed (value, self->actor);
-      break;
     case PROP_SHOWING_DETAIL:
       g_value_set_boolean (value, hmr_beneficiaries_page_get_showing_detail (self));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-hmr_beneficiaries_page_set_property (GObject      *object,
-                                     guint         prop_id,
-                                     const GValue *value,
-                                     GParamSpec   *pspec)
-{
-  HmrBeneficiariesPage *self = HMR_BENEFICIARIES_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-    case PROP_ACTOR:
-      self->actor = g_value_dup_boxed (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -579,16 +551,7 @@ hmr_beneficiaries_page_class_init (HmrBeneficiariesPageClass *klass)
   object_class->dispose = hmr_beneficiaries_page_dispose;
   object_class->finalize = hmr_beneficiaries_page_finalize;
   object_class->get_property = hmr_beneficiaries_page_get_property;
-  object_class->set_property = hmr_beneficiaries_page_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         HMR_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_ACTOR] =
-    g_param_spec_boxed ("actor", NULL, NULL,
-                        HMR_TYPE_ACTOR,
-                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   /**
    * HmrBeneficiariesPage:showing-detail:
    *
@@ -656,20 +619,6 @@ hmr_beneficiaries_page_new (HmrStore       *store,
                        NULL);
 }
 
-HmrStore *
-hmr_beneficiaries_page_get_store (HmrBeneficiariesPage *self)
-{
-  g_return_val_if_fail (HMR_IS_BENEFICIARIES_PAGE (self), NULL);
-  return self->store;
-}
-
-const HmrActor *
-hmr_beneficiaries_page_get_actor (HmrBeneficiariesPage *self)
-{
-  g_return_val_if_fail (HMR_IS_BENEFICIARIES_PAGE (self), NULL);
-  return self->actor;
-}
-
 /**
  * hmr_beneficiaries_page_reload:
  *
@@ -722,7 +671,8 @@ hmr_beneficiaries_page_show_beneficiary (HmrBeneficiariesPage *self,
   g_return_val_if_fail (HMR_IS_BENEFICIARIES_PAGE (self), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
 
-  b = hmr_store_get_beneficiary (self->store, self->actor, id, &error);
+  b = hmr_store_get_beneficiary (hmr_area_page_get_store (HMR_AREA_PAGE (self)),
+                                 hmr_area_page_get_actor (HMR_AREA_PAGE (self)), id, &error);
   if (b == NULL)
     {
       show_error (self, error->message);

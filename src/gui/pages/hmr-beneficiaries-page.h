@@ -7,6 +7,8 @@
 
 #include <adwaita.h>
 
+#include "hmr-area-page.h"
+
 #include "hmr-beneficiary-detail.h"
 #include "hmr-beneficiary-filters.h"
 #include "hmr-beneficiary-list.h"
@@ -15,12 +17,10 @@
 G_BEGIN_DECLS
 
 #define HMR_TYPE_BENEFICIARIES_PAGE (hmr_beneficiaries_page_get_type ())
-G_DECLARE_FINAL_TYPE (HmrBeneficiariesPage, hmr_beneficiaries_page, HMR, BENEFICIARIES_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (HmrBeneficiariesPage, hmr_beneficiaries_page, HMR, BENEFICIARIES_PAGE, HmrAreaPage)
 
 HmrBeneficiariesPage *hmr_beneficiaries_page_new                (HmrStore             *store,
                                                                  const HmrActor       *actor);
-HmrStore             *hmr_beneficiaries_page_get_store          (HmrBeneficiariesPage *self);
-const HmrActor       *hmr_beneficiaries_page_get_actor          (HmrBeneficiariesPage *self);
 
 void                  hmr_beneficiaries_page_reload             (HmrBeneficiariesPage *self);
 gboolean              hmr_beneficiaries_page_get_showing_detail (HmrBeneficiariesPage *self);

@@ -247,9 +247,13 @@ apply_query (HmrReferralsPage *self)
   HmrReferralQuery query;
 
   build_query (self, &query);
+  /* A new query always announces items-changed, which updates the
+   * counts (update_state ()); only a failed one needs it said here */
   if (!hmr_referral_board_set_query (self->model, &query, &error))
-    show_error (self, error->message);
-  update_state (self);
+    {
+      show_error (self, error->message);
+      update_state (self);
+    }
 }
 
 static void
@@ -374,8 +378,9 @@ on_row_activated (HmrReferralsPage *self,
   dialog = hmr_referral_dialog_new (hmr_area_page_get_store (HMR_AREA_PAGE (self)),
                                     hmr_area_page_get_actor (HMR_AREA_PAGE (self)),
                                     hmr_referral_row_get (row, HMR_REFERRAL_ROW_ID));
-  hmr_gui_present_dialog (GTK_WINDOW (dialog), NULL, GTK_WIDGET (self),
-                          "changed", G_CALLBACK (hmr_referrals_page_reload), self);
+  /* No reload of its own on "changed": the dialog tells the window,
+   * whose case-changed reloads the board (on_case_changed ()) */
+  hmr_gui_present_dialog (GTK_WINDOW (dialog), NULL, GTK_WIDGET (self), NULL, NULL, NULL);
 }
 
 static void
@@ -773,8 +778,10 @@ hmr_referrals_page_reload (HmrReferralsPage *self)
   g_return_if_fail (HMR_IS_REFERRALS_PAGE (self));
 
   if (!hmr_referral_board_reload (self->model, &error))
-    show_error (self, error->message);
-  update_state (self);
+    {
+      show_error (self, error->message);
+      update_state (self);
+    }
 }
 
 HmrReferralBoard *

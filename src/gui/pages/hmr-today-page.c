@@ -494,6 +494,9 @@ static void
 on_case_changed (HmrTodayPage *self,
                  const char   *beneficiary_id)
 {
+  /* A hidden page reads its lists when it is shown again (map) */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
   hmr_today_page_reload (self);
 }
 
