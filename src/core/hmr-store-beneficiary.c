@@ -20,13 +20,13 @@ column_list (void)
       GString *s = g_string_new ("b.rowid");
       for (guint i = 0; i < HMR_BENEFICIARY_N_COLUMNS; i++)
         g_string_append_printf (s, ", b.%s", hmr_beneficiary_field_get_column (i));
+      /* The stage of the newest case file, chosen as beneficiary_sort
+       * chooses it (0008), and the caseworker and last contact read from
+       * there: what a row shows is what it was sorted by */
       g_string_append (s, ", (SELECT c.stage FROM case_file c WHERE c.beneficiary_id = b.id "
-                          "AND c.deleted_at IS NULL ORDER BY c.opened_on DESC LIMIT 1)"
-                          ", (SELECT u.full_name FROM case_file c JOIN app_user u ON u.id = c.owner_id "
-                          "WHERE c.beneficiary_id = b.id AND c.deleted_at IS NULL "
-                          "ORDER BY c.opened_on DESC LIMIT 1)"
-                          ", (SELECT max (f.done_on) FROM follow_up f WHERE f.beneficiary_id = b.id "
-                          "AND +f.status = 'done' AND f.deleted_at IS NULL)");
+                          "AND c.deleted_at IS NULL ORDER BY c.opened_on DESC, c.rowid DESC LIMIT 1)"
+                          ", (SELECT k.caseworker FROM beneficiary_sort k WHERE k.beneficiary_rowid = b.rowid)"
+                          ", (SELECT k.last_contact FROM beneficiary_sort k WHERE k.beneficiary_rowid = b.rowid)");
       g_once_init_leave (&cols, g_string_free (s, FALSE));
     }
   return cols;

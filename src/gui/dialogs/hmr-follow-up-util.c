@@ -11,25 +11,6 @@
 #include "hmr-follow-up-util.h"
 #include "hmr-gui-util.h"
 
-/**
- * hmr_fu_gui_date_to_iso:
- * @text: a date as typed (21.03.2026) or as stored (2026-03-21)
- *
- * Returns: (transfer full) (nullable): the ISO date, or %NULL when @text
- *   is not a date
- */
-char *
-hmr_fu_gui_date_to_iso (const char *text)
-{
-  GDate date;
-  char buf[16];
-
-  if (text == NULL || !hmr_parse_user_date (text, &date))
-    return NULL;
-  g_date_strftime (buf, sizeof buf, "%Y-%m-%d", &date);
-  return g_strdup (buf);
-}
-
 static void
 get_day (HmrStore *store,
          int       days_from_today,
@@ -56,17 +37,6 @@ hmr_fu_gui_format_day (HmrStore *store,
 
   get_day (store, days_from_today, &date);
   return hmr_format_date (&date);
-}
-
-char *
-hmr_fu_gui_today_iso (HmrStore *store)
-{
-  GDate date;
-  char buf[16];
-
-  get_day (store, 0, &date);
-  g_date_strftime (buf, sizeof buf, "%Y-%m-%d", &date);
-  return g_strdup (buf);
 }
 
 /**

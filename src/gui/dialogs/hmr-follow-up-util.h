@@ -15,10 +15,8 @@ G_BEGIN_DECLS
 
 typedef struct _HmrWindow HmrWindow;
 
-char       *hmr_fu_gui_date_to_iso        (const char  *text);
 char       *hmr_fu_gui_format_day         (HmrStore    *store,
                                            int          days_from_today);
-char       *hmr_fu_gui_today_iso          (HmrStore    *store);
 char       *hmr_fu_gui_describe_due       (const char  *due_on,
                                            int          days_overdue);
 

@@ -627,28 +627,6 @@ hmr_gui_print_act (GtkWidget      *parent,
 
 /* ---- field errors ------------------------------------------------------ */
 
-/* A hidden row for a field's message, to put right below the field */
-GtkWidget *
-hmr_gui_error_row_new (GtkWidget **label)
-{
-  GtkWidget *row = adw_preferences_row_new ();
-  GtkWidget *text = gtk_label_new (NULL);
-
-  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (text), 0);
-  gtk_widget_set_margin_start (text, 12);
-  gtk_widget_set_margin_end (text, 12);
-  gtk_widget_set_margin_top (text, 6);
-  gtk_widget_set_margin_bottom (text, 6);
-  gtk_widget_add_css_class (text, "error");
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), text);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_set_focusable (row, FALSE);
-  gtk_widget_set_visible (row, FALSE);
-  *label = text;
-  return row;
-}
-
 /* Shows @message below @field_row (%NULL hides it) */
 void
 hmr_gui_field_error (GtkWidget  *field_row,

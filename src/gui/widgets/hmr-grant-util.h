@@ -36,7 +36,6 @@ void        hmr_gui_toast                (GtkWidget                 *widget,
                                           const char                *message);
 void        hmr_gui_window_refusal       (GtkWidget                 *window,
                                           const char                *message);
-GtkWidget  *hmr_gui_error_row_new        (GtkWidget               **label);
 void        hmr_gui_field_error          (GtkWidget                 *field_row,
                                           GtkWidget                 *error_row,
                                           GtkWidget                 *error_label,
