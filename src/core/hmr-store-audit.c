@@ -160,11 +160,11 @@ hmr_audit_entry_free (HmrAuditEntry *entry)
 }
 
 /* The rows of @stmt, which selects seq, at, user_id, username, action,
- * entity, entity_id and changes */
-static GPtrArray *
-read_entries (HmrStore      *self,
-              sqlite3_stmt  *stmt,
-              GError       **error)
+ * entity, entity_id and changes: for every reader of the audit log */
+GPtrArray *
+hmr_store_read_audit_entries (HmrStore      *self,
+                              sqlite3_stmt  *stmt,
+                              GError       **error)
 {
   g_autoptr(GPtrArray) out = NULL;
   int rc;
@@ -216,7 +216,7 @@ hmr_store_list_audit (HmrStore       *self,
   hmr_bind_text (stmt, 1, entity);
   hmr_bind_text (stmt, 2, entity_id);
 
-  return read_entries (self, stmt, error);
+  return hmr_store_read_audit_entries (self, stmt, error);
 }
 
 /**

@@ -13,22 +13,6 @@
 
 /* ---- audit -------------------------------------------------------------- */
 
-static HmrAuditEntry *
-entry_from_row (sqlite3_stmt *stmt)
-{
-  HmrAuditEntry *e = g_new0 (HmrAuditEntry, 1);
-
-  e->seq = sqlite3_column_int64 (stmt, 0);
-  e->at = hmr_column_dup_text (stmt, 1);
-  e->user_id = hmr_column_dup_text (stmt, 2);
-  e->username = hmr_column_dup_text (stmt, 3);
-  e->action = hmr_column_dup_text (stmt, 4);
-  e->entity = hmr_column_dup_text (stmt, 5);
-  e->entity_id = hmr_column_dup_text (stmt, 6);
-  e->changes = hmr_column_dup_text (stmt, 7);
-  return e;
-}
-
 /* The UTC time at which the local day @day (+ @add_days) starts, in the
  * form of the trail's timestamps, to compare with them as text: a row made
  * at 02:00 in Dushanbe on the 2nd is on the 2nd, though UTC says the 1st */
@@ -66,10 +50,8 @@ hmr_store_search_audit_page (HmrStore            *self,
                              GError             **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) out = NULL;
   g_autofree char *from_utc = NULL;
   g_autofree char *to_next = NULL;
-  int rc;
 
   g_return_val_if_fail (HMR_IS_STORE (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
@@ -118,15 +100,7 @@ hmr_store_search_audit_page (HmrStore            *self,
   sqlite3_bind_int64 (stmt, 6, query->limit ? query->limit : 200);
   sqlite3_bind_int64 (stmt, 7, before_seq);
 
-  out = g_ptr_array_new_with_free_func ((GDestroyNotify) hmr_audit_entry_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (out, entry_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      hmr_store_set_sqlite_error (self, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&out);
+  return hmr_store_read_audit_entries (self, stmt, error);
 }
 
 /**

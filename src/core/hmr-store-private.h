@@ -95,6 +95,9 @@ gboolean      hmr_store_archive_locked    (HmrStore       *self,
                                            GError        **error);
 
 /* The actor must be a real, active user and may take the action */
+GPtrArray    *hmr_store_read_audit_entries (HmrStore     *self,
+                                           sqlite3_stmt   *stmt,
+                                           GError        **error);
 GArray       *hmr_store_collect_rowids    (HmrStore       *self,
                                            sqlite3_stmt   *stmt,
                                            GCancellable   *cancellable,
