@@ -220,6 +220,20 @@ hmr_disbursement_method_codes (void)
   return method_codes;
 }
 
+/**
+ * hmr_grant_status_is_funded:
+ *
+ * Returns: whether a grant in @status has money approved for it: the
+ *   grants equipment can be handed over under
+ */
+gboolean
+hmr_grant_status_is_funded (const char *status)
+{
+  static const char * const funded[] = { "approved", "disbursing", "disbursed", "verified", NULL };
+
+  return status != NULL && g_strv_contains (funded, status);
+}
+
 const char *
 hmr_disbursement_method_get_label (const char *method)
 {

@@ -98,6 +98,7 @@ char          *hmr_grant_dup_reference       (const char     *grant_id);
 void           hmr_state_change_free         (HmrStateChange *change);
 
 const char    *hmr_disbursement_method_get_label (const char *method);
+gboolean       hmr_grant_status_is_funded      (const char *status);
 const char * const *hmr_disbursement_method_codes (void);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HmrGrant, hmr_grant_free)

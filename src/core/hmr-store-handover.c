@@ -308,8 +308,7 @@ resolve_links (HmrStore        *self,
                        _("Grant: this grant does not exist or belongs to another office."));
           return FALSE;
         }
-      if (!g_strv_contains ((const char *[]) { "approved", "disbursing", "disbursed", "verified", NULL },
-                            STR (1)))
+      if (!hmr_grant_status_is_funded (STR (1)))
         {
           g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID,
                        _("Grant: what a grant buys is handed over once the grant is approved; this one is “%s”."),

@@ -79,8 +79,7 @@ update_steps (HmrGrantDialog *self)
   gboolean paying = may_move_to (self, "disbursing") ||
                     (g_strcmp0 (g->status, "disbursing") == 0 &&
                      hmr_permission_allows (self->actor, HMR_ACTION_DISBURSE, g->office_id));
-  gboolean funded = g_strv_contains ((const char * const[]) { "approved", "disbursing", "disbursed", "verified", NULL },
-                                     g->status ? g->status : "");
+  gboolean funded = hmr_grant_status_is_funded (g->status);
 
   self->editable = (g->id == NULL || g_strcmp0 (g->status, "draft") == 0) &&
                    hmr_permission_allows (self->actor, HMR_ACTION_GRANT_WRITE,

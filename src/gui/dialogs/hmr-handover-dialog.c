@@ -174,8 +174,7 @@ load_grant_choices (HmrHandoverDialog *self)
   for (guint i = 0; grants != NULL && i < grants->len; i++)
     {
       HmrGrantSummary *g = g_ptr_array_index (grants, i);
-      gboolean funded = g_strv_contains ((const char * const[]) { "approved", "disbursing", "disbursed", "verified", NULL },
-                                         g->status);
+      gboolean funded = hmr_grant_status_is_funded (g->status);
 
       if (!funded && g_strcmp0 (g->id, self->handover->grant_id) != 0)
         continue;
