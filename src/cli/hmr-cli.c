@@ -326,8 +326,6 @@ static const struct
   { "schema-version", cmd_schema_version },
   { "export", cmd_export },
   { "act", hmr_cli_act },
-  { "bench-fill-ledger", hmr_cli_bench_fill_ledger },
-  { "bench-export-ledger", hmr_cli_bench_export_ledger },
   { "referral", hmr_cli_referral },
   { "today", hmr_cli_today },
 };

@@ -40,8 +40,6 @@ int hmr_cli_referral              (HmrStore *store, const HmrCliGlobals *g, int 
 int hmr_cli_export_grants         (HmrStore *store, const HmrCliGlobals *g, int argc, char **argv);
 int hmr_cli_export_handovers      (HmrStore *store, const HmrCliGlobals *g, int argc, char **argv);
 int hmr_cli_act                   (HmrStore *store, const HmrCliGlobals *g, int argc, char **argv);
-int hmr_cli_bench_fill_ledger     (HmrStore *store, const HmrCliGlobals *g, int argc, char **argv);
-int hmr_cli_bench_export_ledger   (HmrStore *store, const HmrCliGlobals *g, int argc, char **argv);
 int hmr_cli_today                 (HmrStore *store, const HmrCliGlobals *g, int argc, char **argv);
 
 G_END_DECLS

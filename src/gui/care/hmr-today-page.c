@@ -1,0 +1,655 @@
+/* hmr-today-page.c
+ *
+ * One boxed list per Today list of the user's role (hmr_today_lists_for_actor),
+ * each row saying who, what and when.  Rows open what they are about: a
+ * follow-up opens the dialog that records it, a plan or a closure the
+ * dialog that decides it, anything else the case file.  Flagged wellbeing
+ * scores are acknowledged right here.  The page reads the store again when
+ * it is shown and whenever the window says a case changed.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "hmr-close-case-dialog.h"
+#include "hmr-follow-up-dialog.h"
+#include "hmr-follow-up-util.h"
+#include "hmr-gui-util.h"
+#include "hmr-plan-dialog.h"
+#include "hmr-labels.h"
+#include "hmr-store-worker.h"
+#include "hmr-today-page.h"
+#include "hmr-window.h"
+
+/* Rows shown a list, the rest counted ("And 12 more"): each row is a
+ * widget to lay out, and 100 a list made the page take seconds to appear */
+#define ROWS_SHOWN 25
+
+struct _HmrTodayPage
+{
+  HmrAreaPage      parent_instance;
+
+  GPtrArray       *items[HMR_N_TODAY_LISTS];   /* HmrTodayItem; NULL: not the role's */
+  guint            totals[HMR_N_TODAY_LISTS];
+  GtkWidget       *groups[HMR_N_TODAY_LISTS];
+  GtkListBox      *boxes[HMR_N_TODAY_LISTS];
+  HmrStoreWorker  *worker;                      /* the lists' own connection */
+  GCancellable    *cancellable;                 /* of the reading under way */
+  gboolean         items_read;                  /* a reading was asked for */
+
+  /* Template widgets */
+  AdwToastOverlay *toast_overlay;
+  GtkStack        *stack;
+  GtkWidget       *groups_box;
+  GtkLabel        *date_label;
+  GtkLabel        *summary_label;
+  AdwStatusPage   *error_page;
+};
+
+G_DEFINE_FINAL_TYPE (HmrTodayPage, hmr_today_page, HMR_TYPE_AREA_PAGE)
+
+static void
+show_toast (HmrTodayPage *self,
+            const char   *message,
+            guint         timeout)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, timeout);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* ---- rows ------------------------------------------------------------ */
+
+static char *
+describe_when (const HmrTodayItem *item)
+{
+  g_autofree char *since = NULL;
+
+  switch (item->list)
+    {
+    case HMR_TODAY_DUE_FOLLOW_UPS:
+    case HMR_TODAY_WAITING_REFERRALS:
+      if (item->due_on != NULL)
+        return hmr_fu_gui_describe_due (item->due_on, item->days_overdue);
+      since = hmr_gui_format_date (item->since);
+      /* Translators: %s is a date */
+      return since ? g_strdup_printf (_("Sent %s"), since) : g_strdup ("");
+    case HMR_TODAY_ENDING_BANS:
+      since = hmr_gui_format_date (item->due_on);
+      /* Translators: a re-entry ban ends on this date */
+      return g_strdup_printf (_("Ends %s"), since ? since : "");
+    case HMR_TODAY_RETURNED_PLANS:
+    case HMR_TODAY_PLANS_TO_APPROVE:
+    case HMR_TODAY_CLOSURES_TO_APPROVE:
+    case HMR_TODAY_FLAGGED_WELLBEING:
+    case HMR_N_TODAY_LISTS:
+    default:
+      if (item->since == NULL)
+        return g_strdup ("");
+      since = g_strndup (item->since, 10);
+      {
+        g_autofree char *day = hmr_gui_format_date (since);
+
+        /* Translators: %s is a date, since when the row waits */
+        if (item->list == HMR_TODAY_RETURNED_PLANS)
+          return g_strdup_printf (C_("today since", "Returned %s"), day);
+        if (item->list == HMR_TODAY_PLANS_TO_APPROVE)
+          return g_strdup_printf (C_("today since", "Submitted %s"), day);
+        if (item->list == HMR_TODAY_CLOSURES_TO_APPROVE)
+          return g_strdup_printf (C_("today since", "Asked %s"), day);
+        return g_strdup_printf (C_("today since", "Scored %s"), day);
+      }
+    }
+}
+
+static char *
+describe_what (const HmrTodayItem *item)
+{
+  GString *s = g_string_new (item->title ? item->title : "");
+
+  if (item->case_number != NULL)
+    g_string_append_printf (s, " · %s", item->case_number);
+  switch (item->list)
+    {
+    case HMR_TODAY_DUE_FOLLOW_UPS:
+      if (!item->mine && item->who != NULL)
+        g_string_append_printf (s, " · %s", item->who);
+      break;
+    case HMR_TODAY_PLANS_TO_APPROVE:
+    case HMR_TODAY_CLOSURES_TO_APPROVE:
+    case HMR_TODAY_FLAGGED_WELLBEING:
+      if (item->who != NULL)
+        g_string_append_printf (s, " · %s", item->who);
+      break;
+    case HMR_TODAY_WAITING_REFERRALS:
+    case HMR_TODAY_RETURNED_PLANS:
+    case HMR_TODAY_ENDING_BANS:
+    case HMR_N_TODAY_LISTS:
+    default:
+      break;
+    }
+  if (item->detail != NULL && item->detail[0] != '\0')
+    {
+      g_autofree char *line = g_strdup (item->detail);
+      char *nl = strchr (line, '\n');
+
+      if (nl != NULL)
+        *nl = '\0';
+      g_string_append_printf (s, "\n%s", line);
+    }
+  return g_string_free (s, FALSE);
+}
+
+static void
+on_acknowledge_clicked (GtkButton    *button,
+                        HmrTodayPage *self)
+{
+  const HmrTodayItem *item = g_object_get_data (G_OBJECT (button), "item");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *beneficiary_id = NULL;
+
+  if (!hmr_store_acknowledge_wellbeing_flag (hmr_area_page_get_store (HMR_AREA_PAGE (self)),
+                                             hmr_area_page_get_actor (HMR_AREA_PAGE (self)),
+                                             item->entity_id, NULL, &error))
+    {
+      show_toast (self, error->message, 0);
+      return;
+    }
+  beneficiary_id = g_strdup (item->beneficiary_id);
+  show_toast (self, _("Wellbeing score acknowledged"), 3);
+  /* The window tells every area, this page too (on_case_changed ()): no
+   * reading of its own besides */
+  hmr_gui_case_changed (GTK_WIDGET (self), beneficiary_id);
+}
+
+static GtkWidget *
+make_row (HmrTodayPage       *self,
+          const HmrTodayItem *item)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *what = describe_what (item);
+  g_autofree char *when = describe_when (item);
+  GtkWidget *when_label;
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 item->beneficiary_name ? item->beneficiary_name : "");
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), what);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data (G_OBJECT (row), "item", (gpointer) item);
+
+  when_label = gtk_label_new (when);
+  gtk_widget_add_css_class (when_label, item->days_overdue > 0 ? "error" : "dim-label");
+  if (item->days_overdue == 0)
+    gtk_widget_add_css_class (when_label, "accent");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), when_label);
+
+  if (item->list == HMR_TODAY_FLAGGED_WELLBEING)
+    {
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Acknowledge"));
+      g_autofree char *tip = g_strdup_printf (_("Mark that you have looked at the wellbeing score of %s"),
+                                              item->beneficiary_name);
+
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (button, tip);
+      g_object_set_data (G_OBJECT (button), "item", (gpointer) item);
+      g_signal_connect (button, "clicked", G_CALLBACK (on_acknowledge_clicked), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+    }
+  else
+    {
+      GtkWidget *arrow = g_object_new (GTK_TYPE_IMAGE,
+                                       "icon-name", "go-next-symbolic",
+                                       "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                       NULL);
+      gtk_widget_add_css_class (arrow, "dim-label");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
+    }
+  return row;
+}
+
+static void
+on_row_activated (GtkListBox    *box,
+                  GtkListBoxRow *row,
+                  HmrTodayPage  *self)
+{
+  const HmrTodayItem *item = g_object_get_data (G_OBJECT (row), "item");
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  HmrStore *store = hmr_area_page_get_store (HMR_AREA_PAGE (self));
+  const HmrActor *actor = hmr_area_page_get_actor (HMR_AREA_PAGE (self));
+
+  if (item == NULL)
+    return;
+  switch (item->list)
+    {
+    case HMR_TODAY_DUE_FOLLOW_UPS:
+      hmr_follow_up_dialog_open (GTK_WIDGET (self), store, actor, item->beneficiary_id, item->entity_id);
+      break;
+    case HMR_TODAY_RETURNED_PLANS:
+    case HMR_TODAY_PLANS_TO_APPROVE:
+      hmr_plan_dialog_open (GTK_WIDGET (self), store, actor, item->beneficiary_id);
+      break;
+    case HMR_TODAY_CLOSURES_TO_APPROVE:
+      hmr_close_case_dialog_open (GTK_WIDGET (self), store, actor, item->beneficiary_id);
+      break;
+    case HMR_TODAY_WAITING_REFERRALS:
+    case HMR_TODAY_ENDING_BANS:
+    case HMR_TODAY_FLAGGED_WELLBEING:
+    case HMR_N_TODAY_LISTS:
+    default:
+      if (!HMR_IS_WINDOW (root) || !hmr_window_open_case_file (HMR_WINDOW (root), item->beneficiary_id))
+        show_toast (self, _("This case file cannot be opened."), 5);
+      break;
+    }
+}
+
+/* ---- loading ---------------------------------------------------------- */
+
+static void
+build_groups (HmrTodayPage *self)
+{
+  g_autoptr(GArray) lists = hmr_today_lists_for_actor (hmr_area_page_get_actor (HMR_AREA_PAGE (self)));
+
+  for (guint i = 0; i < lists->len; i++)
+    {
+      HmrTodayList list = g_array_index (lists, HmrTodayList, i);
+      GtkWidget *group = adw_preferences_group_new ();
+      GtkWidget *box = gtk_list_box_new ();
+
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), hmr_today_list_get_title (list));
+      gtk_list_box_set_selection_mode (GTK_LIST_BOX (box), GTK_SELECTION_NONE);
+      gtk_widget_add_css_class (box, "boxed-list");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      hmr_today_list_get_title (list), -1);
+      g_signal_connect (box, "row-activated", G_CALLBACK (on_row_activated), self);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), box);
+      gtk_box_append (GTK_BOX (self->groups_box), group);
+      self->groups[list] = group;
+      self->boxes[list] = GTK_LIST_BOX (box);
+    }
+}
+
+static void
+clear_box (GtkListBox *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_list_box_remove (box, child);
+}
+
+static char *
+summarize (HmrTodayPage *self)
+{
+  guint overdue = 0, due = 0, waiting = 0;
+
+  if (self->items[HMR_TODAY_DUE_FOLLOW_UPS] != NULL)
+    for (guint i = 0; i < self->items[HMR_TODAY_DUE_FOLLOW_UPS]->len; i++)
+      {
+        HmrTodayItem *item = g_ptr_array_index (self->items[HMR_TODAY_DUE_FOLLOW_UPS], i);
+        if (item->days_overdue > 0)
+          overdue++;
+        else
+          due++;
+      }
+  for (HmrTodayList l = HMR_TODAY_PLANS_TO_APPROVE; l < HMR_N_TODAY_LISTS; l++)
+    waiting += self->totals[l];
+
+  if (self->items[HMR_TODAY_DUE_FOLLOW_UPS] != NULL)
+    {
+      g_autofree char *a = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u follow-up due today",
+                                                         "%u follow-ups due today", due), due);
+      g_autofree char *b = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u overdue", "%u overdue",
+                                                         overdue), overdue);
+      /* Translators: "3 follow-ups due today, 2 overdue" */
+      return g_strdup_printf (C_("today summary", "%s, %s"), a, b);
+    }
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u item waits for your decision",
+                                       "%u items wait for your decision", waiting), waiting);
+}
+
+/* ---- reading the lists, in a thread ---------------------------------- *
+ *
+ * For a supervisor of a national database the counts behind the lists take
+ * seconds (186,000 wellbeing flags at a million beneficiaries): the lists
+ * are read on a connection of their own in a thread, and the page shows
+ * them when they are there, with a spinner meanwhile.  A newer reading
+ * (after a save) cancels the one before it. */
+
+typedef struct
+{
+  HmrStoreWorker *worker;
+  HmrActor       *actor;
+  gboolean        wanted[HMR_N_TODAY_LISTS];
+  GPtrArray      *items[HMR_N_TODAY_LISTS];
+  guint           totals[HMR_N_TODAY_LISTS];
+  GDate           today;
+} Reading;
+
+static void
+reading_free (gpointer data)
+{
+  Reading *r = data;
+
+  hmr_store_worker_unref (r->worker);
+  hmr_actor_free (r->actor);
+  for (guint l = 0; l < HMR_N_TODAY_LISTS; l++)
+    g_clear_pointer (&r->items[l], g_ptr_array_unref);
+  g_free (r);
+}
+
+static void
+read_lists (GTask        *task,
+            gpointer      source_object,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  Reading *r = task_data;
+  g_autoptr(GError) error = NULL;
+  HmrStore *store;
+
+  store = hmr_store_worker_acquire (r->worker, &error);
+  if (store != NULL)
+    {
+      hmr_store_get_today (store, &r->today);
+      for (HmrTodayList l = 0; l < HMR_N_TODAY_LISTS && error == NULL; l++)
+        if (r->wanted[l] && !g_cancellable_is_cancelled (cancellable))
+          r->items[l] = hmr_store_list_today (store, r->actor, l, ROWS_SHOWN, &r->totals[l], &error);
+    }
+  hmr_store_worker_release (r->worker);
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+show_lists (HmrTodayPage *self,
+            Reading      *r)
+{
+  g_autofree char *summary = NULL;
+  g_autofree char *date = NULL;
+  guint total = 0;
+
+  for (HmrTodayList l = 0; l < HMR_N_TODAY_LISTS; l++)
+    {
+      g_autofree char *count = NULL;
+      GPtrArray *items;
+
+      if (self->boxes[l] == NULL || r->items[l] == NULL)
+        continue;
+      clear_box (self->boxes[l]);
+      g_clear_pointer (&self->items[l], g_ptr_array_unref);
+      items = self->items[l] = g_steal_pointer (&r->items[l]);
+      self->totals[l] = r->totals[l];
+
+      for (guint i = 0; i < items->len; i++)
+        gtk_list_box_append (self->boxes[l], make_row (self, g_ptr_array_index (items, i)));
+      if (self->totals[l] > items->len)
+        {
+          g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "And %u more",
+                                                                "And %u more",
+                                                                self->totals[l] - items->len),
+                                                   self->totals[l] - items->len);
+          GtkWidget *row = adw_action_row_new ();
+
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), more);
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+          gtk_widget_add_css_class (row, "dim-label");
+          gtk_list_box_append (self->boxes[l], row);
+        }
+      /* Translators: a Today list's heading with how many rows it has */
+      count = g_strdup_printf (C_("today list", "%s (%u)"), hmr_today_list_get_title (l), self->totals[l]);
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->groups[l]), count);
+      gtk_widget_set_visible (self->groups[l], self->totals[l] > 0);
+      total += self->totals[l];
+    }
+
+  date = hmr_format_long_date (&r->today);
+  gtk_label_set_label (self->date_label, date);
+  summary = summarize (self);
+  gtk_label_set_label (self->summary_label, summary);
+  gtk_stack_set_visible_child_name (self->stack, total > 0 ? "lists" : "empty");
+}
+
+static void
+on_lists_read (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  HmrTodayPage *self = HMR_TODAY_PAGE (source);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      g_clear_object (&self->cancellable);
+      adw_status_page_set_description (self->error_page, error->message);
+      gtk_stack_set_visible_child_name (self->stack, "error");
+      return;
+    }
+  g_clear_object (&self->cancellable);
+  /* A page disposed meanwhile cancelled the reading: it does not get here */
+  show_lists (self, g_task_get_task_data (G_TASK (result)));
+}
+
+/**
+ * hmr_today_page_reload:
+ *
+ * Reads every list again from the store, in a thread (see
+ * hmr_today_page_is_loading()).
+ */
+void
+hmr_today_page_reload (HmrTodayPage *self)
+{
+  g_autoptr(GTask) task = NULL;
+  Reading *r;
+
+  g_return_if_fail (HMR_IS_TODAY_PAGE (self));
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  if (self->worker == NULL)
+    self->worker = hmr_store_worker_new (hmr_area_page_get_store (HMR_AREA_PAGE (self)));
+
+  r = g_new0 (Reading, 1);
+  r->worker = hmr_store_worker_ref (self->worker);
+  r->actor = hmr_actor_copy (hmr_area_page_get_actor (HMR_AREA_PAGE (self)));
+  for (HmrTodayList l = 0; l < HMR_N_TODAY_LISTS; l++)
+    r->wanted[l] = self->boxes[l] != NULL;
+  /* The first reading: a spinner rather than an empty page */
+  if (self->items_read == FALSE)
+    gtk_stack_set_visible_child_name (self->stack, "loading");
+  self->items_read = TRUE;
+
+  task = g_task_new (self, self->cancellable, on_lists_read, NULL);
+  g_task_set_source_tag (task, hmr_today_page_reload);
+  g_task_set_task_data (task, r, reading_free);
+  g_task_run_in_thread (task, read_lists);
+}
+
+/**
+ * hmr_today_page_is_loading:
+ *
+ * Returns: whether the lists are being read
+ */
+gboolean
+hmr_today_page_is_loading (HmrTodayPage *self)
+{
+  g_return_val_if_fail (HMR_IS_TODAY_PAGE (self), FALSE);
+  return self->cancellable != NULL;
+}
+
+static void
+on_case_changed (HmrTodayPage *self,
+                 const char   *beneficiary_id)
+{
+  /* A hidden page reads its lists when it is shown again (map) */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  hmr_today_page_reload (self);
+}
+
+/* ---- GObject -------------------------------------------------------- */
+
+static void
+hmr_today_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (hmr_today_page_parent_class)->map (widget);
+  hmr_today_page_reload (HMR_TODAY_PAGE (widget));
+}
+
+static void
+hmr_today_page_dispose (GObject *object)
+{
+  HmrTodayPage *self = HMR_TODAY_PAGE (object);
+
+  /* AdwBin unparents its child itself: no gtk_widget_dispose_template () */
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->worker, hmr_store_worker_unref);
+  for (guint l = 0; l < HMR_N_TODAY_LISTS; l++)
+    {
+      self->boxes[l] = NULL;
+      self->groups[l] = NULL;
+      g_clear_pointer (&self->items[l], g_ptr_array_unref);
+    }
+
+  G_OBJECT_CLASS (hmr_today_page_parent_class)->dispose (object);
+}
+
+static void
+hmr_today_page_constructed (GObject *object)
+{
+  HmrTodayPage *self = HMR_TODAY_PAGE (object);
+
+  G_OBJECT_CLASS (hmr_today_page_parent_class)->constructed (object);
+  build_groups (self);
+  /* The lists are read when the page is shown (map), not here as well: at
+   * a million beneficiaries each reading takes seconds, and a page built
+   * to be shown was read twice before its first frame */
+}
+
+static void
+hmr_today_page_class_init (HmrTodayPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = hmr_today_page_constructed;
+  object_class->dispose = hmr_today_page_dispose;
+  widget_class->map = hmr_today_page_map;
+
+  hmr_gui_ensure_resources ();
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/hamroh/Hamroh/ui/care/hmr-today-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, HmrTodayPage, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, HmrTodayPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, HmrTodayPage, groups_box);
+  gtk_widget_class_bind_template_child (widget_class, HmrTodayPage, date_label);
+  gtk_widget_class_bind_template_child (widget_class, HmrTodayPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, HmrTodayPage, error_page);
+}
+
+static void
+hmr_today_page_init (HmrTodayPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+HmrTodayPage *
+hmr_today_page_new (HmrStore       *store,
+                    const HmrActor *actor)
+{
+  g_return_val_if_fail (HMR_IS_STORE (store), NULL);
+  g_return_val_if_fail (actor != NULL, NULL);
+
+  return g_object_new (HMR_TYPE_TODAY_PAGE, "store", store, "actor", actor, NULL);
+}
+
+/**
+ * hmr_today_page_get_list_box:
+ *
+ * Returns: (transfer none) (nullable): the rows of @list, or %NULL when
+ *   the user's role does not have it
+ */
+GtkListBox *
+hmr_today_page_get_list_box (HmrTodayPage *self,
+                             HmrTodayList  list)
+{
+  g_return_val_if_fail (HMR_IS_TODAY_PAGE (self), NULL);
+  g_return_val_if_fail (list < HMR_N_TODAY_LISTS, NULL);
+  return self->boxes[list];
+}
+
+guint
+hmr_today_page_get_n_items (HmrTodayPage *self,
+                            HmrTodayList  list)
+{
+  g_return_val_if_fail (HMR_IS_TODAY_PAGE (self), 0);
+  g_return_val_if_fail (list < HMR_N_TODAY_LISTS, 0);
+  return self->totals[list];
+}
+
+/**
+ * hmr_today_page_get_item:
+ *
+ * Returns: (transfer none) (nullable): the item of the @index-th row
+ */
+const HmrTodayItem *
+hmr_today_page_get_item (HmrTodayPage *self,
+                         HmrTodayList  list,
+                         guint         index)
+{
+  g_return_val_if_fail (HMR_IS_TODAY_PAGE (self), NULL);
+  g_return_val_if_fail (list < HMR_N_TODAY_LISTS, NULL);
+
+  if (self->items[list] == NULL || index >= self->items[list]->len)
+    return NULL;
+  return g_ptr_array_index (self->items[list], index);
+}
+
+/**
+ * hmr_today_page_get_state:
+ *
+ * Returns: "lists", "empty" (nothing due) or "error"
+ */
+const char *
+hmr_today_page_get_state (HmrTodayPage *self)
+{
+  g_return_val_if_fail (HMR_IS_TODAY_PAGE (self), NULL);
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+gboolean
+hmr_today_page_allowed (const HmrActor *actor)
+{
+  g_autoptr(GArray) lists = hmr_today_lists_for_actor (actor);
+
+  return lists->len > 0;
+}
+
+/**
+ * hmr_today_page_create_area:
+ *
+ * The Today area of @window: it reloads when the window says a case
+ * changed.
+ */
+GtkWidget *
+hmr_today_page_create_area (HmrWindow *window)
+{
+  HmrTodayPage *page = hmr_today_page_new (hmr_window_get_store (window), hmr_window_get_actor (window));
+
+  g_signal_connect_object (window, "case-changed", G_CALLBACK (on_case_changed), page,
+                           G_CONNECT_SWAPPED);
+  return GTK_WIDGET (page);
+}
