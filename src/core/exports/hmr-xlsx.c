@@ -99,7 +99,18 @@ hmr_xlsx_new (const char  *path,
     }
   close (fd);
 
-  self->c_locale = newlocale (LC_NUMERIC_MASK, "C", (locale_t) 0);
+  /* Only the numbers change: the locale is derived from the current one,
+   * so messages (sheet names, coded values) stay in the user's language */
+  {
+    locale_t current = duplocale (uselocale ((locale_t) 0));
+
+    if (current != (locale_t) 0)
+      {
+        self->c_locale = newlocale (LC_NUMERIC_MASK, "C", current);
+        if (self->c_locale == (locale_t) 0)
+          freelocale (current);
+      }
+  }
   if (self->c_locale)
     self->saved_locale = uselocale (self->c_locale);
 
