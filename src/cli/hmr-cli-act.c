@@ -16,59 +16,93 @@
 #include "hmr-cli.h"
 #include "hmr-grant.h"
 
-#define ACT_USAGE N_("act takes: handover NUMBER -o FILE.pdf [--language tg|ru|en], or " \
-                     "grant-receipt NUMBER [--tranche N] -o FILE.pdf [--language tg|ru|en].")
+static char *opt_output;
+static char *opt_language;
+static char *opt_tranche;
 
-int
-hmr_cli_act (HmrStore            *store,
-             const HmrCliGlobals *g,
-             int                  argc,
-             char               **argv)
+#define OUTPUT_AND_LANGUAGE \
+  { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output, N_("write the act to FILE"), "FILE.pdf" }, \
+  { "language", 0, 0, G_OPTION_ARG_STRING, &opt_language, N_("tg (the default), ru or en"), "LANGUAGE" }
+
+static GOptionEntry handover_options[] = {
+  OUTPUT_AND_LANGUAGE,
+  { NULL }
+};
+
+static GOptionEntry receipt_options[] = {
+  OUTPUT_AND_LANGUAGE,
+  { "tranche", 0, 0, G_OPTION_ARG_STRING, &opt_tranche, N_("the receipt of this tranche: 1, 2, …"), "N" },
+  { NULL }
+};
+
+static HmrActLanguage language = HMR_ACT_LANGUAGE_TG;
+static guint64 tranche = 0;
+
+static gboolean
+check (GError **error)
+{
+  if (opt_language && !hmr_act_language_from_string (opt_language, &language))
+    return hmr_cli_bad_option (error, _("--language takes tg, ru or en."));
+  if (opt_tranche && !g_ascii_string_to_unsigned (opt_tranche, 10, 1, 1000, &tranche, NULL))
+    return hmr_cli_bad_option (error, _("--tranche takes the number of a tranche: 1, 2, …"));
+  if (opt_output == NULL)
+    return hmr_cli_bad_option (error, _("An act needs -o FILE.pdf."));
+  return TRUE;
+}
+
+static int
+run_act (HmrCli     *cli,
+         const char *number,
+         gboolean    receipt)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(HmrActor) actor = NULL;
   g_autofree char *id = NULL;
-  HmrActLanguage language = HMR_ACT_LANGUAGE_TG;
-  const char *path = NULL;
-  const char *what, *number;
-  guint64 tranche = 0;
-  gboolean receipt;
 
-  if (argc < 3)
-    return hmr_cli_usage_error (_(ACT_USAGE));
-  what = argv[1];
-  number = argv[2];
-  receipt = g_strcmp0 (what, "grant-receipt") == 0;
-  if (!receipt && g_strcmp0 (what, "handover") != 0)
-    return hmr_cli_usage_error (_(ACT_USAGE));
-  for (int i = 3; i < argc; i++)
-    {
-      if ((g_strcmp0 (argv[i], "-o") == 0 || g_strcmp0 (argv[i], "--output") == 0) && i + 1 < argc)
-        path = argv[++i];
-      else if (g_strcmp0 (argv[i], "--language") == 0 && i + 1 < argc)
-        {
-          if (!hmr_act_language_from_string (argv[++i], &language))
-            return hmr_cli_usage_error (_("--language takes tg, ru or en."));
-        }
-      else if (receipt && g_strcmp0 (argv[i], "--tranche") == 0 && i + 1 < argc)
-        {
-          if (!g_ascii_string_to_unsigned (argv[++i], 10, 1, 1000, &tranche, NULL))
-            return hmr_cli_usage_error (_("--tranche takes the number of a tranche: 1, 2, …"));
-        }
-      else
-        return hmr_cli_usage_error (_(ACT_USAGE));
-    }
-  if (path == NULL)
-    return hmr_cli_usage_error (_(ACT_USAGE));
-
-  actor = hmr_cli_authenticate (store, g, &error);
+  actor = hmr_cli_authenticate (cli, &error);
   if (actor == NULL)
     return hmr_cli_refused (error);
-  id = hmr_store_dup_record_id (store, actor, receipt ? "grant" : "handover", number, &error);
+  id = hmr_store_dup_record_id (cli->store, actor, receipt ? "grant" : "handover", number, &error);
   if (id == NULL)
     return hmr_cli_refused (error);
-  if (receipt ? !hmr_act_write_grant_receipt (store, actor, id, (int) tranche, language, path, &error)
-              : !hmr_act_write_handover (store, actor, id, language, path, &error))
+  if (receipt ? !hmr_act_write_grant_receipt (cli->store, actor, id, (int) tranche, language, opt_output, &error)
+              : !hmr_act_write_handover (cli->store, actor, id, language, opt_output, &error))
     return hmr_cli_refused (error);
   return 0;
 }
+
+static int
+run_handover (HmrCli      *cli,
+              char *const *args)
+{
+  return run_act (cli, args[0], FALSE);
+}
+
+static int
+run_receipt (HmrCli      *cli,
+             char *const *args)
+{
+  return run_act (cli, args[0], TRUE);
+}
+
+const HmrCliCommand hmr_cli_act_handover = {
+  .name = "act handover",
+  .parameters = "NUMBER",
+  .summary = N_("a handover act, as a PDF"),
+  .options = handover_options,
+  .min_args = 1,
+  .max_args = 1,
+  .check = check,
+  .run = run_handover,
+};
+
+const HmrCliCommand hmr_cli_act_grant_receipt = {
+  .name = "act grant-receipt",
+  .parameters = "NUMBER",
+  .summary = N_("a grant receipt, as a PDF"),
+  .options = receipt_options,
+  .min_args = 1,
+  .max_args = 1,
+  .check = check,
+  .run = run_receipt,
+};

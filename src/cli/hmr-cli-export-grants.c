@@ -1,4 +1,4 @@
-/* hmr-cli-export-grants.c — hamroh-cli export grants -o FILE [--district D]
+/* hmr-cli-export-grants.c — hamroh-cli export grants -o FILE.xlsx [--district NAME]
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,34 +9,44 @@
 #include "hmr-cli.h"
 #include "hmr-grant.h"
 
+static char *opt_output;
+static char *opt_district;
+
+static GOptionEntry options[] = {
+  { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output, N_("write the workbook to FILE"), "FILE.xlsx" },
+  { "district", 0, 0, G_OPTION_ARG_STRING, &opt_district, N_("only this district's grants"), "NAME" },
+  { NULL }
+};
+
 /* The grant ledger: one row per tranche, and totals by district and month.
  * Finance only. */
-int
-hmr_cli_export_grants (HmrStore            *store,
-                       const HmrCliGlobals *g,
-                       int                  argc,
-                       char               **argv)
+static gboolean
+check (GError **error)
+{
+  if (opt_output == NULL)
+    return hmr_cli_bad_option (error, _("export grants needs -o FILE.xlsx."));
+  return TRUE;
+}
+
+static int
+run_grants (HmrCli      *cli,
+            char *const *args)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(HmrActor) actor = NULL;
-  const char *path = NULL;
-  const char *district = NULL;
 
-  for (int i = 1; i < argc; i++)
-    {
-      if ((g_strcmp0 (argv[i], "-o") == 0 || g_strcmp0 (argv[i], "--output") == 0) && i + 1 < argc)
-        path = argv[++i];
-      else if (g_strcmp0 (argv[i], "--district") == 0 && i + 1 < argc)
-        district = argv[++i];
-      else
-        return hmr_cli_usage_error (_("export grants takes -o FILE.xlsx and, if wanted, --district NAME."));
-    }
-  if (path == NULL)
-    return hmr_cli_usage_error (_("export grants needs -o FILE.xlsx."));
-  actor = hmr_cli_authenticate (store, g, &error);
+  actor = hmr_cli_authenticate (cli, &error);
   if (actor == NULL)
     return hmr_cli_refused (error);
-  if (!hmr_export_grant_ledger (store, actor, district, path, NULL, NULL, NULL, &error))
+  if (!hmr_export_grant_ledger (cli->store, actor, opt_district, opt_output, NULL, NULL, NULL, &error))
     return hmr_cli_refused (error);
   return 0;
 }
+
+const HmrCliCommand hmr_cli_export_grants = {
+  .name = "export grants",
+  .summary = N_("the grant ledger: one row per tranche, totals by district and month (finance)"),
+  .options = options,
+  .check = check,
+  .run = run_grants,
+};

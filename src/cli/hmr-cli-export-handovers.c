@@ -1,4 +1,4 @@
-/* hmr-cli-export-handovers.c — hamroh-cli export handovers -o FILE
+/* hmr-cli-export-handovers.c — hamroh-cli export handovers -o FILE.xlsx
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,23 +9,41 @@
 #include "hmr-cli.h"
 #include "hmr-handover.h"
 
+static char *opt_output;
+
+static GOptionEntry options[] = {
+  { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output, N_("write the workbook to FILE"), "FILE.xlsx" },
+  { NULL }
+};
+
 /* Every handed-over item, one row each.  Finance only. */
-int
-hmr_cli_export_handovers (HmrStore            *store,
-                          const HmrCliGlobals *g,
-                          int                  argc,
-                          char               **argv)
+static gboolean
+check (GError **error)
+{
+  if (opt_output == NULL)
+    return hmr_cli_bad_option (error, _("export handovers needs -o FILE.xlsx."));
+  return TRUE;
+}
+
+static int
+run_handovers (HmrCli      *cli,
+               char *const *args)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(HmrActor) actor = NULL;
-  const char *path = hmr_cli_output_path (argc, argv);
 
-  if (path == NULL || argc != 3)
-    return hmr_cli_usage_error (_("export handovers needs -o FILE.xlsx."));
-  actor = hmr_cli_authenticate (store, g, &error);
+  actor = hmr_cli_authenticate (cli, &error);
   if (actor == NULL)
     return hmr_cli_refused (error);
-  if (!hmr_export_handovers (store, actor, path, NULL, NULL, NULL, &error))
+  if (!hmr_export_handovers (cli->store, actor, opt_output, NULL, NULL, NULL, &error))
     return hmr_cli_refused (error);
   return 0;
 }
+
+const HmrCliCommand hmr_cli_export_handovers = {
+  .name = "export handovers",
+  .summary = N_("every handed-over item, one row each (finance)"),
+  .options = options,
+  .check = check,
+  .run = run_handovers,
+};

@@ -72,48 +72,57 @@ parse_list (const char   *name,
   return FALSE;
 }
 
-int
-hmr_cli_today (HmrStore            *store,
-               const HmrCliGlobals *g,
-               int                  argc,
-               char               **argv)
+static char *opt_list;
+static gboolean opt_reminders;
+static char *opt_date;
+
+static GOptionEntry options[] = {
+  { "list", 0, 0, G_OPTION_ARG_STRING, &opt_list,
+    N_("only this list: due-follow-ups, waiting-referrals, returned-plans, ending-bans, plans-to-approve, "
+       "closures-to-approve or flagged-wellbeing"), "NAME" },
+  { "reminders", 0, 0, G_OPTION_ARG_NONE, &opt_reminders,
+    N_("the follow-ups assigned to you that are due today or overdue"), NULL },
+  { "date", 0, 0, G_OPTION_ARG_STRING, &opt_date, N_("the lists as they stand on this day"), "YYYY-MM-DD" },
+  { NULL }
+};
+
+static HmrTodayList only = HMR_N_TODAY_LISTS;
+static GDateTime *day;
+
+static gboolean
+check (GError **error)
 {
+  if (opt_list && !parse_list (opt_list, &only))
+    {
+      g_autofree char *msg = g_strdup_printf (_("Unknown list “%s”."), opt_list);
+      return hmr_cli_bad_option (error, msg);
+    }
+  if (opt_date)
+    {
+      GDate d;
+
+      if (!hmr_parse_user_date (opt_date, &d))
+        return hmr_cli_bad_option (error, _("--date takes a date such as 2026-11-23."));
+      /* noon, local time: the day is the same in every time zone's reading */
+      day = g_date_time_new_local (g_date_get_year (&d), g_date_get_month (&d), g_date_get_day (&d),
+                                   12, 0, 0);
+    }
+  if (opt_reminders && only != HMR_N_TODAY_LISTS)
+    return hmr_cli_bad_option (error, _(USAGE));
+  return TRUE;
+}
+
+static int
+run (HmrCli      *cli,
+     char *const *args)
+{
+  HmrStore *store = cli->store;
   g_autoptr(GError) error = NULL;
   g_autoptr(HmrActor) actor = NULL;
   g_autoptr(GArray) lists = NULL;
-  g_autoptr(GDateTime) day = NULL;
-  HmrTodayList only = HMR_N_TODAY_LISTS;
-  gboolean reminders = FALSE;
+  gboolean reminders = opt_reminders;
 
-  for (int i = 1; i < argc; i++)
-    {
-      if (g_strcmp0 (argv[i], "--list") == 0 && i + 1 < argc)
-        {
-          if (!parse_list (argv[++i], &only))
-            {
-              g_autofree char *msg = g_strdup_printf (_("Unknown list “%s”."), argv[i]);
-              return hmr_cli_usage_error (msg);
-            }
-        }
-      else if (g_strcmp0 (argv[i], "--reminders") == 0)
-        reminders = TRUE;
-      else if (g_strcmp0 (argv[i], "--date") == 0 && i + 1 < argc)
-        {
-          GDate d;
-
-          if (!hmr_parse_user_date (argv[++i], &d))
-            return hmr_cli_usage_error (_("--date takes a date such as 2026-11-23."));
-          /* noon, local time: the day is the same in every time zone's reading */
-          day = g_date_time_new_local (g_date_get_year (&d), g_date_get_month (&d), g_date_get_day (&d),
-                                       12, 0, 0);
-        }
-      else
-        return hmr_cli_usage_error (_(USAGE));
-    }
-  if (reminders && only != HMR_N_TODAY_LISTS)
-    return hmr_cli_usage_error (_(USAGE));
-
-  actor = hmr_cli_authenticate (store, g, &error);
+  actor = hmr_cli_authenticate (cli, &error);
   if (actor == NULL)
     return hmr_cli_refused (error);
   if (day != NULL)
@@ -146,3 +155,11 @@ hmr_cli_today (HmrStore            *store,
     }
   return 0;
 }
+
+const HmrCliCommand hmr_cli_today = {
+  .name = "today",
+  .summary = N_("what is due for you: follow-ups, referrals, plans, bans ending, approvals"),
+  .options = options,
+  .check = check,
+  .run = run,
+};

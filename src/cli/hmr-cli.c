@@ -1,10 +1,14 @@
 /* hmr-cli.c — hamroh-cli, the scriptable face of the core
  *
+ *   hamroh-cli [--database PATH] [--user NAME] [--password-file PATH] COMMAND [OPTIONS] [ARGUMENTS]
+ *
+ * The global options may also follow the command.  Every command is one
+ * entry of the table below and one file (hmr-cli.h says what it holds).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
-#include <locale.h>
 #include <stdio.h>
 #include <string.h>
 #include <termios.h>
@@ -12,72 +16,118 @@
 #include <glib/gi18n.h>
 
 #include "hmr-cli.h"
-#include "hmr-demo.h"
 #include "hmr-locale.h"
 
-#define EXIT_REFUSED 1
-#define EXIT_USAGE 2
+/* Every command: one line here, one file hmr-cli-NAME.c */
+extern const HmrCliCommand hmr_cli_demo, hmr_cli_search, hmr_cli_export_beneficiaries,
+  hmr_cli_export_referrals, hmr_cli_export_grants, hmr_cli_export_handovers, hmr_cli_today,
+  hmr_cli_referral_board, hmr_cli_referral_slip, hmr_cli_act_handover, hmr_cli_act_grant_receipt,
+  hmr_cli_audit_verify, hmr_cli_check, hmr_cli_schema_version;
 
+static const HmrCliCommand *const commands[] = {
+  &hmr_cli_demo,
+  &hmr_cli_search,
+  &hmr_cli_export_beneficiaries,
+  &hmr_cli_export_referrals,
+  &hmr_cli_export_grants,
+  &hmr_cli_export_handovers,
+  &hmr_cli_today,
+  &hmr_cli_referral_board,
+  &hmr_cli_referral_slip,
+  &hmr_cli_act_handover,
+  &hmr_cli_act_grant_receipt,
+  &hmr_cli_audit_verify,
+  &hmr_cli_check,
+  &hmr_cli_schema_version,
+};
 
-static const char *usage_text =
-  N_("Usage: hamroh-cli [--database PATH] COMMAND [OPTIONS]\n"
-     "\n"
-     "Commands:\n"
-     "  demo --beneficiaries N [--seed S]   fill a new database with demo data;\n"
-     "                                      prints one line per demo user:\n"
-     "                                      \"demo-user ROLE USERNAME PASSWORD\"\n"
-     "  search QUERY                        matching beneficiaries as TSV\n"
-     "                                      (case number, names, district)\n"
-     "  export KIND -o FILE.xlsx            KIND: beneficiaries, referrals, grants,\n"
-     "                                      handovers (what your role may export)\n"
-     "  today [--date D] [--list NAME]      what is due for you: follow-ups, referrals,\n"
-     "                                      plans, bans ending, approvals\n"
-     "  referral board [FILTERS]            referrals you may see, overdue first\n"
-     "  referral slip ID -o FILE.pdf        the slip to hand to the beneficiary\n"
-     "  act handover|grant-receipt NUMBER -o FILE.pdf\n"
-     "                                      a handover act or a grant receipt\n"
-     "  audit verify                        check the audit chain\n"
-     "  check                               check the database file's integrity\n"
-     "  schema-version                      print the database's schema version\n"
-     "\n"
-     "Options:\n"
-     "  --database PATH        the database (default: the user's data folder)\n"
-     "  --user NAME            the user to act as\n"
-     "  --password-file PATH   read the password from this file (first line);\n"
-     "                         without it the password is asked at a prompt.\n"
-     "                         A password is never accepted on the command line.\n"
-     "  -h, --help             show this help\n");
+/* The global options: parsed before and after the command */
+static char *opt_database;
+static char *opt_user;
+static char *opt_password_file;
+static gboolean opt_help;
 
-static const char *no_password_text =
-  N_("A password is never accepted on the command line, where other users and the shell history can see it. "
-     "Use --password-file PATH or type it at the prompt.");
+static gboolean
+refuse_password (const char  *option_name,
+                 const char  *value,
+                 gpointer     data,
+                 GError     **error)
+{
+  g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("A password is never accepted on the command line, where other users and the shell "
+                         "history can see it. Use --password-file PATH or type it at the prompt."));
+  return FALSE;
+}
+
+static GOptionEntry global_entries[] = {
+  { "database", 0, 0, G_OPTION_ARG_FILENAME, &opt_database,
+    N_("the database (default: the user's data folder)"), "PATH" },
+  { "user", 0, 0, G_OPTION_ARG_STRING, &opt_user, N_("the user to act as"), "NAME" },
+  { "password-file", 0, 0, G_OPTION_ARG_FILENAME, &opt_password_file,
+    N_("read the password from this file (first line); without it the password is asked at a prompt"),
+    "PATH" },
+  { "password", 0, G_OPTION_FLAG_HIDDEN | G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK,
+    refuse_password, NULL, NULL },
+  { "help", 'h', 0, G_OPTION_ARG_NONE, &opt_help, N_("show this help"), NULL },
+  { NULL }
+};
+
+/* "search QUERY" */
+static char *
+dup_synopsis (const HmrCliCommand *command)
+{
+  if (command->parameters == NULL)
+    return g_strdup (command->name);
+  return g_strdup_printf ("%s %s", command->name, command->parameters);
+}
+
+/* The command being run, for its usage line */
+static const HmrCliCommand *current_command;
 
 int
 hmr_cli_usage_error (const char *message)
 {
+  const HmrCliCommand *command = current_command;
+
   if (message)
     g_printerr ("hamroh-cli: %s\n", message);
-  g_printerr ("%s", _(usage_text));
-  return EXIT_USAGE;
+  if (command)
+    {
+      g_autofree char *synopsis = dup_synopsis (command);
+
+      g_printerr (_("Usage: hamroh-cli [OPTION…] %s\n"), synopsis);
+      g_printerr (_("Run “hamroh-cli %s --help” for its options.\n"), command->name);
+    }
+  else
+    g_printerr ("%s\n", _("Run “hamroh-cli --help” for the commands."));
+  return HMR_CLI_EXIT_USAGE;
+}
+
+gboolean
+hmr_cli_bad_option (GError     **error,
+                    const char  *message)
+{
+  g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, message);
+  return FALSE;
 }
 
 int
-hmr_cli_refused (GError *error)
+hmr_cli_refused (const GError *error)
 {
   g_printerr ("hamroh-cli: %s\n", error->message);
-  return EXIT_REFUSED;
+  return HMR_CLI_EXIT_REFUSED;
 }
 
 static char *
-read_password (const HmrCliGlobals  *g,
-               GError        **error)
+read_password (HmrCli  *cli,
+               GError **error)
 {
-  if (g->password_file != NULL)
+  if (cli->password_file != NULL)
     {
       g_autofree char *contents = NULL;
       char *nl;
 
-      if (!g_file_get_contents (g->password_file, &contents, NULL, error))
+      if (!g_file_get_contents (cli->password_file, &contents, NULL, error))
         return NULL;
       nl = strpbrk (contents, "\r\n");
       if (nl)
@@ -93,7 +143,7 @@ read_password (const HmrCliGlobals  *g,
 
       if (tty)
         {
-          g_printerr (_("Password for %s: "), g->user);
+          g_printerr (_("Password for %s: "), cli->user);
           tcgetattr (STDIN_FILENO, &old);
           quiet = old;
           quiet.c_lflag &= ~ECHO;
@@ -114,311 +164,255 @@ read_password (const HmrCliGlobals  *g,
 }
 
 HmrActor *
-hmr_cli_authenticate (HmrStore       *store,
-              const HmrCliGlobals  *g,
-              GError        **error)
+hmr_cli_authenticate (HmrCli  *cli,
+                      GError **error)
 {
   g_autofree char *password = NULL;
 
-  if (g->user == NULL)
+  if (cli->user == NULL)
     {
       g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_AUTH,
                    _("This command needs a user: give --user NAME (and --password-file PATH)."));
       return NULL;
     }
-  password = read_password (g, error);
+  password = read_password (cli, error);
   if (password == NULL)
     return NULL;
-  return hmr_store_authenticate (store, g->user, password, error);
+  return hmr_store_authenticate (cli->store, cli->user, password, error);
 }
 
-static int
-cmd_demo (HmrStore            *store,
-          const HmrCliGlobals *g,
-          int                  argc,
-          char               **argv)
+static const HmrCliCommand *
+find_command (const char *name)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) users = NULL;
-  guint64 n = 0, seed = 1;
-  gboolean have_n = FALSE;
-
-  for (int i = 1; i < argc; i++)
-    {
-      if (g_strcmp0 (argv[i], "--beneficiaries") == 0 && i + 1 < argc)
-        {
-          if (!g_ascii_string_to_unsigned (argv[++i], 10, 0, 10000000, &n, NULL))
-            return hmr_cli_usage_error (_("--beneficiaries takes a number from 0 to 10000000."));
-          have_n = TRUE;
-        }
-      else if (g_strcmp0 (argv[i], "--seed") == 0 && i + 1 < argc)
-        {
-          if (!g_ascii_string_to_unsigned (argv[++i], 10, 0, G_MAXUINT64, &seed, NULL))
-            return hmr_cli_usage_error (_("--seed takes a whole number."));
-        }
-      else
-        return hmr_cli_usage_error (NULL);
-    }
-  if (!have_n)
-    return hmr_cli_usage_error (_("demo needs --beneficiaries N."));
-
-  if (hmr_store_has_users (store))
-    {
-      g_printerr ("hamroh-cli: %s\n",
-                  _("Refused: this database already has data; demo data goes into a new database only."));
-      return EXIT_REFUSED;
-    }
-  if (!hmr_demo_fill (store, n, seed, &users, &error))
-    return hmr_cli_refused (error);
-
-  for (guint i = 0; i < users->len; i++)
-    {
-      HmrDemoUser *u = g_ptr_array_index (users, i);
-      g_print ("demo-user %s %s %s\n", hmr_role_to_string (u->role), u->username, u->password);
-    }
-  return 0;
-}
-
-static int
-cmd_search (HmrStore            *store,
-            const HmrCliGlobals *g,
-            int                  argc,
-            char               **argv)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(HmrActor) actor = NULL;
-  g_autoptr(GArray) ids = NULL;
-  HmrBeneficiaryQuery query = { 0 };
-
-  if (argc != 2)
-    return hmr_cli_usage_error (_("search takes one QUERY."));
-
-  actor = hmr_cli_authenticate (store, g, &error);
-  if (actor == NULL)
-    return hmr_cli_refused (error);
-
-  query.sort = HMR_BENEFICIARY_SORT_NAME;
-  query.text = argv[1];
-  ids = hmr_store_query_beneficiary_ids (store, actor, &query, NULL, &error);
-  if (ids == NULL)
-    return hmr_cli_refused (error);
-
-  for (guint start = 0; start < ids->len; start += 256)
-    {
-      g_autoptr(GPtrArray) rows = NULL;
-      guint n = MIN (256, ids->len - start);
-
-      rows = hmr_store_load_beneficiaries (store, actor, &g_array_index (ids, gint64, start), n, &error);
-      if (rows == NULL)
-        return hmr_cli_refused (error);
-      for (guint i = 0; i < rows->len; i++)
-        {
-          HmrBeneficiary *b = g_ptr_array_index (rows, i);
-          g_autofree char *name = hmr_beneficiary_dup_full_name (b);
-          g_autofree char *latin = hmr_beneficiary_dup_latin_name (b);
-
-          g_print ("%s\t%s\t%s\t%s\n",
-                   hmr_beneficiary_get (b, HMR_BENEFICIARY_CASE_NUMBER),
-                   name, latin,
-                   hmr_beneficiary_get (b, HMR_BENEFICIARY_DISTRICT));
-        }
-    }
-  return 0;
-}
-
-static int
-cmd_audit (HmrStore            *store,
-           const HmrCliGlobals *g,
-           int                  argc,
-           char               **argv)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(HmrActor) actor = NULL;
-  gint64 checked = 0, broken = 0;
-
-  if (argc != 2 || g_strcmp0 (argv[1], "verify") != 0)
-    return hmr_cli_usage_error (_("audit takes one subcommand: verify."));
-
-  actor = hmr_cli_authenticate (store, g, &error);
-  if (actor == NULL)
-    return hmr_cli_refused (error);
-  if (!hmr_store_verify_audit (store, actor, &checked, &broken, &error))
-    return hmr_cli_refused (error);
-  if (broken != 0)
-    {
-      g_printerr (_("hamroh-cli: the audit chain is broken at row %lld: "
-                    "that row, or one before it, was changed, removed or moved.\n"),
-                  (long long) broken);
-      return EXIT_REFUSED;
-    }
-  /* the plural form follows the number of rows; the count is never negative */
-  g_print (g_dngettext (GETTEXT_PACKAGE,
-                        "The audit chain is intact: %lld row checked.\n",
-                        "The audit chain is intact: %lld rows checked.\n",
-                        (unsigned long) checked),
-           (long long) checked);
-  return 0;
-}
-
-static int
-cmd_schema_version (HmrStore            *store,
-                    const HmrCliGlobals *g,
-                    int                  argc,
-                    char               **argv)
-{
-  g_print ("%d\n", hmr_store_get_schema_version (store));
-  return 0;
-}
-
-static int
-cmd_check (HmrStore            *store,
-           const HmrCliGlobals *g,
-           int                  argc,
-           char               **argv)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!hmr_store_check_integrity (store, &error))
-    return hmr_cli_refused (error);
-  g_print ("%s\n", _("The database is intact."));
-  return 0;
-}
-
-/* export KIND -o FILE.xlsx: one entry per kind, each in its own file */
-static const struct
-{
-  const char    *kind;
-  HmrCliCommand  run;
-} exports[] = {
-  { "beneficiaries", hmr_cli_export_beneficiaries },
-  { "grants", hmr_cli_export_grants },
-  { "handovers", hmr_cli_export_handovers },
-  { "referrals", hmr_cli_export_referrals },
-};
-
-static int
-cmd_export (HmrStore            *store,
-            const HmrCliGlobals *g,
-            int                  argc,
-            char               **argv)
-{
-  if (argc < 2)
-    return hmr_cli_usage_error (_("export needs a kind: beneficiaries, referrals, grants or handovers."));
-  for (guint i = 0; i < G_N_ELEMENTS (exports); i++)
-    if (g_strcmp0 (argv[1], exports[i].kind) == 0)
-      return exports[i].run (store, g, argc - 1, argv + 1);
-  {
-    g_autofree char *msg = g_strdup_printf (_("Unknown export “%s”."), argv[1]);
-    return hmr_cli_usage_error (msg);
-  }
-}
-
-/* Every command; each may live in its own file (hmr-cli.h) */
-static const struct
-{
-  const char    *name;
-  HmrCliCommand  run;
-} commands[] = {
-  { "demo", cmd_demo },
-  { "search", cmd_search },
-  { "audit", cmd_audit },
-  { "check", cmd_check },
-  { "schema-version", cmd_schema_version },
-  { "export", cmd_export },
-  { "act", hmr_cli_act },
-  { "referral", hmr_cli_referral },
-  { "today", hmr_cli_today },
-};
-
-/**
- * hmr_cli_output_path:
- *
- * Finds "-o FILE" among the arguments.
- */
-const char *
-hmr_cli_output_path (int    argc,
-                     char **argv)
-{
-  for (int i = 1; i + 1 < argc; i++)
-    if (g_strcmp0 (argv[i], "-o") == 0 || g_strcmp0 (argv[i], "--output") == 0)
-      return argv[i + 1];
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_strcmp0 (commands[i]->name, name) == 0)
+      return commands[i];
   return NULL;
+}
+
+/* The commands whose name starts with @prefix ("" for all), one a line */
+static char *
+dup_command_list (const char *prefix)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *synopsis = NULL;
+
+      if (!g_str_has_prefix (commands[i]->name, prefix))
+        continue;
+      synopsis = dup_synopsis (commands[i]);
+      g_string_append_printf (out, "  %-34s %s\n", synopsis, _(commands[i]->summary));
+    }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+dup_help (const char *prefix)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new ("COMMAND [OPTION…] [ARGUMENT…]");
+  g_autofree char *list = dup_command_list (prefix);
+  g_autofree char *description = NULL;
+
+  description = g_strdup_printf ("%s\n%s\n%s", _("Commands:"), list,
+                                 _("Run “hamroh-cli COMMAND --help” for a command's options."));
+  g_option_context_set_help_enabled (context, FALSE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, global_entries, GETTEXT_PACKAGE);
+  g_option_context_set_description (context, description);
+  return g_option_context_get_help (context, TRUE, NULL);
+}
+
+/* Is @word the first word of some command ("export", "referral")? */
+static gboolean
+is_command_group (const char *word)
+{
+  g_autofree char *prefix = g_strconcat (word, " ", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_has_prefix (commands[i]->name, prefix))
+      return TRUE;
+  return FALSE;
+}
+
+/* "beneficiaries, grants or handovers": the second words of a group */
+static char *
+dup_group_words (const char *word)
+{
+  g_autofree char *prefix = g_strconcat (word, " ", NULL);
+  g_autoptr(GPtrArray) words = g_ptr_array_new ();
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_has_prefix (commands[i]->name, prefix))
+      g_ptr_array_add (words, (gpointer) (commands[i]->name + strlen (prefix)));
+  for (guint i = 0; i < words->len; i++)
+    {
+      if (i > 0)
+        g_string_append (out, i + 1 == words->len ? _(" or ") : ", ");
+      g_string_append (out, g_ptr_array_index (words, i));
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Parses the command's options and arguments from @argv (argv[0] is the
+ * program) and runs it */
+static int
+run_command (const HmrCliCommand *command,
+             char               **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HmrStore) store = NULL;
+  g_autofree char *synopsis = dup_synopsis (command);
+  g_auto(GStrv) args = NULL;
+  GOptionEntry remaining[] = {
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &args, NULL, NULL },
+    { NULL }
+  };
+  HmrCli cli = { 0 };
+  guint n_args;
+
+  current_command = command;
+  context = g_option_context_new (synopsis);
+  g_option_context_set_help_enabled (context, FALSE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _(command->summary));
+  if (command->description)
+    g_option_context_set_description (context, _(command->description));
+  if (command->options)
+    g_option_context_add_main_entries (context, command->options, GETTEXT_PACKAGE);
+  if (command->extra_options)
+    g_option_context_add_main_entries (context, command->extra_options, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, global_entries, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, remaining, NULL);
+
+  if (!g_option_context_parse_strv (context, &argv, &error))
+    {
+      g_strfreev (argv);
+      return hmr_cli_usage_error (error->message);
+    }
+  g_strfreev (argv);
+  if (opt_help)
+    {
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+      g_print ("%s", help);
+      return 0;
+    }
+
+  n_args = args ? g_strv_length (args) : 0;
+  if (n_args < command->min_args)
+    {
+      g_autofree char *msg = g_strdup_printf (_("%s needs %s."), command->name, command->parameters);
+      return hmr_cli_usage_error (msg);
+    }
+  if (n_args > command->max_args)
+    {
+      g_autofree char *msg = g_strdup_printf (_("Unexpected argument “%s” for %s."),
+                                              args[command->max_args], command->name);
+      return hmr_cli_usage_error (msg);
+    }
+  if (args == NULL)
+    args = g_new0 (char *, 1);
+  if (command->check && !command->check (&error))
+    return hmr_cli_usage_error (error->message);
+
+  cli.database = opt_database;
+  cli.user = opt_user;
+  cli.password_file = opt_password_file;
+  store = hmr_store_open (cli.database, &error);
+  if (store == NULL)
+    return hmr_cli_refused (error);
+  cli.store = store;
+  return command->run (&cli, args);
 }
 
 int
 main (int    argc,
       char **argv)
 {
+  g_autoptr(GOptionContext) globals = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(HmrStore) store = NULL;
-  HmrCliGlobals g = { 0 };
-  HmrCliCommand run = NULL;
-  const char *command;
-  int i;
+  g_auto(GStrv) rest = NULL;
+  const HmrCliCommand *command = NULL;
+  g_autofree char *name = NULL;
+  guint n_words = 0;
+  g_autoptr(GStrvBuilder) builder = NULL;
 
   hmr_setup_i18n ();
+  g_set_prgname ("hamroh-cli");
 
-  /* Global options come before the command */
-  for (i = 1; i < argc; i++)
+  /* The global options, wherever they are; the rest stays in order */
+  rest = g_strdupv (argv);
+  globals = g_option_context_new (NULL);
+  g_option_context_set_help_enabled (globals, FALSE);
+  g_option_context_set_ignore_unknown_options (globals, TRUE);
+  g_option_context_add_main_entries (globals, global_entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse_strv (globals, &rest, &error))
+    return hmr_cli_usage_error (error->message);
+
+  if (rest[0] == NULL || rest[1] == NULL)
     {
-      if (g_strcmp0 (argv[i], "--database") == 0 && i + 1 < argc)
-        g.database = argv[++i];
-      else if (g_str_has_prefix (argv[i], "--database="))
-        g.database = argv[i] + strlen ("--database=");
-      else if (g_strcmp0 (argv[i], "--user") == 0 && i + 1 < argc)
-        g.user = argv[++i];
-      else if (g_strcmp0 (argv[i], "--password-file") == 0 && i + 1 < argc)
-        g.password_file = argv[++i];
-      else if (g_str_has_prefix (argv[i], "--password"))
-        return hmr_cli_usage_error (_(no_password_text));
-      else if (g_strcmp0 (argv[i], "-h") == 0 || g_strcmp0 (argv[i], "--help") == 0)
+      if (opt_help)
         {
-          g_print ("%s", _(usage_text));
+          g_autofree char *help = dup_help ("");
+
+          g_print ("%s", help);
           return 0;
         }
-      else if (argv[i][0] == '-')
-        return hmr_cli_usage_error (NULL);
-      else
-        break;
+      return hmr_cli_usage_error (_("No command given."));
     }
-  if (i >= argc)
-    return hmr_cli_usage_error (_("No command given."));
-
-  command = argv[i];
-  for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
-    if (g_strcmp0 (command, commands[c].name) == 0)
-      run = commands[c].run;
-  if (run == NULL)
+  if (rest[1][0] == '-')
     {
-      g_autofree char *msg = g_strdup_printf (_("Unknown command “%s”."), command);
+      g_autofree char *msg = g_strdup_printf (_("Unknown option %s"), rest[1]);
       return hmr_cli_usage_error (msg);
     }
 
-  /* Options may also follow the command */
-  {
-    g_autoptr(GPtrArray) rest = g_ptr_array_new ();
-    int rc;
+  /* The command: one word, or two ("export grants") */
+  if (rest[2] != NULL && rest[2][0] != '-')
+    {
+      name = g_strdup_printf ("%s %s", rest[1], rest[2]);
+      command = find_command (name);
+      n_words = 2;
+    }
+  if (command == NULL)
+    {
+      g_free (name);
+      name = g_strdup (rest[1]);
+      command = find_command (name);
+      n_words = 1;
+    }
+  if (command == NULL && is_command_group (rest[1]))
+    {
+      g_autofree char *prefix = g_strconcat (rest[1], " ", NULL);
+      g_autofree char *words = dup_group_words (rest[1]);
+      g_autofree char *msg = NULL;
 
-    for (int j = i; j < argc; j++)
-      {
-        if (g_strcmp0 (argv[j], "--user") == 0 && j + 1 < argc)
-          g.user = argv[++j];
-        else if (g_strcmp0 (argv[j], "--password-file") == 0 && j + 1 < argc)
-          g.password_file = argv[++j];
-        else if (g_strcmp0 (argv[j], "--database") == 0 && j + 1 < argc)
-          g.database = argv[++j];
-        else if (g_str_has_prefix (argv[j], "--password"))
-          return hmr_cli_usage_error (_(no_password_text));
-        else
-          g_ptr_array_add (rest, argv[j]);
-      }
-    g_ptr_array_add (rest, NULL);
+      if (opt_help)
+        {
+          g_autofree char *help = dup_help (prefix);
 
-    store = hmr_store_open (g.database, &error);
-    if (store == NULL)
-      return hmr_cli_refused (error);
+          g_print ("%s", help);
+          return 0;
+        }
+      if (rest[2] == NULL || rest[2][0] == '-')
+        msg = g_strdup_printf (_("%s needs one of: %s."), rest[1], words);
+      else
+        msg = g_strdup_printf (_("Unknown %s “%s”: it takes %s."), rest[1], rest[2], words);
+      return hmr_cli_usage_error (msg);
+    }
+  if (command == NULL)
+    {
+      g_autofree char *msg = g_strdup_printf (_("Unknown command “%s”."), rest[1]);
+      return hmr_cli_usage_error (msg);
+    }
 
-    rc = run (store, &g, rest->len - 1, (char **) rest->pdata);
-    return rc;
-  }
+  /* The command's own options and arguments */
+  builder = g_strv_builder_new ();
+  g_strv_builder_add (builder, rest[0]);
+  for (guint i = 1 + n_words; rest[i] != NULL; i++)
+    g_strv_builder_add (builder, rest[i]);
+  return run_command (command, g_strv_builder_end (builder));
 }

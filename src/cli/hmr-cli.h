@@ -1,5 +1,14 @@
 /* hmr-cli.h — shared by the hamroh-cli commands
  *
+ * A command is one HmrCliCommand in its own file (hmr-cli-NAME.c) and one
+ * line in the table of hmr-cli.c.  The dispatcher parses the global options
+ * (--database, --user, --password-file, before or after the command) and
+ * the command's own GOptionEntry table, answers `COMMAND --help`, checks the
+ * number of positional arguments, opens the store and calls run().
+ *
+ * Exit status: 0 success, 1 refused or failed (one line on stderr),
+ * 2 usage error.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -11,35 +20,50 @@ G_BEGIN_DECLS
 #define HMR_CLI_EXIT_REFUSED 1
 #define HMR_CLI_EXIT_USAGE 2
 
+/* What every command gets */
 typedef struct
 {
-  char *database;
-  char *user;
-  char *password_file;
-} HmrCliGlobals;
+  HmrStore   *store;
+  const char *database;        /* NULL: the user's data folder */
+  const char *user;            /* --user, or NULL */
+  const char *password_file;   /* --password-file, or NULL: prompt */
+} HmrCli;
 
-/* argv[0] is the command (or the export kind) */
-typedef int (*HmrCliCommand) (HmrStore            *store,
-                              const HmrCliGlobals *g,
-                              int                  argc,
-                              char               **argv);
+typedef struct
+{
+  /* as typed, words separated by one space: "search", "export grants" */
+  const char    *name;
+  /* the positional arguments as shown by --help ("QUERY"), or NULL */
+  const char    *parameters;
+  /* one line for the list of commands, N_() */
+  const char    *summary;
+  /* shown under the command's --help, N_(), or NULL */
+  const char    *description;
+  /* the command's own options, { NULL } terminated, or NULL.  arg_data
+   * points at the command file's static storage. */
+  GOptionEntry  *options;
+  /* a second table shared with other commands (filters), or NULL */
+  GOptionEntry  *extra_options;
+  /* how many positional arguments the command takes */
+  guint          min_args;
+  guint          max_args;
+  /* checks the options before the store is opened: FALSE and a message
+   * naming the option for a usage error (exit 2); or NULL */
+  gboolean     (*check) (GError **error);
+  /* args: the positional arguments, NULL terminated (never NULL) */
+  int          (*run) (HmrCli      *cli,
+                       char *const *args);
+} HmrCliCommand;
 
+/* Print "hamroh-cli: MESSAGE" and the running command's usage; returns 2 */
 int         hmr_cli_usage_error   (const char           *message);
-int         hmr_cli_refused       (GError               *error);
-HmrActor   *hmr_cli_authenticate  (HmrStore             *store,
-                                   const HmrCliGlobals  *g,
+/* For check(): sets a usage error naming the option; returns FALSE */
+gboolean    hmr_cli_bad_option    (GError              **error,
+                                   const char           *message);
+/* Print "hamroh-cli: error->message"; returns 1 */
+int         hmr_cli_refused       (const GError         *error);
+/* Logs in as --user with the password from --password-file or the prompt */
+HmrActor   *hmr_cli_authenticate  (HmrCli               *cli,
                                    GError              **error);
-const char *hmr_cli_output_path   (int                   argc,
-                                   char                **argv);
-
-/* export commands, one file each */
-int hmr_cli_export_beneficiaries  (HmrStore *store, const HmrCliGlobals *g, int argc, char **argv);
-int hmr_cli_export_referrals      (HmrStore *store, const HmrCliGlobals *g, int argc, char **argv);
-int hmr_cli_referral              (HmrStore *store, const HmrCliGlobals *g, int argc, char **argv);
-
-int hmr_cli_export_grants         (HmrStore *store, const HmrCliGlobals *g, int argc, char **argv);
-int hmr_cli_export_handovers      (HmrStore *store, const HmrCliGlobals *g, int argc, char **argv);
-int hmr_cli_act                   (HmrStore *store, const HmrCliGlobals *g, int argc, char **argv);
-int hmr_cli_today                 (HmrStore *store, const HmrCliGlobals *g, int argc, char **argv);
 
 G_END_DECLS
