@@ -101,6 +101,8 @@ def main():
                                     % (where, ws.auto_filter.ref))
                 # the rows below the filter, if any, are totals: bold
                 for r in range(last_row + 1, ws.max_row + 1):
+                    if all(c.value is None for c in ws[r]):
+                        continue
                     if not ws.cell(r, 1).font.b:
                         problems.append('%s: row %d below the autofilter %s is not a total'
                                         % (where, r, ws.auto_filter.ref))

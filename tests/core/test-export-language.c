@@ -142,6 +142,18 @@ test_workbooks_in_language (gconstpointer data)
   g_test_trap_assert_passed ();
 }
 
+static void
+test_workbooks_print (void)
+{
+  if (g_test_subprocess ())
+    {
+      export_everything ("en", TRUE);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -152,5 +164,7 @@ main (int   argc,
                         test_workbooks_in_language);
   g_test_add_data_func ("/export/language/russian-workbooks-have-no-english-label", "ru",
                         test_workbooks_in_language);
+  g_test_add_func ("/export/print/every-sheet-landscape-one-page-wide-with-titles-and-totals-outside-the-filter",
+                   test_workbooks_print);
   return g_test_run ();
 }

@@ -138,6 +138,8 @@ hmr_xlsx_new (const char  *path,
   format_set_num_format (self->formats.integer, "0");
   self->formats.text_wrap = workbook_add_format (self->workbook);
   format_set_text_wrap (self->formats.text_wrap);
+  self->formats.total = workbook_add_format (self->workbook);
+  format_set_bold (self->formats.total);
   return self;
 }
 
@@ -164,8 +166,11 @@ hmr_xlsx_add_sheet (HmrXlsx    *self,
  * hmr_xlsx_header:
  * @widths: (nullable): column widths, one per title
  *
- * Writes the header row, frozen and with an autofilter over the columns.
- * In constant_memory mode call it before any other row.
+ * Writes the header row, frozen, with an autofilter over the columns
+ * (hmr_xlsx_filter() extends it over the data once written), and sets the
+ * sheet up to print as it is: A4 landscape, one page wide, the header row
+ * repeated on every page, gridlines and page numbers.  In constant_memory
+ * mode call it before any other row.
  */
 void
 hmr_xlsx_header (HmrXlsx            *self,
@@ -184,6 +189,33 @@ hmr_xlsx_header (HmrXlsx            *self,
   worksheet_freeze_panes (sheet, 1, 0);
   if (n > 0)
     worksheet_autofilter (sheet, 0, 0, 0, n - 1);
+
+  worksheet_set_paper (sheet, 9);                /* A4 */
+  worksheet_set_landscape (sheet);
+  worksheet_set_margins (sheet, 0.4, 0.4, 0.6, 0.6);
+  worksheet_fit_to_pages (sheet, 1, 0);          /* one page wide, as long as it takes */
+  worksheet_repeat_rows (sheet, 0, 0);
+  worksheet_gridlines (sheet, LXW_SHOW_ALL_GRIDLINES);
+  /* "page 3 / 12", in every language */
+  worksheet_set_footer (sheet, "&C&P / &N");
+}
+
+/**
+ * hmr_xlsx_filter:
+ * @last_row: the last data row (0 when there is none)
+ *
+ * Sets the autofilter over the header and rows 1 to @last_row only: a
+ * total written below (after a blank row) stays in place when the data
+ * are sorted or filtered.
+ */
+void
+hmr_xlsx_filter (HmrXlsx       *self,
+                 lxw_worksheet *sheet,
+                 guint32        last_row)
+{
+  if (!sheet->autofilter.in_use)
+    return;
+  worksheet_autofilter (sheet, 0, 0, last_row, sheet->autofilter.last_col);
 }
 
 /* Always a string cell: worksheet_write_string never makes a formula */

@@ -27,6 +27,7 @@ typedef struct
   lxw_format *money;
   lxw_format *integer;
   lxw_format *text_wrap;
+  lxw_format *total;       /* the label of a total row: bold */
 } HmrXlsxFormats;
 
 HmrXlsx        *hmr_xlsx_new           (const char     *path,
@@ -40,6 +41,9 @@ void            hmr_xlsx_header        (HmrXlsx        *self,
                                         lxw_worksheet  *sheet,
                                         const char * const *titles,
                                         const double   *widths);
+void            hmr_xlsx_filter        (HmrXlsx        *self,
+                                        lxw_worksheet  *sheet,
+                                        guint32         last_row);
 void            hmr_xlsx_text          (lxw_worksheet  *sheet,
                                         guint32         row,
                                         guint16         col,

@@ -96,9 +96,12 @@ write_totals (HmrXlsx       *xlsx,
       paid += t->paid;
       remaining += t->remaining;
     }
+  hmr_xlsx_filter (xlsx, sheet, row - 1);
   if (!by_month)
     {
-      /* the grand total, set apart in bold below the districts */
+      /* the grand total, set apart in bold after a blank row, outside the
+       * autofilter: sorting the districts leaves it last */
+      row++;
       worksheet_write_string (sheet, row, 0, _("All districts"), bold);
       hmr_xlsx_number (xlsx, sheet, row, c, n);
       hmr_xlsx_money (xlsx, sheet, row, c + 1, approved);
@@ -160,15 +163,15 @@ hmr_export_grant_ledger (HmrStore         *store,
     _("Amount"), _("Approved"), _("Paid to date"), _("Remaining"), _("Grant status"),
     _("Recorded by"), NULL
   };
-  const double ledger_widths[] = { 12, 11, 34, 18, 30, 30, 16, 8, 20, 24, 14, 14, 14, 14, 14, 22 };
+  const double ledger_widths[] = { 12, 17, 34, 18, 30, 30, 16, 8, 20, 36, 16, 16, 16, 16, 14, 22 };
   const char *district_titles[] = {
     _("District"), _("Grants"), _("Approved"), _("Paid"), _("Remaining"), NULL
   };
-  const double district_widths[] = { 20, 10, 16, 16, 16 };
+  const double district_widths[] = { 20, 10, 18, 18, 18 };
   const char *month_titles[] = {
     _("District"), _("Month approved"), _("Grants"), _("Approved"), _("Paid"), _("Remaining"), NULL
   };
-  const double month_widths[] = { 20, 14, 10, 16, 16, 16 };
+  const double month_widths[] = { 20, 14, 10, 18, 18, 18 };
   lxw_format *month_format, *bold;
   lxw_worksheet *sheet;
   Ledger l = { 0 };
@@ -204,6 +207,7 @@ hmr_export_grant_ledger (HmrStore         *store,
       return FALSE;
     }
 
+  hmr_xlsx_filter (l.xlsx, l.sheet, l.row - 1);
   sheet = hmr_xlsx_add_sheet (l.xlsx, _("By district"));
   hmr_xlsx_header (l.xlsx, sheet, district_titles, district_widths);
   write_totals (l.xlsx, sheet, by_district, FALSE, month_format, bold);

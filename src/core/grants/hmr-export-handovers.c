@@ -85,7 +85,7 @@ hmr_export_handovers (HmrStore         *store,
     _("Received by"), _("Witnesses"), _("Item"), _("Serial number"), _("Quantity"),
     _("Unit value"), _("Total value"), NULL
   };
-  const double widths[] = { 12, 11, 10, 11, 11, 30, 16, 26, 26, 16, 30, 24, 40, 30, 16, 9, 14, 14 };
+  const double widths[] = { 12, 17, 10, 17, 17, 30, 16, 26, 26, 16, 30, 24, 40, 30, 16, 9, 16, 16 };
   Items x = { 0 };
 
   if (!hmr_store_require (actor, HMR_ACTION_EXPORT_LEDGER, NULL, error))
@@ -109,6 +109,7 @@ hmr_export_handovers (HmrStore         *store,
       hmr_xlsx_abandon (x.xlsx);
       return FALSE;
     }
+  hmr_xlsx_filter (x.xlsx, x.sheet, x.row - 1);
   if (!hmr_xlsx_finish (x.xlsx, error))
     return FALSE;
   if (progress)

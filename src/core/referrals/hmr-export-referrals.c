@@ -82,12 +82,21 @@ write_summary_row (HmrXlsx          *xlsx,
                    guint32           r,
                    const char       *district_label,
                    const char       *service_label,
+                   lxw_format       *format,
                    const SummaryRow *s)
 {
   guint16 col = 2;
 
-  hmr_xlsx_text (sheet, r, 0, district_label);
-  hmr_xlsx_text (sheet, r, 1, service_label);
+  if (format)
+    {
+      worksheet_write_string (sheet, r, 0, district_label, format);
+      worksheet_write_string (sheet, r, 1, service_label, format);
+    }
+  else
+    {
+      hmr_xlsx_text (sheet, r, 0, district_label);
+      hmr_xlsx_text (sheet, r, 1, service_label);
+    }
   for (guint i = 0; i < HMR_REFERRAL_N_STATUSES; i++)
     hmr_xlsx_number (xlsx, sheet, r, col++, s->by_status[i]);
   hmr_xlsx_number (xlsx, sheet, r, col++, s->overdue);
@@ -115,13 +124,16 @@ write_summary (HmrXlsx       *xlsx,
       SummaryRow *s = g_ptr_array_index (rows, i);
 
       write_summary_row (xlsx, sheet, r, hmr_district_get_label (s->district),
-                         hmr_code_get_label (HMR_CODES_SERVICE_TYPE, s->service_type), s);
+                         hmr_code_get_label (HMR_CODES_SERVICE_TYPE, s->service_type), NULL, s);
       for (guint k = 0; k < HMR_REFERRAL_N_STATUSES; k++)
         all.by_status[k] += s->by_status[k];
       all.overdue += s->overdue;
       all.total += s->total;
     }
-  write_summary_row (xlsx, sheet, r, _("All districts"), _("All services"), &all);
+  /* the total after a blank row, outside the autofilter: sorting leaves it last */
+  hmr_xlsx_filter (xlsx, sheet, r - 1);
+  write_summary_row (xlsx, sheet, r + 1, _("All districts"), _("All services"),
+                     hmr_xlsx_get_formats (xlsx)->total, &all);
 }
 
 /**
@@ -238,6 +250,7 @@ hmr_export_referrals (HmrStore                *store,
         progress ((double) (start + n) / ids->len, progress_data);
     }
 
+  hmr_xlsx_filter (xlsx, sheet, row - 1);
   write_summary (xlsx, summary_sheet, summary);
   if (!hmr_xlsx_finish (xlsx, error))
     return FALSE;

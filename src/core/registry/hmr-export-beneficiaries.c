@@ -32,9 +32,9 @@ hmr_export_beneficiaries (HmrStore                  *store,
     _("Estimated year of birth"), _("Phone"), _("District"), _("Jamoat"), _("Village"),
     _("Household size"), _("Category"), _("Disability"), _("Disability registered"),
     _("Risk level"), _("Stage"), _("Caseworker"), _("Consent to share"), _("Registered"),
-    _("Archived"), NULL
+    NULL
   };
-  const double widths[] = { 16, 18, 16, 18, 18, 16, 8, 12, 10, 18, 16, 16, 16, 10, 22, 10, 10, 10, 12, 20, 10, 12, 12 };
+  const double widths[] = { 16, 18, 16, 18, 18, 16, 8, 12, 10, 18, 16, 16, 16, 10, 22, 10, 10, 10, 12, 20, 10, 12 };
   guint32 row = 1;
 
   if (!hmr_store_require (actor, HMR_ACTION_EXPORT_CASELOAD, NULL, error))
@@ -94,13 +94,13 @@ hmr_export_beneficiaries (HmrStore                  *store,
           T (19, HMR_BENEFICIARY_CASEWORKER);
           hmr_xlsx_text (sheet, row, 20, hmr_beneficiary_get_bool (b, HMR_BENEFICIARY_CONSENT_SHARING) ? _("Yes") : _("No"));
           hmr_xlsx_date (xlsx, sheet, row, 21, hmr_beneficiary_get (b, HMR_BENEFICIARY_CREATED_AT));
-          hmr_xlsx_date (xlsx, sheet, row, 22, hmr_beneficiary_get (b, HMR_BENEFICIARY_DELETED_AT));
 #undef T
         }
       if (progress)
         progress ((double) (start + rows->len) / ids->len, progress_data);
     }
 
+  hmr_xlsx_filter (xlsx, sheet, row - 1);
   if (!hmr_xlsx_finish (xlsx, error))
     return FALSE;
 
