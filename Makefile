@@ -15,6 +15,7 @@ PACKAGES = \
 	libglib2.0-dev libgtk-4-dev libadwaita-1-dev \
 	libsqlite3-dev sqlite3 libxlsxwriter-dev libsodium-dev \
 	libcairo2-dev libpango1.0-dev \
+	libminizip-dev libxml2-dev libcsv-dev \
 	desktop-file-utils appstream libglib2.0-bin \
 	xvfb xauth dbus dbus-x11 at-spi2-core gir1.2-atspi-2.0 gir1.2-gtk-4.0 \
 	python3 python3-gi python3-openpyxl python3-xlsxwriter poppler-utils imagemagick time \

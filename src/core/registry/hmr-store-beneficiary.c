@@ -181,17 +181,18 @@ next_case_number (HmrStore    *self,
 }
 
 /**
- * hmr_store_insert_beneficiary:
+ * hmr_store_insert_beneficiary_locked:
  *
- * Registers @beneficiary and opens its case file, owned by @actor when the
- * actor is a caseworker.  On success the record's id, case number, office,
- * timestamps and version are filled in.
+ * Registers @beneficiary and opens its case file, each with its audit
+ * row, inside the caller's transaction: the form's save and every row of
+ * an import.  On success the record's id, case number, office, timestamps
+ * and version are filled in.
  */
 gboolean
-hmr_store_insert_beneficiary (HmrStore        *self,
-                              const HmrActor  *actor,
-                              HmrBeneficiary  *beneficiary,
-                              GError         **error)
+hmr_store_insert_beneficiary_locked (HmrStore        *self,
+                                     const HmrActor  *actor,
+                                     HmrBeneficiary  *beneficiary,
+                                     GError         **error)
 {
   g_autoptr(HmrBeneficiary) b = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -205,15 +206,6 @@ hmr_store_insert_beneficiary (HmrStore        *self,
   g_autofree char *json = NULL;
   GString *sql;
   int rc;
-
-  g_return_val_if_fail (HMR_IS_STORE (self), FALSE);
-  g_return_val_if_fail (HMR_IS_BENEFICIARY (beneficiary), FALSE);
-
-  if (!hmr_store_check_actor (self, actor, error))
-    return FALSE;
-
-  if (!hmr_store_require (actor, HMR_ACTION_BENEFICIARY_WRITE, NULL, error))
-    return FALSE;
 
   b = hmr_beneficiary_copy (beneficiary);
   normalize (b);
@@ -234,12 +226,9 @@ hmr_store_insert_beneficiary (HmrStore        *self,
   if (!hmr_store_require (actor, HMR_ACTION_BENEFICIARY_WRITE, office_id, error))
     return FALSE;
 
-  if (!hmr_store_begin (self, error))
-    return FALSE;
-
   case_number = next_case_number (self, office_id, error);
   if (case_number == NULL)
-    goto fail;
+    return FALSE;
 
   id = hmr_store_new_id ();
   now = hmr_store_dup_timestamp (self);
@@ -264,7 +253,7 @@ hmr_store_insert_beneficiary (HmrStore        *self,
   stmt = hmr_store_prepare (self, sql->str, error);
   g_string_free (sql, TRUE);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
 
   changes = hmr_changes_new ();
   for (guint i = 0; i < HMR_BENEFICIARY_N_COLUMNS; i++)
@@ -276,15 +265,12 @@ hmr_store_insert_beneficiary (HmrStore        *self,
     }
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE)
-    {
-      hmr_store_set_sqlite_error (self, rc, error);
-      goto fail;
-    }
+    return hmr_store_set_sqlite_error (self, rc, error);
   hmr_beneficiary_set_rowid (b, sqlite3_last_insert_rowid (self->db));
 
   json = hmr_changes_free_to_json (g_steal_pointer (&changes));
   if (!hmr_store_audit_append (self, actor, "create", "beneficiary", id, json, error))
-    goto fail;
+    return FALSE;
 
   /* Every beneficiary has a case file from the start */
   case_id = hmr_store_new_id ();
@@ -294,7 +280,7 @@ hmr_store_insert_beneficiary (HmrStore        *self,
                                  "VALUES (?1, ?2, ?3, ?4, ?5, substr(?6, 1, 10), ?6, ?7, ?6, ?7)",
                                  error);
   if (case_stmt == NULL)
-    goto fail;
+    return FALSE;
   hmr_bind_text (case_stmt, 1, case_id);
   hmr_bind_text (case_stmt, 2, office_id);
   hmr_bind_text (case_stmt, 3, id);
@@ -304,10 +290,7 @@ hmr_store_insert_beneficiary (HmrStore        *self,
   hmr_bind_text (case_stmt, 7, actor->user_id);
   rc = sqlite3_step (case_stmt);
   if (rc != SQLITE_DONE)
-    {
-      hmr_store_set_sqlite_error (self, rc, error);
-      goto fail;
-    }
+    return hmr_store_set_sqlite_error (self, rc, error);
   {
     g_autoptr(HmrChanges) cc = hmr_changes_new ();
     g_autofree char *cjson = NULL;
@@ -315,11 +298,8 @@ hmr_store_insert_beneficiary (HmrStore        *self,
     hmr_changes_add (cc, "stage", NULL, "new");
     cjson = hmr_changes_free_to_json (g_steal_pointer (&cc));
     if (!hmr_store_audit_append (self, actor, "create", "case", case_id, cjson, error))
-      goto fail;
+      return FALSE;
   }
-
-  if (!hmr_store_commit (self, error))
-    return FALSE;
 
   /* Give the caller the saved record */
   hmr_beneficiary_set (b, HMR_BENEFICIARY_CASE_STAGE, "new");
@@ -329,10 +309,46 @@ hmr_store_insert_beneficiary (HmrStore        *self,
     hmr_beneficiary_set (beneficiary, i, hmr_beneficiary_get (b, i));
   hmr_beneficiary_set_rowid (beneficiary, hmr_beneficiary_get_rowid (b));
   return TRUE;
+}
 
-fail:
-  hmr_store_rollback (self);
-  return FALSE;
+/**
+ * hmr_store_insert_beneficiary:
+ *
+ * Registers @beneficiary and opens its case file, owned by @actor when the
+ * actor is a caseworker.  On success the record's id, case number, office,
+ * timestamps and version are filled in.
+ */
+gboolean
+hmr_store_insert_beneficiary (HmrStore        *self,
+                              const HmrActor  *actor,
+                              HmrBeneficiary  *beneficiary,
+                              GError         **error)
+{
+  g_autoptr(HmrBeneficiary) b = NULL;
+
+  g_return_val_if_fail (HMR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (HMR_IS_BENEFICIARY (beneficiary), FALSE);
+
+  if (!hmr_store_check_actor (self, actor, error))
+    return FALSE;
+
+  if (!hmr_store_require (actor, HMR_ACTION_BENEFICIARY_WRITE, NULL, error))
+    return FALSE;
+
+  /* Refuse bad input before taking the write lock */
+  b = hmr_beneficiary_copy (beneficiary);
+  normalize (b);
+  if (!validate (self, b, error))
+    return FALSE;
+
+  if (!hmr_store_begin (self, error))
+    return FALSE;
+  if (!hmr_store_insert_beneficiary_locked (self, actor, beneficiary, error))
+    {
+      hmr_store_rollback (self);
+      return FALSE;
+    }
+  return hmr_store_commit (self, error);
 }
 
 static HmrBeneficiary *

@@ -36,6 +36,8 @@ static const Scope table[HMR_N_ACTIONS][HMR_N_ROLES] = {
   [HMR_ACTION_HANDOVER_WRITE]            = { OWN_OFFICE, NONE, ALL, NONE },
   [HMR_ACTION_EXPORT_CASELOAD]           = { OWN_OFFICE, ALL, NONE, NONE },
   [HMR_ACTION_EXPORT_LEDGER]             = { NONE,       NONE, ALL, NONE },
+  [HMR_ACTION_IMPORT]                    = { OWN_OFFICE, ALL, NONE, NONE },
+  [HMR_ACTION_IMPORT_UNDO]               = { NONE,       ALL, NONE, NONE },
 };
 
 gboolean
@@ -154,6 +156,12 @@ hmr_permission_dup_refusal (HmrRole   role,
     case HMR_ACTION_EXPORT_LEDGER:
       /* Translators: a refusal; %s is the name of a role, as in “Caseworker” */
       return g_strdup_printf (_("Refused: the %s role may not export the grant ledger."), who);
+    case HMR_ACTION_IMPORT:
+      /* Translators: a refusal; %s is the name of a role, as in “Caseworker” */
+      return g_strdup_printf (_("Refused: the %s role may not import lists of beneficiaries."), who);
+    case HMR_ACTION_IMPORT_UNDO:
+      /* Translators: a refusal; %s is the name of a role, as in “Caseworker” */
+      return g_strdup_printf (_("Refused: the %s role may not undo an import."), who);
     case HMR_N_ACTIONS:
     default:
       g_return_val_if_reached (g_strdup (""));

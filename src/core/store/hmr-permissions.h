@@ -34,6 +34,8 @@ typedef enum
   HMR_ACTION_HANDOVER_WRITE,
   HMR_ACTION_EXPORT_CASELOAD,            /* beneficiaries, referrals */
   HMR_ACTION_EXPORT_LEDGER,              /* grant ledger, handovers */
+  HMR_ACTION_IMPORT,                     /* import lists of beneficiaries */
+  HMR_ACTION_IMPORT_UNDO,                /* undo an import batch */
   HMR_N_ACTIONS
 } HmrAction;
 

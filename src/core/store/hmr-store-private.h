@@ -112,6 +112,12 @@ HmrBeneficiary *hmr_store_load_beneficiary_unchecked (HmrStore       *self,
                                            const char     *id,
                                            GError        **error);
 
+/* Registers a beneficiary and its case file inside the caller's transaction */
+gboolean      hmr_store_insert_beneficiary_locked (HmrStore       *self,
+                                           const HmrActor *actor,
+                                           HmrBeneficiary *beneficiary,
+                                           GError        **error);
+
 char         *hmr_store_dup_timestamp     (HmrStore    *self);
 char         *hmr_store_new_id            (void);
 
