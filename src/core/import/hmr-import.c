@@ -325,7 +325,7 @@ next_good_row (gpointer   data,
             ? g_strdup_printf (_("Likely already registered as %s (same name in any spelling, "
                                  "born within a year, same district or phone); not imported."), existing)
             : g_strdup_printf (_("Likely the same person as row %u of this file; not imported."), earlier);
-          g_ptr_array_add (problems, hmr_import_problem_new (_("Duplicate"), msg));
+          g_ptr_array_add (problems, hmr_import_problem_new (C_("import problem", "Duplicate"), msg));
           run->result->n_duplicates++;
           run->info.n_duplicates = run->result->n_duplicates;
           keep_row (run, HMR_IMPORT_ROW_DUPLICATE, cells, row_number, problems);

@@ -117,9 +117,9 @@ open_part (unzFile      zip,
   if (info.uncompressed_size > limit)
     {
       g_set_error (error, HMR_IMPORT_ERROR, HMR_IMPORT_ERROR_TOO_LARGE,
-                   _("The Excel file is refused: its part %s would take %" G_GUINT64_FORMAT
-                     " MB once unpacked, more than the limit of %" G_GUINT64_FORMAT " MB."),
-                   name, (guint64) info.uncompressed_size >> 20, limit >> 20);
+                   _("The Excel file is refused: its part %s would take %u MB once unpacked, "
+                     "more than the limit of %u MB."),
+                   name, (guint) MIN (info.uncompressed_size >> 20, G_MAXUINT), (guint) (limit >> 20));
       return NULL;
     }
   if (unzOpenCurrentFile (zip) != UNZ_OK)
@@ -151,9 +151,9 @@ close_part (Part              *part,
   if (part->too_large)
     {
       g_set_error (error, HMR_IMPORT_ERROR, HMR_IMPORT_ERROR_TOO_LARGE,
-                   _("The Excel file is refused: its part %s unpacks to more than %" G_GUINT64_FORMAT
-                     " MB, which no list of people needs (it may be a zip bomb)."),
-                   part->name, part->limit >> 20);
+                   _("The Excel file is refused: its part %s unpacks to more than %u MB, "
+                     "which no list of people needs (it may be a zip bomb)."),
+                   part->name, (guint) (part->limit >> 20));
       return FALSE;
     }
   if (last_rc < 0 || part->broken || zrc == UNZ_CRCERROR)
