@@ -109,6 +109,7 @@ hmr_store_audit_append (HmrStore       *self,
   if (rc != SQLITE_DONE)
     return hmr_store_set_sqlite_error (self, rc, error);
   self->n_audit_rows++;
+  hmr_store_note_change (self, action, entity, entity_id);
   return TRUE;
 }
 

@@ -20,9 +20,30 @@ struct _HmrStore
   HmrClockFunc  clock_func;
   gpointer      clock_data;
   guint         n_audit_rows;   /* appended since opening: lets hmr_store_write() see a write left none */
+
+  /* What it announces (hmr-store-changes.c) */
+  HmrStoreNotices *notices;     /* shared by the connections to this file */
+  HmrChangeSet    *pending;     /* changes of the open transaction */
+  HmrChangeSet    *batch;       /* committed, held until the batch ends */
+  guint            batch_depth;
+  GHashTable      *beneficiary_routes;
 };
 
 typedef struct _HmrChanges HmrChanges;
+
+/* Announcing changes (hmr-store-changes.c) */
+HmrStoreNotices *hmr_store_notices_new    (HmrStore        *announcer);
+HmrStoreNotices *hmr_store_notices_ref    (HmrStoreNotices *hub);
+void          hmr_store_notices_unref     (HmrStoreNotices *hub);
+void          hmr_store_note_change       (HmrStore    *self,
+                                           const char  *action,
+                                           const char  *entity,
+                                           const char  *entity_id);
+void          hmr_store_changes_committed (HmrStore    *self);
+void          hmr_store_changes_rolled_back (HmrStore  *self);
+HmrStore     *hmr_store_open_with_notices (const char       *path,
+                                           HmrStoreNotices  *notices,
+                                           GError          **error);
 
 /* Errors */
 gboolean      hmr_store_set_sqlite_error  (HmrStore    *self,

@@ -22,6 +22,7 @@ struct _HmrStoreWorker
   gint          ref_count;
   GMutex        lock;
   char         *path;
+  HmrStoreNotices *notices;  /* the window's store announces what the worker commits */
   HmrClockFunc  clock_func;
   gpointer      clock_data;
   HmrStore     *store;      /* opened in a thread, used under lock */
@@ -44,6 +45,7 @@ hmr_store_worker_new (HmrStore *store)
   worker->ref_count = 1;
   g_mutex_init (&worker->lock);
   worker->path = g_strdup (hmr_store_get_path (store));
+  worker->notices = hmr_store_notices_ref (store->notices);
   worker->clock_func = store->clock_func;
   worker->clock_data = store->clock_data;
   return worker;
@@ -65,6 +67,7 @@ hmr_store_worker_unref (HmrStoreWorker *worker)
   g_clear_object (&worker->store);
   g_mutex_clear (&worker->lock);
   g_free (worker->path);
+  hmr_store_notices_unref (worker->notices);
   g_free (worker);
 }
 
@@ -87,7 +90,7 @@ hmr_store_worker_acquire (HmrStoreWorker  *worker,
   g_mutex_lock (&worker->lock);
   if (worker->store == NULL)
     {
-      worker->store = hmr_store_open (worker->path, error);
+      worker->store = hmr_store_open_with_notices (worker->path, worker->notices, error);
       if (worker->store != NULL && worker->clock_func != NULL)
         hmr_store_set_clock (worker->store, worker->clock_func, worker->clock_data);
     }

@@ -30,6 +30,10 @@ hmr_store_finalize (GObject *object)
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_free (self->path);
+  g_clear_pointer (&self->notices, hmr_store_notices_unref);
+  g_clear_pointer (&self->pending, hmr_change_set_unref);
+  g_clear_pointer (&self->batch, hmr_change_set_unref);
+  g_clear_pointer (&self->beneficiary_routes, g_hash_table_unref);
 
   G_OBJECT_CLASS (hmr_store_parent_class)->finalize (object);
 }
@@ -38,6 +42,19 @@ static void
 hmr_store_class_init (HmrStoreClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = hmr_store_finalize;
+
+  /**
+   * HmrStore::changed:
+   * @changes: what was committed
+   *
+   * Emitted on the main context after every commit that changed records,
+   * on this connection or on any opened from it (hmr_store_open_sibling()),
+   * once per batch (hmr_store_begin_batch()).  Views listen to it; nobody
+   * tells them to refresh.
+   */
+  g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                NULL, NULL, NULL, G_TYPE_NONE, 1,
+                HMR_TYPE_CHANGE_SET | G_SIGNAL_TYPE_STATIC_SCOPE);
 }
 
 static void
@@ -165,6 +182,7 @@ hmr_store_commit (HmrStore  *self,
       hmr_store_rollback (self);
       return FALSE;
     }
+  hmr_store_changes_committed (self);
   return TRUE;
 }
 
@@ -173,6 +191,7 @@ hmr_store_rollback (HmrStore *self)
 {
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  hmr_store_changes_rolled_back (self);
 }
 
 /* ---- one write with its audit row ------------------------------------- */
@@ -582,6 +601,36 @@ HmrStore *
 hmr_store_open (const char  *path,
                 GError     **error)
 {
+  return hmr_store_open_with_notices (path, NULL, error);
+}
+
+/**
+ * hmr_store_open_sibling:
+ *
+ * Opens another connection to @self's file, for work in another thread
+ * (one thread at a time), with @self's clock.  What it commits, @self
+ * announces on its main context (HmrStore::changed).
+ */
+HmrStore *
+hmr_store_open_sibling (HmrStore  *self,
+                        GError   **error)
+{
+  HmrStore *sibling;
+
+  g_return_val_if_fail (HMR_IS_STORE (self), NULL);
+
+  sibling = hmr_store_open_with_notices (self->path, self->notices, error);
+  if (sibling != NULL && self->clock_func != NULL)
+    hmr_store_set_clock (sibling, self->clock_func, self->clock_data);
+  return sibling;
+}
+
+/* With @notices %NULL, the store opened announces its own changes */
+HmrStore *
+hmr_store_open_with_notices (const char       *path,
+                             HmrStoreNotices  *notices,
+                             GError          **error)
+{
   g_autoptr(HmrStore) self = g_object_new (HMR_TYPE_STORE, NULL);
   int latest;
   int rc;
@@ -593,6 +642,7 @@ hmr_store_open (const char  *path,
     "PRAGMA temp_store = MEMORY;";
 
   self->path = path ? g_strdup (path) : hmr_default_database_path ();
+  self->notices = notices ? hmr_store_notices_ref (notices) : hmr_store_notices_new (self);
 
   if (!prepare_file (self->path, error))
     return NULL;

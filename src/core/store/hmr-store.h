@@ -12,6 +12,7 @@
 #include "hmr-actor.h"
 #include "hmr-beneficiary.h"
 #include "hmr-permissions.h"
+#include "hmr-store-changes.h"
 
 G_BEGIN_DECLS
 
@@ -36,6 +37,8 @@ GQuark hmr_store_error_quark (void);
 
 typedef GDateTime *(*HmrClockFunc) (gpointer user_data);
 
+typedef struct _HmrStoreNotices HmrStoreNotices;
+
 #define HMR_TYPE_STORE (hmr_store_get_type ())
 G_DECLARE_FINAL_TYPE (HmrStore, hmr_store, HMR, STORE, GObject)
 
@@ -43,6 +46,8 @@ G_DECLARE_FINAL_TYPE (HmrStore, hmr_store, HMR, STORE, GObject)
 
 char       *hmr_default_database_path        (void);
 HmrStore   *hmr_store_open                   (const char    *path,
+                                              GError       **error);
+HmrStore   *hmr_store_open_sibling           (HmrStore      *self,
                                               GError       **error);
 const char *hmr_store_get_path               (HmrStore      *self);
 int         hmr_store_get_schema_version     (HmrStore      *self);
@@ -53,6 +58,8 @@ void        hmr_store_set_clock              (HmrStore      *self,
 GDateTime  *hmr_store_now                    (HmrStore      *self);
 void        hmr_store_get_today              (HmrStore      *self,
                                               GDate         *today);
+void        hmr_store_begin_batch            (HmrStore      *self);
+void        hmr_store_end_batch              (HmrStore      *self);
 gboolean    hmr_store_is_empty               (HmrStore      *self);
 gboolean    hmr_store_check_integrity        (HmrStore      *self,
                                               GError       **error);
