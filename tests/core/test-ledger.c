@@ -83,6 +83,19 @@ cell (Sheet  *s,
 }
 
 /* A money cell: a number in the TJS format, in dirams */
+/* A count: a plain number */
+static gint64
+count_of (Sheet *s,
+          guint  row,
+          guint  col)
+{
+  char type;
+  const char *c = cell (s, row, col, &type);
+
+  g_assert_cmpint (type, ==, 'n');
+  return g_ascii_strtoll (c, NULL, 10);
+}
+
 static gint64
 money (Sheet *s,
        guint  row,
@@ -195,7 +208,8 @@ test_totals_equal_the_store_to_the_diram (Fixture       *f,
   g_autoptr(GPtrArray) by_month = NULL;
   Ledger l = { 0 };
   Sheet *ledger, *districts, *months;
-  gint64 sum = 0, approved = 0, paid = 0, remaining = 0;
+  gint64 sum = 0, approved = 0, paid = 0, remaining = 0, cancelled_paid = 0;
+  guint n_grants = 0, n_cancelled = 0;
   struct stat st;
   gboolean formula_seen = FALSE;
 
@@ -249,7 +263,7 @@ test_totals_equal_the_store_to_the_diram (Fixture       *f,
   /* the districts, a blank row, the total: the total is outside the autofilter */
   g_assert_cmpuint (districts->rows->len, ==, 1 + by_district->len + 2);
   {
-    g_autofree char *expected = g_strdup_printf ("A1:E%u", 1 + by_district->len);
+    g_autofree char *expected = g_strdup_printf ("A1:G%u", 1 + by_district->len);
     g_assert_cmpstr (districts->filter, ==, expected);
   }
   for (guint i = 0; i < by_district->len; i++)
@@ -261,14 +275,27 @@ test_totals_equal_the_store_to_the_diram (Fixture       *f,
       g_assert_cmpint (money (districts, i + 1, 2), ==, t->approved);
       g_assert_cmpint (money (districts, i + 1, 3), ==, t->paid);
       g_assert_cmpint (money (districts, i + 1, 4), ==, t->remaining);
+      g_assert_cmpint (money (districts, i + 1, 6), ==, t->cancelled_paid);
       approved += t->approved;
       paid += t->paid;
       remaining += t->remaining;
+      cancelled_paid += t->cancelled_paid;
+      n_grants += t->n_grants;
+      n_cancelled += t->n_cancelled;
     }
-  g_assert_cmpint (paid, ==, l.paid);
-  /* Dusti: 5,874.00 + 999.99 + 700.00 approved; Panj: 2,500.50 + 1,000.00
-   * + the cancelled grant's 500.05 */
-  g_assert_cmpint (approved, ==, 587400 + 99999 + 70000 + 250050 + 100000 + 50005);
+  /* the tranches of the ledger: the grants in force, and what was paid on
+   * the cancelled one before it was cancelled */
+  g_assert_cmpint (paid + cancelled_paid, ==, l.paid);
+  g_assert_cmpint (cancelled_paid, ==, 50005);
+  /* Dusti: 5,874.00 + 999.99 + 700.00 approved; Panj: 2,500.50 + 1,000.00;
+   * the cancelled village shop is not among the approved grants */
+  g_assert_cmpint (approved, ==, 587400 + 99999 + 70000 + 250050 + 100000);
+  g_assert_cmpuint (n_grants, ==, 5);
+  g_assert_cmpuint (n_cancelled, ==, 1);
+  g_assert_cmpint (remaining, ==, approved - paid);
+  g_assert_cmpint (count_of (districts, by_district->len + 2, 1), ==, 5);
+  g_assert_cmpint (count_of (districts, by_district->len + 2, 5), ==, 1);
+  g_assert_cmpint (money (districts, by_district->len + 2, 6), ==, 50005);
   g_assert_cmpint (money (districts, by_district->len + 2, 2), ==, approved);
   g_assert_cmpint (money (districts, by_district->len + 2, 3), ==, paid);
   g_assert_cmpint (money (districts, by_district->len + 2, 4), ==, remaining);
@@ -276,7 +303,7 @@ test_totals_equal_the_store_to_the_diram (Fixture       *f,
   by_month = hmr_store_list_grant_totals (f->store, f->finance, TRUE, NULL, &error);
   g_assert_cmpuint (months->rows->len, ==, 1 + by_month->len);
   {
-    g_autofree char *expected = g_strdup_printf ("A1:F%u", 1 + by_month->len);
+    g_autofree char *expected = g_strdup_printf ("A1:H%u", 1 + by_month->len);
     g_assert_cmpstr (months->filter, ==, expected);
   }
   for (guint i = 0; i < by_month->len; i++)

@@ -2,7 +2,8 @@
  *
  * Sheet "Ledger": one row per tranche (dates as Excel dates, amounts as
  * numbers in TJS, user text always text).  Sheets "By district" and "By
- * month": the totals of hmr_store_list_grant_totals().  Written in
+ * month": the totals of hmr_store_list_grant_totals(), the grants in force
+ * apart from those cancelled after approval.  Written in
  * constant_memory mode: 100,000 tranches need no more memory than ten.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -73,8 +74,7 @@ write_totals (HmrXlsx       *xlsx,
               lxw_format    *bold)
 {
   guint32 row = 1;
-  gint64 approved = 0, paid = 0, remaining = 0;
-  guint n = 0;
+  HmrGrantTotals all = { 0 };
   guint16 c = by_month ? 2 : 1;
 
   for (guint i = 0; i < totals->len; i++, row++)
@@ -91,10 +91,14 @@ write_totals (HmrXlsx       *xlsx,
       hmr_xlsx_money (xlsx, sheet, row, c + 1, t->approved);
       hmr_xlsx_money (xlsx, sheet, row, c + 2, t->paid);
       hmr_xlsx_money (xlsx, sheet, row, c + 3, t->remaining);
-      n += t->n_grants;
-      approved += t->approved;
-      paid += t->paid;
-      remaining += t->remaining;
+      hmr_xlsx_number (xlsx, sheet, row, c + 4, t->n_cancelled);
+      hmr_xlsx_money (xlsx, sheet, row, c + 5, t->cancelled_paid);
+      all.n_grants += t->n_grants;
+      all.approved += t->approved;
+      all.paid += t->paid;
+      all.remaining += t->remaining;
+      all.n_cancelled += t->n_cancelled;
+      all.cancelled_paid += t->cancelled_paid;
     }
   hmr_xlsx_filter (xlsx, sheet, row - 1);
   if (!by_month)
@@ -103,10 +107,12 @@ write_totals (HmrXlsx       *xlsx,
        * autofilter: sorting the districts leaves it last */
       row++;
       worksheet_write_string (sheet, row, 0, _("All districts"), bold);
-      hmr_xlsx_number (xlsx, sheet, row, c, n);
-      hmr_xlsx_money (xlsx, sheet, row, c + 1, approved);
-      hmr_xlsx_money (xlsx, sheet, row, c + 2, paid);
-      hmr_xlsx_money (xlsx, sheet, row, c + 3, remaining);
+      hmr_xlsx_number (xlsx, sheet, row, c, all.n_grants);
+      hmr_xlsx_money (xlsx, sheet, row, c + 1, all.approved);
+      hmr_xlsx_money (xlsx, sheet, row, c + 2, all.paid);
+      hmr_xlsx_money (xlsx, sheet, row, c + 3, all.remaining);
+      hmr_xlsx_number (xlsx, sheet, row, c + 4, all.n_cancelled);
+      hmr_xlsx_money (xlsx, sheet, row, c + 5, all.cancelled_paid);
     }
 }
 
@@ -132,6 +138,8 @@ sum_by_district (GPtrArray *by_month)
       cur->approved += m->approved;
       cur->paid += m->paid;
       cur->remaining += m->remaining;
+      cur->n_cancelled += m->n_cancelled;
+      cur->cancelled_paid += m->cancelled_paid;
     }
   return out;
 }
@@ -164,14 +172,18 @@ hmr_export_grant_ledger (HmrStore         *store,
     _("Recorded by"), NULL
   };
   const double ledger_widths[] = { 12, 17, 34, 18, 30, 30, 16, 8, 20, 36, 16, 16, 16, 16, 14, 22 };
+  /* the grants in force; those cancelled after approval apart, with what
+   * was paid on them before: Paid + Paid before cancellation = the ledger */
   const char *district_titles[] = {
-    _("District"), _("Grants"), _("Approved"), _("Paid"), _("Remaining"), NULL
+    _("District"), _("Grants in force"), _("Approved"), _("Paid"), _("Remaining"),
+    _("Cancelled grants"), _("Paid before cancellation"), NULL
   };
-  const double district_widths[] = { 20, 10, 18, 18, 18 };
+  const double district_widths[] = { 20, 10, 18, 18, 18, 12, 18 };
   const char *month_titles[] = {
-    _("District"), _("Month approved"), _("Grants"), _("Approved"), _("Paid"), _("Remaining"), NULL
+    _("District"), _("Month approved"), _("Grants in force"), _("Approved"), _("Paid"), _("Remaining"),
+    _("Cancelled grants"), _("Paid before cancellation"), NULL
   };
-  const double month_widths[] = { 20, 14, 10, 18, 18, 18 };
+  const double month_widths[] = { 20, 14, 10, 18, 18, 18, 12, 18 };
   lxw_format *month_format, *bold;
   lxw_worksheet *sheet;
   Ledger l = { 0 };

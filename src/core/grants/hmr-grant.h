@@ -191,9 +191,10 @@ GPtrArray *hmr_store_list_grants            (HmrStore            *self,
                                              const HmrGrantQuery *query,
                                              GError             **error);
 
-/* Totals per district (and month of approval).  "approved" is what was
- * approved, except that a grant cancelled after approval counts with what
- * was paid on it; "remaining" = approved − paid. */
+/* Totals per district (and month of approval) of the approved grants in
+ * force; "remaining" = approved − paid.  Grants cancelled after approval
+ * are counted apart, with what was paid on them before the cancellation:
+ * the ledger's tranches add up to paid + cancelled_paid. */
 typedef struct
 {
   char   *district;
@@ -202,6 +203,8 @@ typedef struct
   gint64  approved;
   gint64  paid;
   gint64  remaining;
+  guint   n_cancelled;
+  gint64  cancelled_paid;
 } HmrGrantTotals;
 
 void       hmr_grant_totals_free            (HmrGrantTotals *totals);

@@ -411,7 +411,8 @@ hmr_store_foreach_ledger_row (HmrStore         *self,
  *   for one row per district
  * @district: (nullable): one district, or %NULL for all
  *
- * Totals over the grants that were approved (see #HmrGrantTotals).  A
+ * Totals over the grants that were approved, those cancelled since apart
+ * (see #HmrGrantTotals).  A
  * caseworker sees the totals of their office only.
  *
  * Returns: (transfer full) (element-type HmrGrantTotals): by district, then
@@ -446,8 +447,10 @@ hmr_store_list_grant_totals (HmrStore        *self,
     " FROM reintegration_grant g JOIN office o ON o.id = g.office_id "
     " WHERE g.deleted_at IS NULL AND g.amount_approved IS NOT NULL "
     " AND (?1 IS NULL OR o.district = ?1) AND (?2 IS NULL OR g.office_id = ?2)) "
-    "SELECT district, CASE WHEN ?3 THEN month END AS m, count (*), "
-    " sum (CASE WHEN status = 'cancelled' THEN paid ELSE approved END), sum (paid) "
+    "SELECT district, CASE WHEN ?3 THEN month END AS m, "
+    " sum (status <> 'cancelled'), sum (CASE WHEN status <> 'cancelled' THEN approved ELSE 0 END), "
+    " sum (CASE WHEN status <> 'cancelled' THEN paid ELSE 0 END), "
+    " sum (status = 'cancelled'), sum (CASE WHEN status = 'cancelled' THEN paid ELSE 0 END) "
     "FROM gp GROUP BY district, m ORDER BY district, m",
     error);
   if (stmt == NULL)
@@ -466,6 +469,8 @@ hmr_store_list_grant_totals (HmrStore        *self,
       t->approved = sqlite3_column_int64 (stmt, 3);
       t->paid = sqlite3_column_int64 (stmt, 4);
       t->remaining = t->approved - t->paid;
+      t->n_cancelled = sqlite3_column_int (stmt, 5);
+      t->cancelled_paid = sqlite3_column_int64 (stmt, 6);
       g_ptr_array_add (out, t);
     }
   if (rc != SQLITE_DONE)
