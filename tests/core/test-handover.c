@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "grant-test-util.h"
@@ -434,13 +435,129 @@ test_export_one_row_per_item (Fixture       *f,
   g_assert_no_error (error);
   out = run_python (script, xlsx);
   lines = g_strsplit (g_strchomp (out), "\n", -1);
-  g_assert_cmpstr (lines[0], ==, "A2 A1:R6");
-  g_assert_cmpuint (g_strv_length (lines), ==, 1 + 5);
+  g_assert_cmpstr (lines[0], ==, "A2 A1:S6");
+  /* five items, a blank row, three totals */
+  g_assert_cmpuint (g_strv_length (lines), ==, 1 + 5 + 4);
   g_assert_true (g_str_has_prefix (lines[1], "d:2026-11-15 00:00:00\ts:"));
   g_assert_nonnull (strstr (lines[1], "s:Дастгоҳи кафшеркунӣ\ts:WM-204518\tn:1\tn:3200\tn:3200"));
   g_assert_nonnull (strstr (lines[5], "s:Маҷмӯи калидҳо\tn:\tn:2\tn:400.5\tn:801"));
   g_assert_nonnull (strstr (lines[1], "Саидов Абдуллоҳ (Раиси ҷамоати Бахор)"));
   (void) id;
+}
+
+/* The last cell of the total row that starts with @label, in dirams */
+static gint64
+total_row (GStrv       lines,
+           const char *label)
+{
+  g_autofree char *prefix = g_strdup_printf ("s:%s\t", label);
+
+  for (guint i = 0; lines[i]; i++)
+    if (g_str_has_prefix (lines[i], prefix))
+      {
+        const char *last = strrchr (lines[i], '\t');
+        g_assert_true (g_str_has_prefix (last, "\tn:"));
+        return (gint64) llround (g_ascii_strtod (last + 3, NULL) * 100);
+      }
+  g_error ("no total row “%s”", label);
+}
+
+static void
+test_export_corrected_act_counted_once (Fixture       *f,
+                                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *person = NULL;
+  g_autofree char *id = saved_handover (f, &person);
+  g_autofree char *other = add_person (f, f->caseworker, "Қодиров", "Умед", "Qodirov", "Dusti");
+  g_autoptr(HmrHandover) fix = field_example_handover (person);
+  g_autoptr(HmrHandover) draft = hmr_handover_new ();
+  g_autoptr(HmrHandover) old = NULL;
+  g_autofree char *xlsx = g_build_filename (f->dir, "handovers.xlsx", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *old_ref = NULL, *fix_ref = NULL;
+  g_auto(GStrv) lines = NULL;
+  gint64 in_force = 0, replaced = 0, drafts = 0;
+  guint n_replaced = 0;
+  const char *script =
+    "import sys, openpyxl\n"
+    "ws = openpyxl.load_workbook(sys.argv[1]).worksheets[0]\n"
+    "for row in ws.iter_rows(min_row=2):\n"
+    "    print('\\t'.join('%s:%s' % (c.data_type, '' if c.value is None else c.value) for c in row))\n";
+
+  /* the field example signed (9,901.00), then corrected: the compressor
+   * was worth 3,600.00, not 3,800.00 */
+  g_assert_true (hmr_store_sign_handover (f->store, f->caseworker, id, NULL, NULL, NULL, &error));
+  fix->corrects_id = g_strdup (id);
+  ((HmrHandoverItem *) g_ptr_array_index (fix->items, 1))->unit_value = 360000;
+  g_assert_true (hmr_store_insert_handover (f->store, f->finance, fix, &error));
+  g_assert_no_error (error);
+
+  /* while the correction is a draft, the original is in force */
+  g_assert_true (hmr_export_handovers (f->store, f->finance, xlsx, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  out = run_python (script, xlsx);
+  lines = g_strsplit (g_strchomp (out), "\n", -1);
+  g_assert_cmpint (total_row (lines, "Signed acts in force"), ==, 990100);
+  g_assert_cmpint (total_row (lines, "Drafts, not yet signed"), ==, 970100);
+  g_assert_cmpint (total_row (lines, "Replaced by a correction"), ==, 0);
+  g_clear_pointer (&lines, g_strfreev);
+  g_clear_pointer (&out, g_free);
+
+  /* signed, the correction replaces it; a draft for someone else stays apart */
+  g_assert_true (hmr_store_sign_handover (f->store, f->finance, fix->id, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  draft->beneficiary_id = g_strdup (other);
+  draft->handed_on = g_strdup ("20.11.2026");
+  draft->place = g_strdup ("Деҳаи Гулистон");
+  draft->received_by = g_strdup ("Қодиров Умед");
+  hmr_handover_add_item (draft, "Мошини дӯзандагӣ", 1, 250000, NULL);
+  hmr_handover_add_witness (draft, "Саидов Абдуллоҳ", "Раиси ҷамоати Бахор");
+  g_assert_true (hmr_store_insert_handover (f->store, f->caseworker, draft, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (hmr_export_handovers (f->store, f->finance, xlsx, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  out = run_python (script, xlsx);
+  lines = g_strsplit (g_strchomp (out), "\n", -1);
+
+  old_ref = g_ascii_strup (id, 8);
+  fix_ref = g_ascii_strup (fix->id, 8);
+  for (guint i = 0; lines[i] && lines[i][0] == 'd'; i++)
+    {
+      g_auto(GStrv) cells = g_strsplit (lines[i], "\t", -1);
+      gint64 value = (gint64) llround (g_ascii_strtod (cells[18] + 2, NULL) * 100);
+
+      if (g_strcmp0 (cells[1] + 2, old_ref) == 0)
+        {
+          /* the original says it was replaced, and by which act */
+          g_assert_cmpstr (cells[2], ==, "s:Replaced by a correction");
+          g_assert_cmpstr (cells[4] + 2, ==, fix_ref);
+          replaced += value;
+          n_replaced++;
+        }
+      else if (g_str_equal (cells[2], "s:Signed"))
+        {
+          g_assert_cmpstr (cells[3] + 2, ==, old_ref);
+          in_force += value;
+        }
+      else
+        {
+          g_assert_cmpstr (cells[2], ==, "s:Draft");
+          drafts += value;
+        }
+    }
+  g_assert_cmpuint (n_replaced, ==, 5);
+  g_assert_cmpint (in_force, ==, 970100);
+  g_assert_cmpint (replaced, ==, 990100);
+  g_assert_cmpint (drafts, ==, 250000);
+  /* the totals below say the same: the corrected value is counted once */
+  g_assert_cmpint (total_row (lines, "Signed acts in force"), ==, 970100);
+  g_assert_cmpint (total_row (lines, "Drafts, not yet signed"), ==, 250000);
+  g_assert_cmpint (total_row (lines, "Replaced by a correction"), ==, 990100);
+
+  old = hmr_store_get_handover (f->store, f->finance, id, &error);
+  g_assert_cmpstr (old->corrected_by_id, ==, fix->id);
 }
 
 int
@@ -457,6 +574,7 @@ main (int    argc,
   ADD ("/act/handover/goes-on-over-pages", test_act_goes_on_over_pages);
   ADD ("/act/grant-receipt/lists-tranches-and-signatures", test_grant_receipt);
   ADD ("/export/handovers/one-row-per-item-finance-only", test_export_one_row_per_item);
+  ADD ("/export/handovers/corrected-act-counted-once-drafts-apart", test_export_corrected_act_counted_once);
 #undef ADD
   return g_test_run ();
 }

@@ -1,5 +1,11 @@
 /* hmr-export-handovers.c — every handed-over item in Excel, for finance
  *
+ * One row per item of every act.  A signed act that a signed correction
+ * replaced says so ("Replaced by a correction", and which act), and below
+ * the items, outside the autofilter, three totals: the signed acts in
+ * force, the drafts not yet signed, and the acts replaced.  Only the first
+ * is what was handed over.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -21,6 +27,9 @@ typedef struct
   GCancellable    *cancellable;
   HmrProgressFunc  progress;
   gpointer         progress_data;
+  gint64           in_force;
+  gint64           drafts;
+  gint64           replaced;
 } Items;
 
 static gboolean
@@ -32,25 +41,35 @@ write_item (const HmrHandoverItemRow  *r,
   lxw_worksheet *s = x->sheet;
   guint32 row = x->row++;
   HmrHandoverItem item = { .quantity = r->quantity, .unit_value = r->unit_value };
+  gint64 total = hmr_handover_item_get_total (&item);
+  gboolean draft = g_strcmp0 (r->status, "signed") != 0;
+  const char *status = draft ? r->status : r->corrected_by_reference ? "replaced" : "signed";
 
   hmr_xlsx_date (x->xlsx, s, row, 0, r->handed_on);
   hmr_xlsx_text (s, row, 1, r->act_reference);
-  hmr_xlsx_text (s, row, 2, hmr_code_get_label (HMR_CODES_HANDOVER_STATUS, r->status));
+  hmr_xlsx_text (s, row, 2, hmr_code_get_label (HMR_CODES_HANDOVER_STATUS, status));
   hmr_xlsx_text (s, row, 3, r->corrects_reference);
-  hmr_xlsx_text (s, row, 4, r->grant_reference);
-  hmr_xlsx_text (s, row, 5, r->grant_purpose);
-  hmr_xlsx_text (s, row, 6, r->case_number);
-  hmr_xlsx_text (s, row, 7, r->full_name);
-  hmr_xlsx_text (s, row, 8, r->latin_name);
-  hmr_xlsx_text (s, row, 9, hmr_district_get_label (r->district));
-  hmr_xlsx_text (s, row, 10, r->place);
-  hmr_xlsx_text (s, row, 11, r->received_by);
-  hmr_xlsx_text (s, row, 12, r->witnesses);
-  hmr_xlsx_text (s, row, 13, r->item);
-  hmr_xlsx_text (s, row, 14, r->serial);
-  hmr_xlsx_number (x->xlsx, s, row, 15, r->quantity);
-  hmr_xlsx_money (x->xlsx, s, row, 16, r->unit_value);
-  hmr_xlsx_money (x->xlsx, s, row, 17, hmr_handover_item_get_total (&item));
+  hmr_xlsx_text (s, row, 4, r->corrected_by_reference);
+  hmr_xlsx_text (s, row, 5, r->grant_reference);
+  hmr_xlsx_text (s, row, 6, r->grant_purpose);
+  hmr_xlsx_text (s, row, 7, r->case_number);
+  hmr_xlsx_text (s, row, 8, r->full_name);
+  hmr_xlsx_text (s, row, 9, r->latin_name);
+  hmr_xlsx_text (s, row, 10, hmr_district_get_label (r->district));
+  hmr_xlsx_text (s, row, 11, r->place);
+  hmr_xlsx_text (s, row, 12, r->received_by);
+  hmr_xlsx_text (s, row, 13, r->witnesses);
+  hmr_xlsx_text (s, row, 14, r->item);
+  hmr_xlsx_text (s, row, 15, r->serial);
+  hmr_xlsx_number (x->xlsx, s, row, 16, r->quantity);
+  hmr_xlsx_money (x->xlsx, s, row, 17, r->unit_value);
+  hmr_xlsx_money (x->xlsx, s, row, 18, total);
+  if (draft)
+    x->drafts += total;
+  else if (r->corrected_by_reference)
+    x->replaced += total;
+  else
+    x->in_force += total;
 
   if (row % PROGRESS_EVERY == 0)
     {
@@ -62,11 +81,30 @@ write_item (const HmrHandoverItemRow  *r,
   return TRUE;
 }
 
+/* The three totals, after a blank row below the filtered items */
+static void
+write_totals (Items *x)
+{
+  const HmrXlsxFormats *formats = hmr_xlsx_get_formats (x->xlsx);
+  struct { const char *label; gint64 value; } totals[] = {
+    { _("Signed acts in force"), x->in_force },
+    { _("Drafts, not yet signed"), x->drafts },
+    { _("Replaced by a correction"), x->replaced },
+  };
+  guint32 row = x->row + 1;
+
+  for (guint i = 0; i < G_N_ELEMENTS (totals); i++, row++)
+    {
+      worksheet_write_string (x->sheet, row, 0, totals[i].label, formats->total);
+      hmr_xlsx_money (x->xlsx, x->sheet, row, 18, totals[i].value);
+    }
+}
+
 /**
  * hmr_export_handovers:
  *
  * Writes one row per handed-over item (drafts, signed acts and their
- * corrections) to @path.  Finance only.  Leaves no file behind when it
+ * corrections) to @path, and the totals in force, drafted and replaced.  Finance only.  Leaves no file behind when it
  * fails or is cancelled; writes an "export" audit row when it succeeds.
  */
 gboolean
@@ -80,12 +118,12 @@ hmr_export_handovers (HmrStore         *store,
 {
   g_autofree char *detail = NULL;
   const char *titles[] = {
-    _("Date"), _("Act No."), _("Status"), _("Corrects act"), _("Grant No."), _("Grant purpose"),
+    _("Date"), _("Act No."), _("Status"), _("Corrects act"), _("Corrected by"), _("Grant No."), _("Grant purpose"),
     _("Case number"), _("Recipient"), _("Recipient (Latin)"), _("District"), _("Place"),
     _("Received by"), _("Witnesses"), _("Item"), _("Serial number"), _("Quantity"),
     _("Unit value"), _("Total value"), NULL
   };
-  const double widths[] = { 12, 17, 10, 17, 17, 30, 16, 26, 26, 16, 30, 24, 40, 30, 16, 9, 16, 16 };
+  const double widths[] = { 12, 17, 14, 17, 17, 17, 30, 16, 26, 26, 16, 30, 24, 40, 30, 16, 9, 16, 16 };
   Items x = { 0 };
 
   if (!hmr_store_require (actor, HMR_ACTION_EXPORT_LEDGER, NULL, error))
@@ -110,6 +148,7 @@ hmr_export_handovers (HmrStore         *store,
       return FALSE;
     }
   hmr_xlsx_filter (x.xlsx, x.sheet, x.row - 1);
+  write_totals (&x);
   if (!hmr_xlsx_finish (x.xlsx, error))
     return FALSE;
   if (progress)

@@ -176,6 +176,7 @@ typedef struct
   const char *handed_on;
   const char *status;
   const char *corrects_reference;  /* NULL unless a correction */
+  const char *corrected_by_reference; /* the signed act replacing this one, or NULL */
   const char *grant_reference;
   const char *grant_purpose;
   const char *case_number;

@@ -489,7 +489,9 @@ static const char handover_items_sql[] =
   HMR_SQL_LATIN_NAME ("b") ", o.district, h.place, h.received_by, "
   " (SELECT group_concat (w, '; ') FROM (SELECT name || ' (' || role || ')' AS w FROM handover_witness "
   "  WHERE handover_id = h.id ORDER BY rowid)), "
-  " i.name, i.serial, i.quantity, i.unit_value "
+  " i.name, i.serial, i.quantity, i.unit_value, "
+  " (SELECT upper (substr (c.id, 1, 8)) FROM handover c WHERE c.corrects_id = h.id "
+  "  AND c.status = 'signed' AND c.deleted_at IS NULL) "
   "FROM handover_item i JOIN handover h ON h.id = i.handover_id "
   "JOIN beneficiary b ON b.id = h.beneficiary_id JOIN office o ON o.id = h.office_id "
   "LEFT JOIN reintegration_grant g ON g.id = h.grant_id "
@@ -529,7 +531,8 @@ hmr_store_count_handover_item_rows (HmrStore        *self,
  * hmr_store_foreach_handover_item_row:
  *
  * Streams every item of every act (drafts, signed acts and corrections),
- * oldest act first.  Finance only (the handovers export).
+ * oldest act first; a signed act that a signed correction replaced names
+ * that correction (corrected_by_reference).  Finance only (the handovers export).
  */
 gboolean
 hmr_store_foreach_handover_item_row (HmrStore               *self,
@@ -574,6 +577,7 @@ hmr_store_foreach_handover_item_row (HmrStore               *self,
       row.serial = COL (15);
       row.quantity = sqlite3_column_double (stmt, 16);
       row.unit_value = sqlite3_column_int64 (stmt, 17);
+      row.corrected_by_reference = COL (18);
 #undef COL
       if (!func (&row, user_data, error))
         return FALSE;

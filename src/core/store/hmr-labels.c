@@ -54,6 +54,8 @@ static const Label labels[] = {
 
   { HMR_CODES_HANDOVER_STATUS, "draft", "handover", NC_("handover", "Draft") },
   { HMR_CODES_HANDOVER_STATUS, "signed", "handover", NC_("handover", "Signed") },
+  /* not stored: a signed act that a signed correction replaced */
+  { HMR_CODES_HANDOVER_STATUS, "replaced", "handover", NC_("handover", "Replaced by a correction") },
 
   { HMR_CODES_DURATION_GROUP, "under_12_months", "abroad", NC_("abroad", "Under 12 months") },
   { HMR_CODES_DURATION_GROUP, "1_to_3_years", "abroad", NC_("abroad", "1 to 3 years") },
