@@ -408,6 +408,67 @@ test_grant_receipt (Fixture       *f,
                    ==, 1);
 }
 
+/* The receipt's text without its printed-on line */
+static char *
+receipt_text (Fixture        *f,
+              const HmrActor *actor,
+              const char     *grant_id,
+              int             tranche,
+              const char     *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_assert_true (hmr_act_write_grant_receipt (f->store, actor, grant_id, tranche, HMR_ACT_LANGUAGE_RU, path,
+                                              &error));
+  g_assert_no_error (error);
+  text = pdf_text (path);
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i]; i++)
+    if (strstr (lines[i], "Напечатано") == NULL)
+      g_string_append_printf (out, "%s\n", lines[i]);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+test_receipt_reprinted_later_is_the_same (Fixture       *f,
+                                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *b1 = add_person (f, f->caseworker, "Ҷӯраев", "Ғайрат", "Juraev", "Dusti");
+  g_autoptr(HmrGrant) g = field_example_grant (b1, NULL, NULL);
+  g_autofree char *pdf = g_build_filename (f->dir, "receipt.pdf", NULL);
+  g_autofree char *first = NULL, *again = NULL;
+  g_autoptr(HmrActor) finance2 = NULL;
+
+  g_assert_true (hmr_store_insert_grant (f->store, f->caseworker, g, &error));
+  submit_and_approve (f, g->id, 587400);
+  g_assert_true (hmr_store_record_disbursement (f->store, f->finance, g->id, "2026-11-10", 300000,
+                                                "supplier_payment", "Счёт-фактура 118", NULL, &error));
+  g_assert_true (hmr_store_record_disbursement (f->store, f->finance, g->id, "2026-11-20", 150000,
+                                                "cash", "РКО № 7", NULL, &error));
+  g_assert_no_error (error);
+  first = receipt_text (f, f->finance, g->id, 2, pdf);
+  /* as at the second tranche: 4,500.00 paid, 1,374.00 to come */
+  g_assert_nonnull (strstr (first, "4 500,00 TJS"));
+  g_assert_nonnull (strstr (first, "1 374,00 TJS"));
+
+  /* a month later a third tranche is paid, and another finance officer
+   * prints the second tranche's receipt again */
+  g_date_time_unref (f->now);
+  f->now = g_date_time_new_utc (2026, 12, 23, 10, 0, 0);
+  finance2 = hmr_store_create_user (f->store, f->admin, "z.nazarova", "Zarina Nazarova",
+                                    HMR_ROLE_FINANCE, NULL, "Bozori-Kuhna-2026", &error);
+  g_assert_no_error (error);
+  g_assert_true (hmr_store_record_disbursement (f->store, finance2, g->id, "2026-12-22", 137400,
+                                                "cash", "РКО № 19", NULL, &error));
+  g_assert_no_error (error);
+  again = receipt_text (f, finance2, g->id, 2, pdf);
+  g_assert_cmpstr (again, ==, first);
+}
+
 /* ---- the handovers export ------------------------------------------------ */
 
 static void
@@ -573,6 +634,7 @@ main (int    argc,
   ADD ("/act/handover/lists-every-item-total-and-signature-lines", test_act_lists_every_item_and_the_total);
   ADD ("/act/handover/goes-on-over-pages", test_act_goes_on_over_pages);
   ADD ("/act/grant-receipt/lists-tranches-and-signatures", test_grant_receipt);
+  ADD ("/act/grant-receipt/reprinted-later-is-the-same-document", test_receipt_reprinted_later_is_the_same);
   ADD ("/export/handovers/one-row-per-item-finance-only", test_export_one_row_per_item);
   ADD ("/export/handovers/corrected-act-counted-once-drafts-apart", test_export_corrected_act_counted_once);
 #undef ADD

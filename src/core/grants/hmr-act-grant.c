@@ -17,6 +17,8 @@ typedef struct
   HmrActLanguage  lang;
   const char     *staff;
   char           *printed;
+  gint64          paid_to_date;   /* as at the last tranche listed */
+  guint           n_to_date;      /* the tranches up to it */
 } Receipt;
 
 #define L(label) hmr_act_label ((label), r->lang)
@@ -89,13 +91,16 @@ render_receipt (ActDoc   *doc,
     hmr_act_doc_table_row (doc, cells, TRUE);
   }
   hmr_act_doc_table_end (doc);
-  if (r->tranches->len != g->disbursements->len)
+  /* the figures as they stood at this tranche, not as they stand today:
+   * a receipt printed again later is the same receipt */
+  if (r->tranches->len != r->n_to_date)
     {
-      g_autofree char *paid = hmr_act_format_money (hmr_grant_get_paid (g), g->currency, r->lang);
+      g_autofree char *paid = hmr_act_format_money (r->paid_to_date, g->currency, r->lang);
       hmr_act_doc_field (doc, L (ACT_PAID_TO_DATE), paid);
     }
   {
-    g_autofree char *left = hmr_act_format_money (hmr_grant_get_remaining (g), g->currency, r->lang);
+    g_autofree char *left = hmr_act_format_money (MAX (g->amount_approved, 0) - r->paid_to_date,
+                                                  g->currency, r->lang);
     hmr_act_doc_field (doc, L (ACT_REMAINING), left);
   }
   hmr_act_doc_space (doc, 6);
@@ -146,7 +151,10 @@ render_receipt (ActDoc   *doc,
  *
  * Prints the receipt the beneficiaries sign for the grant money, for anyone
  * who may read the grant, and writes a "print" audit row.  Refused when
- * nothing was paid yet (or there is no such tranche).
+ * nothing was paid yet (or there is no such tranche).  The receipt shows
+ * the figures as at its (last) tranche and the finance officer who paid
+ * it: printed again later, it is the same document but for its
+ * printed-on line.
  */
 gboolean
 hmr_act_write_grant_receipt (HmrStore       *store,
@@ -190,11 +198,23 @@ hmr_act_write_grant_receipt (HmrStore       *store,
   r.g = g;
   r.tranches = tranches;
   r.lang = language;
-  /* the finance officer who signs: the one printing, or the one who paid */
-  if (actor->role == HMR_ROLE_FINANCE)
-    r.staff = actor->full_name;
-  else
-    r.staff = ((HmrDisbursement *) g_ptr_array_index (tranches, tranches->len - 1))->recorded_by;
+  {
+    HmrDisbursement *last = g_ptr_array_index (tranches, tranches->len - 1);
+
+    /* what was paid up to and including the last tranche listed */
+    for (guint i = 0; i < g->disbursements->len; i++)
+      {
+        HmrDisbursement *d = g_ptr_array_index (g->disbursements, i);
+        if (d->tranche <= last->tranche)
+          {
+            r.paid_to_date += d->amount;
+            r.n_to_date++;
+          }
+      }
+    /* the finance officer who signs is the one who paid it, whoever
+     * prints it again later */
+    r.staff = last->recorded_by;
+  }
   r.printed = hmr_act_dup_printed_line (store, actor, language);
   ref = hmr_grant_dup_reference (g->id);
   number = g_strdup_printf (hmr_act_label (ACT_NUMBER, language), ref);
