@@ -176,7 +176,7 @@ on_logged_in (HmrLoginWindow *login,
   window = hmr_window_new (self, self->store, actor);
   set_weak_window (&self->main_window, GTK_WINDOW (window));
   gtk_window_present (GTK_WINDOW (window));
-  hmr_reminders_start (window);
+  hmr_reminders_start (GTK_WINDOW (window), hmr_window_get_context (window));
 
   set_weak_window (&self->login_window, NULL);
   gtk_window_destroy (GTK_WINDOW (login));

@@ -14,8 +14,9 @@
 
 typedef struct
 {
-  HmrStore *store;
-  HmrActor *actor;
+  HmrStore   *store;
+  HmrActor   *actor;
+  HmrContext *context;
 } HmrAreaPagePrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (HmrAreaPage, hmr_area_page, ADW_TYPE_BIN)
@@ -24,6 +25,7 @@ enum {
   PROP_0,
   PROP_STORE,
   PROP_ACTOR,
+  PROP_CONTEXT,
   N_PROPS
 };
 
@@ -36,6 +38,7 @@ hmr_area_page_finalize (GObject *object)
 
   g_clear_object (&priv->store);
   g_clear_pointer (&priv->actor, hmr_actor_free);
+  g_clear_object (&priv->context);
 
   G_OBJECT_CLASS (hmr_area_page_parent_class)->finalize (object);
 }
@@ -56,6 +59,9 @@ hmr_area_page_get_property (GObject    *object,
     case PROP_ACTOR:
       g_value_set_boxed (value, priv->actor);
       break;
+    case PROP_CONTEXT:
+      g_value_set_object (value, priv->context);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -72,10 +78,24 @@ hmr_area_page_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_STORE:
-      priv->store = g_value_dup_object (value);
+      if (g_value_get_object (value) != NULL)
+        g_set_object (&priv->store, g_value_get_object (value));
       break;
     case PROP_ACTOR:
-      priv->actor = g_value_dup_boxed (value);
+      if (g_value_get_boxed (value) != NULL)
+        {
+          g_clear_pointer (&priv->actor, hmr_actor_free);
+          priv->actor = g_value_dup_boxed (value);
+        }
+      break;
+    case PROP_CONTEXT:
+      priv->context = g_value_dup_object (value);
+      if (priv->context != NULL)
+        {
+          g_set_object (&priv->store, hmr_context_get_store (priv->context));
+          g_clear_pointer (&priv->actor, hmr_actor_free);
+          priv->actor = hmr_actor_copy (hmr_context_get_actor (priv->context));
+        }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -83,10 +103,37 @@ hmr_area_page_set_property (GObject      *object,
 }
 
 static void
+on_store_changed (HmrAreaPage  *self,
+                  HmrChangeSet *changes)
+{
+  HmrAreaPageClass *klass = HMR_AREA_PAGE_GET_CLASS (self);
+
+  if (klass->store_changed != NULL)
+    klass->store_changed (self, changes);
+}
+
+static void
+hmr_area_page_constructed (GObject *object)
+{
+  HmrAreaPage *self = HMR_AREA_PAGE (object);
+  HmrAreaPagePrivate *priv = hmr_area_page_get_instance_private (self);
+
+  G_OBJECT_CLASS (hmr_area_page_parent_class)->constructed (object);
+
+  if (priv->context == NULL && priv->store != NULL && priv->actor != NULL)
+    priv->context = hmr_context_new (priv->store, priv->actor);
+  /* Every committed change, from any dialog, thread, import or bundle */
+  if (priv->store != NULL)
+    g_signal_connect_object (priv->store, "changed", G_CALLBACK (on_store_changed), self,
+                             G_CONNECT_SWAPPED);
+}
+
+static void
 hmr_area_page_class_init (HmrAreaPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->constructed = hmr_area_page_constructed;
   object_class->finalize = hmr_area_page_finalize;
   object_class->get_property = hmr_area_page_get_property;
   object_class->set_property = hmr_area_page_set_property;
@@ -97,6 +144,9 @@ hmr_area_page_class_init (HmrAreaPageClass *klass)
   properties[PROP_ACTOR] =
     g_param_spec_boxed ("actor", NULL, NULL, HMR_TYPE_ACTOR,
                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, HMR_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -135,4 +185,21 @@ hmr_area_page_get_actor (HmrAreaPage *self)
 
   priv = hmr_area_page_get_instance_private (self);
   return priv->actor;
+}
+
+/**
+ * hmr_area_page_get_context:
+ *
+ * Returns: (transfer none): the store, the user and the connections for
+ *   threads, handed down to the page's dialogs
+ */
+HmrContext *
+hmr_area_page_get_context (HmrAreaPage *self)
+{
+  HmrAreaPagePrivate *priv;
+
+  g_return_val_if_fail (HMR_IS_AREA_PAGE (self), NULL);
+
+  priv = hmr_area_page_get_instance_private (self);
+  return priv->context;
 }

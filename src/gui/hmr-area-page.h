@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "hmr-store.h"
+#include "hmr-context.h"
 
 G_BEGIN_DECLS
 
@@ -17,9 +17,15 @@ G_DECLARE_DERIVABLE_TYPE (HmrAreaPage, hmr_area_page, HMR, AREA_PAGE, AdwBin)
 struct _HmrAreaPageClass
 {
   AdwBinClass parent_class;
+
+  /* The store committed @changes (HmrStore::changed): reload what they
+   * touch.  Called for every page, shown or not. */
+  void (*store_changed) (HmrAreaPage  *self,
+                         HmrChangeSet *changes);
 };
 
 HmrStore       *hmr_area_page_get_store (HmrAreaPage *self);
 const HmrActor *hmr_area_page_get_actor (HmrAreaPage *self);
+HmrContext     *hmr_area_page_get_context (HmrAreaPage *self);
 
 G_END_DECLS

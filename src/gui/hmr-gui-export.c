@@ -24,7 +24,7 @@
 
 typedef struct
 {
-  char                *db_path;
+  HmrStore            *origin;         /* the thread opens its own connection from it */
   HmrActor            *actor;
   char                *path;
   HmrGuiExportFunc     func;
@@ -47,7 +47,7 @@ typedef struct
 static void
 export_job_free (ExportJob *job)
 {
-  g_free (job->db_path);
+  g_clear_object (&job->origin);
   hmr_actor_free (job->actor);
   g_free (job->path);
   if (job->data_free != NULL)
@@ -103,7 +103,7 @@ export_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   g_autoptr(HmrStore) store = NULL;
 
-  store = hmr_store_open (job->db_path, &error);
+  store = hmr_store_open_sibling (job->origin, &error);
   if (store == NULL ||
       !job->func (store, job->actor, job->path, job->data, cancellable, on_progress, job, &error))
     {
@@ -165,7 +165,7 @@ hmr_gui_export_async (HmrStore            *store,
   g_return_if_fail (func != NULL);
 
   job = g_new0 (ExportJob, 1);
-  job->db_path = g_strdup (hmr_store_get_path (store));
+  job->origin = g_object_ref (store);
   job->actor = hmr_actor_copy (actor);
   job->path = g_strdup (path);
   job->func = func;

@@ -11,7 +11,6 @@
 #include "hmr-gui-util.h"
 #include "hmr-gui-resources.h"
 #include "hmr-store.h"
-#include "hmr-window.h"
 
 /**
  * hmr_gui_ensure_resources:
@@ -279,27 +278,6 @@ hmr_gui_show_refusal (GtkWidget  *widget,
 }
 
 /**
- * hmr_gui_case_changed:
- * @widget: (nullable): a widget in the main window, or in a dialog over it
- * @beneficiary_id: (nullable): whose case file changed
- *
- * Tells the main window that something about @beneficiary_id was saved,
- * so that every area showing it reloads.  A dialog's own window is not
- * the main one: its parents are followed until the main window is found.
- */
-void
-hmr_gui_case_changed (GtkWidget  *widget,
-                      const char *beneficiary_id)
-{
-  GtkWindow *window = widget ? hmr_gui_get_parent_window (widget) : NULL;
-
-  while (window != NULL && !HMR_IS_WINDOW (window))
-    window = gtk_window_get_transient_for (window);
-  if (window != NULL && beneficiary_id != NULL)
-    hmr_window_case_changed (HMR_WINDOW (window), beneficiary_id);
-}
-
-/**
  * hmr_gui_present_dialog:
  * @dialog: (nullable): a dialog just made, or %NULL when it could not be
  * @error: (nullable): why @dialog is %NULL
@@ -310,7 +288,7 @@ hmr_gui_case_changed (GtkWidget  *widget,
  *   something: "changed", "saved", "recorded"…
  * @on_saved: (nullable): called as on_saved (@target, the signal's own
  *   arguments…) each time @saved_signal is emitted: a page's reload, or
- *   hmr_gui_case_changed()
+ *   nothing, since the store announces what was saved
  * @target: (type GObject) (nullable): what @on_saved is for; the dialog
  *   stops calling it once @target is gone
  *

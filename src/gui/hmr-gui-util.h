@@ -31,8 +31,6 @@ void        hmr_gui_show_error_toast        (GtkWidget           *widget,
 void        hmr_gui_show_refusal            (GtkWidget           *widget,
                                              const char          *message);
 
-void        hmr_gui_case_changed            (GtkWidget           *widget,
-                                             const char          *beneficiary_id);
 gboolean    hmr_gui_present_dialog          (GtkWindow           *dialog,
                                              const GError        *error,
                                              GtkWidget           *from,

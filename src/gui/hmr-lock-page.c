@@ -51,7 +51,7 @@ static guint signals[N_SIGNALS];
 
 typedef struct
 {
-  char *path;
+  HmrStore *origin;   /* a connection of its own is opened from it */
   char *username;
   char *password;
 } UnlockData;
@@ -61,7 +61,7 @@ unlock_data_free (UnlockData *data)
 {
   if (data->password != NULL)
     memset (data->password, 0, strlen (data->password));
-  g_free (data->path);
+  g_clear_object (&data->origin);
   g_free (data->username);
   g_free (data->password);
   g_free (data);
@@ -108,7 +108,7 @@ unlock_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   HmrActor *actor;
 
-  store = hmr_store_open (data->path, &error);
+  store = hmr_store_open_sibling (data->origin, &error);
   if (store == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -170,7 +170,7 @@ unlock_action (GtkWidget  *widget,
     }
 
   data = g_new0 (UnlockData, 1);
-  data->path = g_strdup (hmr_store_get_path (self->store));
+  data->origin = g_object_ref (self->store);
   data->username = g_strdup (self->actor->username);
   data->password = g_strdup (password);
 

@@ -61,7 +61,7 @@ static guint signals[N_SIGNALS];
 
 typedef struct
 {
-  char     *path;
+  HmrStore *origin;   /* a connection of its own is opened from it */
   char     *username;
   char     *full_name;
   char     *password;
@@ -73,7 +73,7 @@ login_data_free (LoginData *data)
 {
   if (data->password != NULL)
     memset (data->password, 0, strlen (data->password));
-  g_free (data->path);
+  g_clear_object (&data->origin);
   g_free (data->username);
   g_free (data->full_name);
   g_free (data->password);
@@ -159,7 +159,7 @@ login_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   HmrActor *actor;
 
-  store = hmr_store_open (data->path, &error);
+  store = hmr_store_open_sibling (data->origin, &error);
   if (store == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -220,7 +220,7 @@ start (HmrLoginWindow *self,
 {
   g_autoptr(GTask) task = NULL;
 
-  data->path = g_strdup (hmr_store_get_path (self->store));
+  data->origin = g_object_ref (self->store);
 
   set_busy (self, TRUE);
   task = g_task_new (self, self->cancellable, on_login_done, NULL);

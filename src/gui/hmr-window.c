@@ -14,20 +14,15 @@
 #include "hmr-gui-util.h"
 #include "hmr-permissions.h"
 #include "hmr-window.h"
+#include "hmr-window-actions.h"
 #include "hmr-finance-page.h"
 #include "hmr-grants-page.h"
-#include "hmr-grant-dialog.h"
-#include "hmr-handover-dialog.h"
 #include "hmr-lock.h"
 #include "hmr-users-page.h"
 #include "hmr-audit-page.h"
-#include "hmr-referral-dialog.h"
 #include "hmr-referrals-page.h"
 #include "hmr-providers-page.h"
 #include "hmr-today-page.h"
-#include "hmr-follow-up-dialog.h"
-#include "hmr-plan-dialog.h"
-#include "hmr-close-case-dialog.h"
 
 struct _HmrWindow
 {
@@ -35,6 +30,7 @@ struct _HmrWindow
 
   HmrStore             *store;
   HmrActor             *actor;
+  HmrContext           *context;       /* handed down to every area */
   GSettings            *settings;
   HmrBeneficiariesPage *beneficiaries_page;
   GHashTable           *area_titles;   /* area name → translated title */
@@ -64,13 +60,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-enum {
-  CASE_CHANGED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
-
 /* ---- the areas ------------------------------------------------------ *
  *
  * One row per area, in sidebar order.  An area appears only for a user whose
@@ -84,7 +73,7 @@ typedef struct
   const char *title;                       /* N_() */
   const char *icon_name;
   gboolean  (*allowed) (const HmrActor *actor);
-  GtkWidget *(*create) (HmrWindow *window);
+  GtkWidget *(*create) (HmrContext *context);  /* NULL: the window's own */
 } HmrWindowArea;
 
 static gboolean
@@ -93,7 +82,6 @@ beneficiaries_allowed (const HmrActor *actor)
   return hmr_permission_allows (actor, HMR_ACTION_BENEFICIARY_READ_IDENTITY, NULL);
 }
 
-static GtkWidget *create_beneficiaries_area (HmrWindow *self);
 
 static const HmrWindowArea areas[] = {
   /* finance lands on its own workspace */
@@ -102,7 +90,7 @@ static const HmrWindowArea areas[] = {
   { "today", N_("Today"), "x-office-calendar-symbolic",
     hmr_today_page_allowed, hmr_today_page_create_area },
   { "beneficiaries", N_("Beneficiaries"), "system-users-symbolic",
-    beneficiaries_allowed, create_beneficiaries_area },
+    beneficiaries_allowed, NULL },
   { "grants", N_("Grants"), "emblem-documents-symbolic",
     hmr_grants_area_allowed, hmr_grants_area_create },
   { "referrals", N_("Referrals"), "mail-send-symbolic",
@@ -152,6 +140,8 @@ back_action (GtkWidget  *widget,
 /* Areas are built the first time they are shown: a window opens on one
  * area without querying the others (at a million beneficiaries, building
  * them all made the first frame wait for every page's data). */
+static GtkWidget *create_beneficiaries_area (HmrWindow *self);
+
 static gboolean
 ensure_area (HmrWindow  *self,
              const char *name)
@@ -166,7 +156,8 @@ ensure_area (HmrWindow  *self,
     {
       if (g_strcmp0 (areas[i].name, name) != 0)
         continue;
-      page = areas[i].create (self);
+      page = areas[i].create != NULL ? areas[i].create (self->context)
+                                     : create_beneficiaries_area (self);
       if (page == NULL)
         return FALSE;
       gtk_stack_add_named (self->content_stack, page, name);
@@ -318,12 +309,9 @@ make_sidebar_row (const HmrWindowArea *area)
 static GtkWidget *
 create_beneficiaries_area (HmrWindow *self)
 {
-  self->beneficiaries_page = hmr_beneficiaries_page_new (self->store, self->actor);
+  self->beneficiaries_page = g_object_new (HMR_TYPE_BENEFICIARIES_PAGE, "context", self->context, NULL);
   g_signal_connect_object (self->beneficiaries_page, "notify::showing-detail",
                            G_CALLBACK (update_back_button), self, G_CONNECT_SWAPPED);
-  /* Whatever is saved about a person elsewhere shows in the list and case file */
-  g_signal_connect_object (self, "case-changed", G_CALLBACK (hmr_beneficiaries_page_case_changed),
-                           self->beneficiaries_page, G_CONNECT_SWAPPED);
   return GTK_WIDGET (self->beneficiaries_page);
 }
 
@@ -341,6 +329,7 @@ hmr_window_constructed (GObject *object)
 
   g_return_if_fail (HMR_IS_STORE (self->store));
   g_return_if_fail (self->actor != NULL);
+  self->context = hmr_context_new (self->store, self->actor);
 
   app = gtk_window_get_application (GTK_WINDOW (self));
   if (HMR_IS_APPLICATION (app))
@@ -416,6 +405,7 @@ hmr_window_finalize (GObject *object)
 {
   HmrWindow *self = HMR_WINDOW (object);
 
+  g_clear_object (&self->context);
   g_clear_object (&self->store);
   g_clear_pointer (&self->actor, hmr_actor_free);
 
@@ -490,20 +480,6 @@ hmr_window_class_init (HmrWindowClass *klass)
                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  /**
-   * HmrWindow::case-changed:
-   * @beneficiary_id: whose case file changed
-   *
-   * Emitted after something was saved about a beneficiary (a referral, a
-   * follow-up, a grant…) so that every area showing it reloads.
-   */
-  signals[CASE_CHANGED] =
-    g_signal_new ("case-changed",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, G_TYPE_STRING);
-
   g_type_ensure (HMR_TYPE_BENEFICIARIES_PAGE);
 
   hmr_gui_ensure_resources ();
@@ -522,12 +498,7 @@ hmr_window_class_init (HmrWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.log-out", NULL, log_out_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_action);
-  gtk_widget_class_install_action (widget_class, "win.refer", "s", hmr_referral_dialog_refer_action);
-  gtk_widget_class_install_action (widget_class, "win.propose-grant", "s", hmr_grant_dialog_propose_action);
-  gtk_widget_class_install_action (widget_class, "win.new-handover", "s", hmr_handover_dialog_new_action);
-  gtk_widget_class_install_action (widget_class, "win.follow-up", "s", hmr_follow_up_dialog_action);
-  gtk_widget_class_install_action (widget_class, "win.plan", "s", hmr_plan_dialog_action);
-  gtk_widget_class_install_action (widget_class, "win.close-case", "s", hmr_close_case_dialog_action);
+  hmr_window_install_actions (widget_class);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
 }
 
@@ -568,6 +539,19 @@ hmr_window_get_store (HmrWindow *self)
 {
   g_return_val_if_fail (HMR_IS_WINDOW (self), NULL);
   return self->store;
+}
+
+/**
+ * hmr_window_get_context:
+ *
+ * Returns: (transfer none): the store, the user and the connections for
+ *   threads, as every area and dialog of the window gets them
+ */
+HmrContext *
+hmr_window_get_context (HmrWindow *self)
+{
+  g_return_val_if_fail (HMR_IS_WINDOW (self), NULL);
+  return self->context;
 }
 
 const HmrActor *
@@ -638,18 +622,4 @@ hmr_window_open_case_file (HmrWindow  *self,
     return FALSE;
   hmr_window_show_area (self, "beneficiaries");
   return TRUE;
-}
-
-/**
- * hmr_window_case_changed:
- * @beneficiary_id: whose case file changed
- *
- * Tells every area that something about @beneficiary_id was saved.
- */
-void
-hmr_window_case_changed (HmrWindow  *self,
-                         const char *beneficiary_id)
-{
-  g_return_if_fail (HMR_IS_WINDOW (self));
-  g_signal_emit (self, signals[CASE_CHANGED], 0, beneficiary_id);
 }

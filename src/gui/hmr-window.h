@@ -7,7 +7,7 @@
 #include <adwaita.h>
 
 #include "hmr-application.h"
-#include "hmr-store.h"
+#include "hmr-context.h"
 
 G_BEGIN_DECLS
 
@@ -20,13 +20,12 @@ HmrWindow            *hmr_window_new                     (HmrApplication *app,
                                                           HmrStore       *store,
                                                           const HmrActor *actor);
 HmrStore             *hmr_window_get_store               (HmrWindow      *self);
+HmrContext           *hmr_window_get_context             (HmrWindow      *self);
 const HmrActor       *hmr_window_get_actor               (HmrWindow      *self);
 HmrBeneficiariesPage *hmr_window_get_beneficiaries_page  (HmrWindow      *self);
 gboolean              hmr_window_show_area               (HmrWindow      *self,
                                                           const char     *name);
 gboolean              hmr_window_open_case_file          (HmrWindow      *self,
                                                           const char     *id);
-void                  hmr_window_case_changed            (HmrWindow      *self,
-                                                          const char     *beneficiary_id);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include "hmr-case-file.h"
+#include "hmr-follow-up.h"
 #include "hmr-gui-test-util.h"
 
 typedef struct
@@ -272,11 +273,21 @@ test_case_file_ban_and_timeline (HmrGuiFixture *f,
   g_assert_true (kinds[HMR_TIMELINE_SESSION]);
   hmr_gui_test_screenshot (GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (detail))), "detail-case-file");
 
-  /* Something saved elsewhere shows at once */
-  exec_sql (f, "INSERT INTO follow_up (id, office_id, beneficiary_id, kind, status, due_on, done_on, "
-               "created_at, updated_at) SELECT 'f2', office_id, id, 'home_visit', 'done', '2026-12-01', "
-               "'2026-12-01', '2026-12-01', '2026-12-01' FROM beneficiary");
-  hmr_window_case_changed (HMR_WINDOW (gtk_widget_get_root (GTK_WIDGET (detail))), id);
+  /* Something saved elsewhere (another connection, as a worker thread or
+   * a received bundle would) shows as soon as the store announces it:
+   * nobody tells the window */
+  {
+    g_autoptr(HmrStore) other = hmr_store_open_sibling (f->store, &error);
+    g_autofree char *fu = NULL;
+
+    g_assert_no_error (error);
+    fu = hmr_store_schedule_follow_up (other, f->caseworker, id, "home_visit", "2026-12-10", NULL, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (fu);
+    g_assert_cmpuint (hmr_case_file_sections_get_timeline_rows (sections)->len, ==, file->timeline->len);
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+  }
   g_assert_cmpuint (hmr_case_file_sections_get_timeline_rows (sections)->len, ==, file->timeline->len + 1);
   hmr_store_set_clock (f->store, NULL, NULL);
 }

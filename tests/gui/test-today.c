@@ -291,7 +291,7 @@ test_scheduled_follow_up_appears_on_today (HmrGuiFixture *f,
   window = hmr_gui_test_open_window (f, f->caseworker);
   page = today_page_of (window);
   g_assert_cmpstr (hmr_today_page_get_state (page), ==, "empty");
-  g_assert_null (hmr_reminders_dup_notification (window, &n_due));
+  g_assert_null (hmr_reminders_dup_notification (hmr_window_get_context (window), &n_due));
   g_assert_cmpuint (n_due, ==, 0);
 
   /* Nothing planned for this person: the window action schedules one */
@@ -316,7 +316,7 @@ test_scheduled_follow_up_appears_on_today (HmrGuiFixture *f,
   g_assert_true (hmr_today_page_get_item (page, HMR_TODAY_DUE_FOLLOW_UPS, 0)->mine);
   g_assert_cmpstr (hmr_today_page_get_state (page), ==, "lists");
   /* and in the reminder */
-  notification = hmr_reminders_dup_notification (window, &n_due);
+  notification = hmr_reminders_dup_notification (hmr_window_get_context (window), &n_due);
   g_assert_nonnull (notification);
   g_assert_cmpuint (n_due, ==, 1);
   /* which names no one: it may show on a shared screen */

@@ -343,7 +343,7 @@ hmr_audit_page_open_record (HmrAuditPage *self,
   g_autofree char *beneficiary_id = NULL;
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
-  if (e == NULL || !HMR_IS_WINDOW (root) ||
+  if (e == NULL || root == NULL ||
       !hmr_permission_allows (actor, HMR_ACTION_BENEFICIARY_READ_IDENTITY, NULL))
     return FALSE;
   beneficiary_id = hmr_store_dup_audit_beneficiary (hmr_area_page_get_store (HMR_AREA_PAGE (self)), actor,
@@ -354,7 +354,8 @@ hmr_audit_page_open_record (HmrAuditPage *self,
                                    adw_toast_new (_("This row is not about a case file.")));
       return FALSE;
     }
-  if (!hmr_window_open_case_file (HMR_WINDOW (root), beneficiary_id))
+  /* The window says so itself when the case file cannot be opened */
+  if (!gtk_widget_activate_action (GTK_WIDGET (self), "win.open-case-file", "s", beneficiary_id))
     {
       adw_toast_overlay_add_toast (self->toast_overlay,
                                    adw_toast_new (_("This case file cannot be opened: it was removed, or your role may not read it.")));
@@ -397,7 +398,7 @@ verify_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   VerifyResult *result = g_new0 (VerifyResult, 1);
 
-  store = hmr_store_open (task_data, &error);
+  store = hmr_store_open_sibling (task_data, &error);
   if (store == NULL ||
       !hmr_store_verify_audit (store, hmr_area_page_get_actor (HMR_AREA_PAGE (self)),
                                &result->checked, &result->broken, &error))
@@ -470,8 +471,8 @@ verify_action (GtkWidget  *widget,
   gtk_widget_action_set_enabled (widget, "audit.verify", FALSE);
   task = g_task_new (self, self->cancellable, on_verify_done, NULL);
   g_task_set_source_tag (task, verify_action);
-  g_task_set_task_data (task, g_strdup (hmr_store_get_path (hmr_area_page_get_store (HMR_AREA_PAGE (self)))),
-                        g_free);
+  g_task_set_task_data (task, g_object_ref (hmr_area_page_get_store (HMR_AREA_PAGE (self))),
+                        g_object_unref);
   g_task_run_in_thread (task, verify_thread);
 }
 
@@ -754,8 +755,7 @@ hmr_audit_page_allowed (const HmrActor *actor)
 }
 
 GtkWidget *
-hmr_audit_page_create_area (HmrWindow *window)
+hmr_audit_page_create_area (HmrContext *context)
 {
-  return GTK_WIDGET (hmr_audit_page_new (hmr_window_get_store (window),
-                                         hmr_window_get_actor (window)));
+  return g_object_new (HMR_TYPE_AUDIT_PAGE, "context", context, NULL);
 }

@@ -8,7 +8,7 @@
 #include <adwaita.h>
 
 #include "hmr-area-page.h"
-#include "hmr-window.h"
+#include "hmr-area-page.h"
 
 G_BEGIN_DECLS
 
@@ -32,6 +32,6 @@ gboolean      hmr_audit_page_open_record  (HmrAuditPage   *self,
                                            guint           position);
 
 gboolean      hmr_audit_page_allowed      (const HmrActor *actor);
-GtkWidget    *hmr_audit_page_create_area  (HmrWindow      *window);
+GtkWidget    *hmr_audit_page_create_area  (HmrContext     *context);
 
 G_END_DECLS

@@ -44,7 +44,7 @@ static guint signals[N_SIGNALS];
 
 typedef struct
 {
-  char     *path;
+  HmrStore *origin;   /* a connection of its own is opened from it */
   HmrActor *actor;
   char     *old_password;
   char     *new_password;
@@ -61,7 +61,7 @@ wipe (char *s)
 static void
 change_data_free (ChangeData *data)
 {
-  g_free (data->path);
+  g_clear_object (&data->origin);
   hmr_actor_free (data->actor);
   wipe (data->old_password);
   wipe (data->new_password);
@@ -102,7 +102,7 @@ change_thread (GTask        *task,
   g_autoptr(HmrStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
-  store = hmr_store_open (data->path, &error);
+  store = hmr_store_open_sibling (data->origin, &error);
   if (store == NULL ||
       !hmr_store_change_password (store, data->actor, data->old_password, data->new_password, &error))
     g_task_return_error (task, g_steal_pointer (&error));
@@ -179,7 +179,7 @@ change_action (GtkWidget  *widget,
     }
 
   data = g_new0 (ChangeData, 1);
-  data->path = g_strdup (hmr_store_get_path (self->store));
+  data->origin = g_object_ref (self->store);
   data->actor = hmr_actor_copy (self->actor);
   data->old_password = g_strdup (old_password);
   data->new_password = g_strdup (new_password);

@@ -52,7 +52,7 @@ static guint signals[N_SIGNALS];
 
 typedef struct
 {
-  char     *path;
+  HmrStore *origin;   /* a connection of its own is opened from it */
   HmrActor *actor;
   char     *user_id;     /* NULL: create */
   char     *username;
@@ -68,7 +68,7 @@ save_data_free (SaveData *data)
 {
   if (data->password != NULL)
     memset (data->password, 0, strlen (data->password));
-  g_free (data->path);
+  g_clear_object (&data->origin);
   hmr_actor_free (data->actor);
   g_free (data->user_id);
   g_free (data->username);
@@ -114,7 +114,7 @@ save_thread (GTask        *task,
   g_autoptr(HmrStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
-  store = hmr_store_open (data->path, &error);
+  store = hmr_store_open_sibling (data->origin, &error);
   if (store == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -253,7 +253,7 @@ save_action (GtkWidget  *widget,
     }
 
   data = g_new0 (SaveData, 1);
-  data->path = g_strdup (hmr_store_get_path (self->store));
+  data->origin = g_object_ref (self->store);
   data->actor = hmr_actor_copy (self->actor);
   data->user_id = self->user ? g_strdup (self->user->id) : NULL;
   data->username = g_steal_pointer (&username);

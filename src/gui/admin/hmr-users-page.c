@@ -340,8 +340,7 @@ hmr_users_page_allowed (const HmrActor *actor)
 }
 
 GtkWidget *
-hmr_users_page_create_area (HmrWindow *window)
+hmr_users_page_create_area (HmrContext *context)
 {
-  return GTK_WIDGET (hmr_users_page_new (hmr_window_get_store (window),
-                                         hmr_window_get_actor (window)));
+  return g_object_new (HMR_TYPE_USERS_PAGE, "context", context, NULL);
 }

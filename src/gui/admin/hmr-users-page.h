@@ -7,7 +7,7 @@
 #include <adwaita.h>
 
 #include "hmr-area-page.h"
-#include "hmr-window.h"
+#include "hmr-area-page.h"
 
 G_BEGIN_DECLS
 
@@ -24,6 +24,6 @@ AdwActionRow *hmr_users_page_get_row      (HmrUsersPage   *self,
 
 /* The row of the main window's areas table */
 gboolean      hmr_users_page_allowed      (const HmrActor *actor);
-GtkWidget    *hmr_users_page_create_area  (HmrWindow      *window);
+GtkWidget    *hmr_users_page_create_area  (HmrContext     *context);
 
 G_END_DECLS

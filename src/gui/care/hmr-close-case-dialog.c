@@ -15,7 +15,6 @@
 #include "hmr-close-case-dialog.h"
 #include "hmr-follow-up-util.h"
 #include "hmr-gui-util.h"
-#include "hmr-window.h"
 #include "hmr-workflow.h"
 
 typedef enum
@@ -101,8 +100,6 @@ hmr_close_case_dialog_response (AdwMessageDialog *dialog,
     {
       if (!ok)
         hmr_gui_show_refusal (self->parent, error->message);
-      else
-        hmr_gui_case_changed (self->parent, self->info->beneficiary_id);
     }
 
   if (ADW_MESSAGE_DIALOG_CLASS (hmr_close_case_dialog_parent_class)->response)
@@ -295,13 +292,3 @@ hmr_close_case_dialog_open (GtkWidget      *parent,
   return self;
 }
 
-void
-hmr_close_case_dialog_action (GtkWidget  *widget,
-                              const char *action_name,
-                              GVariant   *parameter)
-{
-  HmrWindow *window = HMR_WINDOW (widget);
-
-  hmr_close_case_dialog_open (widget, hmr_window_get_store (window), hmr_window_get_actor (window),
-                              g_variant_get_string (parameter, NULL));
-}

@@ -21,10 +21,6 @@ HmrCloseCaseDialog *hmr_close_case_dialog_new       (HmrStore           *store,
 void                hmr_close_case_dialog_set_reason (HmrCloseCaseDialog *self,
                                                      const char         *reason);
 
-/* The handler of win.close-case ("s": a beneficiary id) */
-void                hmr_close_case_dialog_action    (GtkWidget          *widget,
-                                                     const char         *action_name,
-                                                     GVariant           *parameter);
 HmrCloseCaseDialog *hmr_close_case_dialog_open      (GtkWidget          *parent,
                                                      HmrStore           *store,
                                                      const HmrActor     *actor,

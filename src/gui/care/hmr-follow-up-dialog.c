@@ -21,7 +21,6 @@
 #include "hmr-gui-util.h"
 #include "hmr-labels.h"
 #include "hmr-permissions.h"
-#include "hmr-window.h"
 
 static const char * const kinds[] = { "psychosocial_session", "phone", "home_visit", "office" };
 static const char * const outcomes[] = { "done", "missed", "cancelled" };
@@ -790,18 +789,7 @@ hmr_follow_up_dialog_open (GtkWidget      *parent,
     dialog = hmr_follow_up_dialog_new_record (store, actor, follow_up_id, &error);
   else
     dialog = hmr_follow_up_dialog_new_schedule (store, actor, beneficiary_id, &error);
-  /* "saved" tells the main window, and with it every area, about the person */
-  hmr_gui_present_dialog (GTK_WINDOW (dialog), error, parent,
-                          "saved", G_CALLBACK (hmr_gui_case_changed), parent);
+  /* What it saves, the store announces to every area */
+  hmr_gui_present_dialog (GTK_WINDOW (dialog), error, parent, NULL, NULL, NULL);
 }
 
-void
-hmr_follow_up_dialog_action (GtkWidget  *widget,
-                             const char *action_name,
-                             GVariant   *parameter)
-{
-  HmrWindow *window = HMR_WINDOW (widget);
-
-  hmr_follow_up_dialog_open (widget, hmr_window_get_store (window), hmr_window_get_actor (window),
-                             g_variant_get_string (parameter, NULL), NULL);
-}

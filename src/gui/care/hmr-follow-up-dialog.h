@@ -32,11 +32,6 @@ void               hmr_follow_up_dialog_set_who5_item  (HmrFollowUpDialog *self,
 int                hmr_follow_up_dialog_get_who5_score (HmrFollowUpDialog *self);
 GtkWidget         *hmr_follow_up_dialog_get_note_group (HmrFollowUpDialog *self);
 
-/* The handler of win.follow-up ("s": a beneficiary id): records the
- * person's next planned follow-up, or schedules one when none is planned */
-void               hmr_follow_up_dialog_action         (GtkWidget         *widget,
-                                                        const char        *action_name,
-                                                        GVariant          *parameter);
 void               hmr_follow_up_dialog_open           (GtkWidget         *parent,
                                                         HmrStore          *store,
                                                         const HmrActor    *actor,

@@ -16,7 +16,6 @@
 #include "hmr-gui-util.h"
 #include "hmr-permissions.h"
 #include "hmr-plan-dialog.h"
-#include "hmr-window.h"
 #include "hmr-workflow.h"
 
 static const char * const priorities[] = { "none", "low", "medium", "high" };
@@ -729,7 +728,6 @@ on_saved (GtkWidget  *parent,
 
   if (overlay != NULL && message != NULL)
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
-  hmr_gui_case_changed (parent, beneficiary_id);
 }
 
 HmrPlanDialog *
@@ -746,13 +744,3 @@ hmr_plan_dialog_open (GtkWidget      *parent,
   return self;
 }
 
-void
-hmr_plan_dialog_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  HmrWindow *window = HMR_WINDOW (widget);
-
-  hmr_plan_dialog_open (widget, hmr_window_get_store (window), hmr_window_get_actor (window),
-                        g_variant_get_string (parameter, NULL));
-}

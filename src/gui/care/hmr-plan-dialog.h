@@ -28,10 +28,6 @@ void           hmr_plan_dialog_add_service    (HmrPlanDialog  *self,
                                                const char     *target_date,
                                                const char     *responsible);
 
-/* The handler of win.plan ("s": a beneficiary id) */
-void           hmr_plan_dialog_action         (GtkWidget      *widget,
-                                               const char     *action_name,
-                                               GVariant       *parameter);
 HmrPlanDialog *hmr_plan_dialog_open           (GtkWidget      *parent,
                                                HmrStore       *store,
                                                const HmrActor *actor,

@@ -15,24 +15,25 @@
 
 #include "hmr-follow-up.h"
 #include "hmr-reminders.h"
-#include "hmr-window.h"
 
 #define NOTIFICATION_ID "follow-ups-due"
 #define INTERVAL_SECONDS (60 * 60)
 
 typedef struct
 {
-  HmrWindow *window;    /* weak */
+  GtkWindow  *window;   /* weak */
+  HmrContext *context;
   guint      source;
   guint      first;     /* the first check, once the window is drawn */
 } Reminders;
 
-static HmrWindow *
+/* The window whose user is reminded */
+static GtkWindow *
 find_main_window (GtkApplication *app)
 {
   for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
-    if (HMR_IS_WINDOW (l->data))
-      return HMR_WINDOW (l->data);
+    if (g_object_get_data (G_OBJECT (l->data), "hmr-reminders") != NULL)
+      return GTK_WINDOW (l->data);
   return NULL;
 }
 
@@ -41,14 +42,16 @@ open_case_action (GSimpleAction *action,
                   GVariant      *parameter,
                   gpointer       user_data)
 {
-  HmrWindow *window = find_main_window (GTK_APPLICATION (user_data));
+  GtkWindow *window = find_main_window (GTK_APPLICATION (user_data));
   const char *id = g_variant_get_string (parameter, NULL);
 
   if (window == NULL)
     return;
-  gtk_window_present (GTK_WINDOW (window));
-  if (id[0] == '\0' || !hmr_window_open_case_file (window, id))
-    hmr_window_show_area (window, "today");
+  gtk_window_present (window);
+  if (id[0] == '\0')
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-area", "s", "today");
+  else
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.open-case-file", "s", id);
 }
 
 /**
@@ -105,16 +108,16 @@ hmr_reminders_dup_body (GPtrArray *due)
  *   due today for the window's user; %NULL when none are
  */
 GNotification *
-hmr_reminders_dup_notification (HmrWindow *window,
-                                guint     *n_due)
+hmr_reminders_dup_notification (HmrContext *context,
+                                guint      *n_due)
 {
   g_autoptr(GPtrArray) due = NULL;
   g_autoptr(GNotification) notification = NULL;
   g_autofree char *body = NULL;
 
-  g_return_val_if_fail (HMR_IS_WINDOW (window), NULL);
+  g_return_val_if_fail (HMR_IS_CONTEXT (context), NULL);
 
-  due = hmr_store_list_reminders (hmr_window_get_store (window), hmr_window_get_actor (window),
+  due = hmr_store_list_reminders (hmr_context_get_store (context), hmr_context_get_actor (context),
                                   FALSE, NULL);
   if (n_due != NULL)
     *n_due = due != NULL ? due->len : 0;
@@ -147,15 +150,16 @@ hmr_reminders_dup_notification (HmrWindow *window,
  * Returns: how many follow-ups it names
  */
 guint
-hmr_reminders_check (HmrWindow *window)
+hmr_reminders_check (GtkWindow *window)
 {
-  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (window)));
+  GApplication *app = G_APPLICATION (gtk_window_get_application (window));
+  Reminders *r = g_object_get_data (G_OBJECT (window), "hmr-reminders");
   g_autoptr(GNotification) notification = NULL;
   guint n_due = 0;
 
-  g_return_val_if_fail (HMR_IS_WINDOW (window), 0);
+  g_return_val_if_fail (r != NULL, 0);
 
-  notification = hmr_reminders_dup_notification (window, &n_due);
+  notification = hmr_reminders_dup_notification (r->context, &n_due);
   if (app == NULL || !g_application_get_is_registered (app) || g_application_get_is_remote (app))
     return n_due;
   if (notification != NULL)
@@ -200,24 +204,29 @@ reminders_free (gpointer data)
   g_clear_handle_id (&r->source, g_source_remove);
   g_clear_handle_id (&r->first, g_source_remove);
   g_clear_weak_pointer (&r->window);
+  g_clear_object (&r->context);
   g_free (r);
 }
 
 /**
  * hmr_reminders_start:
  * @window: the main window of the user who just logged in
+ * @context: that user's
  *
  * Reminds them now and every hour, for as long as @window lives.
  */
 void
-hmr_reminders_start (HmrWindow *window)
+hmr_reminders_start (GtkWindow  *window,
+                     HmrContext *context)
 {
   Reminders *r;
 
-  g_return_if_fail (HMR_IS_WINDOW (window));
+  g_return_if_fail (GTK_IS_WINDOW (window));
+  g_return_if_fail (HMR_IS_CONTEXT (context));
 
   r = g_new0 (Reminders, 1);
   g_set_weak_pointer (&r->window, window);
+  r->context = g_object_ref (context);
   r->source = g_timeout_add_seconds (INTERVAL_SECONDS, on_hour, r);
   /* Not before the first frame: the check queries the store, and the
    * window of a large office should not wait for it */

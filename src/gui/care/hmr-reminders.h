@@ -6,15 +6,16 @@
 
 #include <gtk/gtk.h>
 
+#include "hmr-context.h"
+
 G_BEGIN_DECLS
 
-typedef struct _HmrWindow HmrWindow;
-
 void     hmr_reminders_install  (GtkApplication *app);
-void     hmr_reminders_start    (HmrWindow      *window);
-guint    hmr_reminders_check    (HmrWindow      *window);
+void     hmr_reminders_start    (GtkWindow      *window,
+                                 HmrContext     *context);
+guint    hmr_reminders_check    (GtkWindow      *window);
 char    *hmr_reminders_dup_body (GPtrArray      *due);
-GNotification *hmr_reminders_dup_notification (HmrWindow *window,
+GNotification *hmr_reminders_dup_notification (HmrContext *context,
                                                guint     *n_due);
 
 G_END_DECLS

@@ -22,7 +22,6 @@
 #include "hmr-labels.h"
 #include "hmr-store-worker.h"
 #include "hmr-today-page.h"
-#include "hmr-window.h"
 
 /* Rows shown a list, the rest counted ("And 12 more"): each row is a
  * widget to lay out, and 100 a list made the page take seconds to appear */
@@ -161,9 +160,8 @@ on_acknowledge_clicked (GtkButton    *button,
     }
   beneficiary_id = g_strdup (item->beneficiary_id);
   show_toast (self, _("Wellbeing score acknowledged"), 3);
-  /* The window tells every area, this page too (on_case_changed ()): no
+  /* The store tells every area, this page too (store_changed ()): no
    * reading of its own besides */
-  hmr_gui_case_changed (GTK_WIDGET (self), beneficiary_id);
 }
 
 static GtkWidget *
@@ -219,7 +217,6 @@ on_row_activated (GtkListBox    *box,
                   HmrTodayPage  *self)
 {
   const HmrTodayItem *item = g_object_get_data (G_OBJECT (row), "item");
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   HmrStore *store = hmr_area_page_get_store (HMR_AREA_PAGE (self));
   const HmrActor *actor = hmr_area_page_get_actor (HMR_AREA_PAGE (self));
 
@@ -242,7 +239,7 @@ on_row_activated (GtkListBox    *box,
     case HMR_TODAY_FLAGGED_WELLBEING:
     case HMR_N_TODAY_LISTS:
     default:
-      if (!HMR_IS_WINDOW (root) || !hmr_window_open_case_file (HMR_WINDOW (root), item->beneficiary_id))
+      if (!gtk_widget_activate_action (GTK_WIDGET (self), "win.open-case-file", "s", item->beneficiary_id))
         show_toast (self, _("This case file cannot be opened."), 5);
       break;
     }
@@ -491,13 +488,13 @@ hmr_today_page_is_loading (HmrTodayPage *self)
 }
 
 static void
-on_case_changed (HmrTodayPage *self,
-                 const char   *beneficiary_id)
+hmr_today_page_store_changed (HmrAreaPage  *page,
+                              HmrChangeSet *changes)
 {
   /* A hidden page reads its lists when it is shown again (map) */
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+  if (!gtk_widget_get_mapped (GTK_WIDGET (page)))
     return;
-  hmr_today_page_reload (self);
+  hmr_today_page_reload (HMR_TODAY_PAGE (page));
 }
 
 /* ---- GObject -------------------------------------------------------- */
@@ -545,6 +542,8 @@ hmr_today_page_class_init (HmrTodayPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  HMR_AREA_PAGE_CLASS (klass)->store_changed = hmr_today_page_store_changed;
 
   object_class->constructed = hmr_today_page_constructed;
   object_class->dispose = hmr_today_page_dispose;
@@ -641,15 +640,10 @@ hmr_today_page_allowed (const HmrActor *actor)
 /**
  * hmr_today_page_create_area:
  *
- * The Today area of @window: it reloads when the window says a case
- * changed.
+ * The Today area: it reloads whenever the store announces a change.
  */
 GtkWidget *
-hmr_today_page_create_area (HmrWindow *window)
+hmr_today_page_create_area (HmrContext *context)
 {
-  HmrTodayPage *page = hmr_today_page_new (hmr_window_get_store (window), hmr_window_get_actor (window));
-
-  g_signal_connect_object (window, "case-changed", G_CALLBACK (on_case_changed), page,
-                           G_CONNECT_SWAPPED);
-  return GTK_WIDGET (page);
+  return g_object_new (HMR_TYPE_TODAY_PAGE, "context", context, NULL);
 }

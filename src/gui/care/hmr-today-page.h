@@ -12,7 +12,6 @@
 
 G_BEGIN_DECLS
 
-typedef struct _HmrWindow HmrWindow;
 
 #define HMR_TYPE_TODAY_PAGE (hmr_today_page_get_type ())
 G_DECLARE_FINAL_TYPE (HmrTodayPage, hmr_today_page, HMR, TODAY_PAGE, HmrAreaPage)
@@ -32,6 +31,6 @@ const char   *hmr_today_page_get_state      (HmrTodayPage   *self);
 
 /* For the window's table of areas */
 gboolean      hmr_today_page_allowed        (const HmrActor *actor);
-GtkWidget    *hmr_today_page_create_area    (HmrWindow      *window);
+GtkWidget    *hmr_today_page_create_area    (HmrContext     *context);
 
 G_END_DECLS

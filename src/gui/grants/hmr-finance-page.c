@@ -464,10 +464,24 @@ hmr_finance_page_get_property (GObject    *object,
 }
 
 static void
+hmr_finance_page_store_changed (HmrAreaPage  *page,
+                                HmrChangeSet *changes)
+{
+  static const char * const shown[] = {
+    "grant", "disbursement", "handover", "beneficiary", NULL
+  };
+
+  if (hmr_change_set_has_any_kind (changes, shown))
+    hmr_finance_page_reload (HMR_FINANCE_PAGE (page));
+}
+
+static void
 hmr_finance_page_class_init (HmrFinancePageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  HMR_AREA_PAGE_CLASS (klass)->store_changed = hmr_finance_page_store_changed;
 
   object_class->constructed = hmr_finance_page_constructed;
   object_class->dispose = hmr_finance_page_dispose;
@@ -545,10 +559,7 @@ hmr_finance_area_allowed (const HmrActor *actor)
 }
 
 GtkWidget *
-hmr_finance_area_create (HmrWindow *window)
+hmr_finance_area_create (HmrContext *context)
 {
-  HmrFinancePage *page = hmr_finance_page_new (hmr_window_get_store (window), hmr_window_get_actor (window));
-
-  g_signal_connect_object (window, "case-changed", G_CALLBACK (hmr_finance_page_reload), page, G_CONNECT_SWAPPED);
-  return GTK_WIDGET (page);
+  return g_object_new (HMR_TYPE_FINANCE_PAGE, "context", context, NULL);
 }

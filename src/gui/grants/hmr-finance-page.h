@@ -8,7 +8,7 @@
 #include <adwaita.h>
 
 #include "hmr-area-page.h"
-#include "hmr-window.h"
+#include "hmr-area-page.h"
 
 G_BEGIN_DECLS
 
@@ -26,6 +26,6 @@ GtkListBox     *hmr_finance_page_get_list         (HmrFinancePage *self,
 
 /* The window's area table */
 gboolean        hmr_finance_area_allowed          (const HmrActor *actor);
-GtkWidget      *hmr_finance_area_create           (HmrWindow      *window);
+GtkWidget      *hmr_finance_area_create           (HmrContext     *context);
 
 G_END_DECLS

@@ -19,7 +19,6 @@
 #include "hmr-gui-util.h"
 #include "hmr-labels.h"
 #include "hmr-permissions.h"
-#include "hmr-window.h"
 #include "hmr-workflow.h"
 
 
@@ -382,8 +381,6 @@ hmr_grant_dialog_reload (HmrGrantDialog *self,
   g_clear_pointer (&self->grant, hmr_grant_free);
   self->grant = grant;
   fill_fields (self);
-  for (guint i = 0; i < grant->members->len; i++)
-    hmr_gui_case_changed (GTK_WIDGET (self), ((HmrGrantMember *) g_ptr_array_index (grant->members, i))->beneficiary_id);
   g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
 }
@@ -754,28 +751,3 @@ hmr_grant_dialog_get_widget (HmrGrantDialog *self,
   return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), HMR_TYPE_GRANT_DIALOG, name));
 }
 
-/**
- * hmr_grant_dialog_propose_action:
- *
- * The window's `win.propose-grant` action: a new draft grant for the
- * beneficiary whose id is the parameter.
- */
-void
-hmr_grant_dialog_propose_action (GtkWidget  *widget,
-                                 const char *action_name,
-                                 GVariant   *parameter)
-{
-  HmrWindow *window = HMR_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-  HmrGrantDialog *dialog;
-
-  dialog = hmr_grant_dialog_new_draft (GTK_WINDOW (window), hmr_window_get_store (window),
-                                       hmr_window_get_actor (window),
-                                       g_variant_get_string (parameter, NULL), &error);
-  if (dialog == NULL)
-    {
-      hmr_gui_window_refusal (widget, error->message);
-      return;
-    }
-  gtk_window_present (GTK_WINDOW (dialog));
-}

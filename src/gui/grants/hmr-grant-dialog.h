@@ -28,9 +28,5 @@ const HmrGrant *hmr_grant_dialog_get_grant     (HmrGrantDialog  *self);
 GtkWidget      *hmr_grant_dialog_get_widget    (HmrGrantDialog  *self,
                                                 const char      *name);
 
-/* win.propose-grant ("s": a beneficiary's id) */
-void            hmr_grant_dialog_propose_action (GtkWidget      *widget,
-                                                 const char     *action_name,
-                                                 GVariant       *parameter);
 
 G_END_DECLS

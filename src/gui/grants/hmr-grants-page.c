@@ -116,10 +116,24 @@ hmr_grants_page_constructed (GObject *object)
 }
 
 static void
+hmr_grants_page_store_changed (HmrAreaPage  *page,
+                               HmrChangeSet *changes)
+{
+  static const char * const shown[] = {
+    "grant", "disbursement", "handover", "beneficiary", NULL
+  };
+
+  if (hmr_change_set_has_any_kind (changes, shown))
+    hmr_grants_page_reload (HMR_GRANTS_PAGE (page));
+}
+
+static void
 hmr_grants_page_class_init (HmrGrantsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  HMR_AREA_PAGE_CLASS (klass)->store_changed = hmr_grants_page_store_changed;
 
   object_class->constructed = hmr_grants_page_constructed;
 
@@ -179,10 +193,7 @@ hmr_grants_area_allowed (const HmrActor *actor)
 }
 
 GtkWidget *
-hmr_grants_area_create (HmrWindow *window)
+hmr_grants_area_create (HmrContext *context)
 {
-  HmrGrantsPage *page = hmr_grants_page_new (hmr_window_get_store (window), hmr_window_get_actor (window));
-
-  g_signal_connect_object (window, "case-changed", G_CALLBACK (hmr_grants_page_reload), page, G_CONNECT_SWAPPED);
-  return GTK_WIDGET (page);
+  return g_object_new (HMR_TYPE_GRANTS_PAGE, "context", context, NULL);
 }

@@ -8,7 +8,7 @@
 #include <adwaita.h>
 
 #include "hmr-area-page.h"
-#include "hmr-window.h"
+#include "hmr-area-page.h"
 
 G_BEGIN_DECLS
 
@@ -23,6 +23,6 @@ GtkListBox    *hmr_grants_page_get_list   (HmrGrantsPage  *self,
 
 /* The window's area table */
 gboolean       hmr_grants_area_allowed    (const HmrActor *actor);
-GtkWidget     *hmr_grants_area_create     (HmrWindow      *window);
+GtkWidget     *hmr_grants_area_create     (HmrContext     *context);
 
 G_END_DECLS

@@ -17,7 +17,6 @@
 #include "hmr-gui-util.h"
 #include "hmr-labels.h"
 #include "hmr-permissions.h"
-#include "hmr-window.h"
 
 
 G_DEFINE_FINAL_TYPE (HmrHandoverDialog, hmr_handover_dialog, ADW_TYPE_WINDOW)
@@ -425,7 +424,6 @@ hmr_handover_dialog_reload (HmrHandoverDialog *self,
   self->handover = h;
   show_record (self);
   remember_draft (self);
-  hmr_gui_case_changed (GTK_WIDGET (self), h->beneficiary_id);
   g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
 }
@@ -750,28 +748,3 @@ hmr_handover_dialog_get_widget (HmrHandoverDialog *self,
   return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), HMR_TYPE_HANDOVER_DIALOG, name));
 }
 
-/**
- * hmr_handover_dialog_new_action:
- *
- * The window's `win.new-handover` action: a new act for the beneficiary
- * whose id is the parameter.
- */
-void
-hmr_handover_dialog_new_action (GtkWidget  *widget,
-                                const char *action_name,
-                                GVariant   *parameter)
-{
-  HmrWindow *window = HMR_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-  HmrHandoverDialog *dialog;
-
-  dialog = hmr_handover_dialog_new_draft (GTK_WINDOW (window), hmr_window_get_store (window),
-                                          hmr_window_get_actor (window),
-                                          g_variant_get_string (parameter, NULL), NULL, &error);
-  if (dialog == NULL)
-    {
-      hmr_gui_window_refusal (widget, error->message);
-      return;
-    }
-  gtk_window_present (GTK_WINDOW (dialog));
-}

@@ -30,9 +30,5 @@ gboolean           hmr_handover_dialog_get_read_only (HmrHandoverDialog *self);
 GtkWidget         *hmr_handover_dialog_get_widget   (HmrHandoverDialog *self,
                                                      const char        *name);
 
-/* win.new-handover ("s": a beneficiary's id) */
-void               hmr_handover_dialog_new_action   (GtkWidget         *widget,
-                                                     const char        *action_name,
-                                                     GVariant          *parameter);
 
 G_END_DECLS

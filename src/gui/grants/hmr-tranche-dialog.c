@@ -88,11 +88,6 @@ record_action (GtkWidget  *widget,
       return;
     }
 
-  for (guint i = 0; i < self->grant->members->len; i++)
-    {
-      HmrGrantMember *m = g_ptr_array_index (self->grant->members, i);
-      hmr_gui_case_changed (widget, m->beneficiary_id);
-    }
   g_signal_emit (self, signals[RECORDED], 0);
   gtk_window_destroy (GTK_WINDOW (self));
 }

@@ -275,7 +275,7 @@ hmr_providers_page_allowed (const HmrActor *actor)
 }
 
 GtkWidget *
-hmr_providers_page_create_area (HmrWindow *window)
+hmr_providers_page_create_area (HmrContext *context)
 {
-  return GTK_WIDGET (hmr_providers_page_new (hmr_window_get_store (window), hmr_window_get_actor (window)));
+  return g_object_new (HMR_TYPE_PROVIDERS_PAGE, "context", context, NULL);
 }

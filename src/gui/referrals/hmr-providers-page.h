@@ -9,7 +9,7 @@
 
 #include "hmr-area-page.h"
 #include "hmr-provider-editor.h"
-#include "hmr-window.h"
+#include "hmr-area-page.h"
 
 G_BEGIN_DECLS
 
@@ -19,7 +19,7 @@ G_DECLARE_FINAL_TYPE (HmrProvidersPage, hmr_providers_page, HMR, PROVIDERS_PAGE,
 HmrProvidersPage *hmr_providers_page_new         (HmrStore         *store,
                                                   const HmrActor   *actor);
 gboolean          hmr_providers_page_allowed     (const HmrActor   *actor);
-GtkWidget        *hmr_providers_page_create_area (HmrWindow        *window);
+GtkWidget        *hmr_providers_page_create_area (HmrContext     *context);
 void              hmr_providers_page_reload      (HmrProvidersPage *self);
 
 G_END_DECLS

@@ -18,7 +18,6 @@
 #include "hmr-permissions.h"
 #include "hmr-referral-dialog-private.h"
 #include "hmr-referral-slip.h"
-#include "hmr-window.h"
 #include "hmr-workflow.h"
 G_DEFINE_FINAL_TYPE (HmrReferralDialog, hmr_referral_dialog, ADW_TYPE_WINDOW)
 
@@ -47,7 +46,6 @@ void
 hmr_referral_dialog_emit_changed (HmrReferralDialog *self)
 {
   g_signal_emit (self, signals[CHANGED], 0);
-  hmr_gui_case_changed (GTK_WIDGET (self), self->beneficiary_id);
 }
 
 /* ---- the slip ---------------------------------------------------------- */
@@ -162,7 +160,8 @@ open_case_file_action (GtkWidget  *widget,
   HmrReferralDialog *self = HMR_REFERRAL_DIALOG (widget);
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
 
-  if (HMR_IS_WINDOW (parent) && hmr_window_open_case_file (HMR_WINDOW (parent), self->beneficiary_id))
+  if (parent != NULL &&
+      gtk_widget_activate_action (GTK_WIDGET (parent), "win.open-case-file", "s", self->beneficiary_id))
     gtk_window_close (GTK_WINDOW (self));
 }
 
@@ -502,36 +501,4 @@ hmr_referral_dialog_get_error (HmrReferralDialog *self)
   return gtk_widget_get_visible (GTK_WIDGET (self->error_label)) ? self->error_text : NULL;
 }
 
-static void
-on_refusal_response (AdwMessageDialog *dialog)
-{
-  gtk_window_destroy (GTK_WINDOW (dialog));
-}
 
-void
-hmr_referral_dialog_refer_action (GtkWidget  *widget,
-                                  const char *action_name,
-                                  GVariant   *parameter)
-{
-  HmrWindow *window = HMR_WINDOW (widget);
-  const HmrActor *actor = hmr_window_get_actor (window);
-  HmrReferralDialog *dialog;
-
-  if (!hmr_permission_allows (actor, HMR_ACTION_REFERRAL_WRITE, NULL))
-    {
-      GtkWidget *refusal;
-      g_autofree char *body = g_strdup_printf (_("Refused: the %s role may not refer beneficiaries to services."),
-                                               hmr_role_get_label (actor->role));
-
-      refusal = adw_message_dialog_new (GTK_WINDOW (window), _("Cannot Refer"), body);
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (refusal), "close", _("_Close"));
-      g_signal_connect (refusal, "response", G_CALLBACK (on_refusal_response), NULL);
-      gtk_window_present (GTK_WINDOW (refusal));
-      return;
-    }
-
-  dialog = hmr_referral_dialog_new_for_beneficiary (hmr_window_get_store (window), actor,
-                                                    g_variant_get_string (parameter, NULL));
-  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (window));
-  gtk_window_present (GTK_WINDOW (dialog));
-}

@@ -27,10 +27,5 @@ gboolean           hmr_referral_dialog_save_slip          (HmrReferralDialog *se
                                                            const char        *language,
                                                            const char        *path);
 
-/* The window's "win.refer" action: a new referral for the beneficiary
- * whose id is @parameter */
-void               hmr_referral_dialog_refer_action       (GtkWidget         *widget,
-                                                           const char        *action_name,
-                                                           GVariant          *parameter);
 
 G_END_DECLS

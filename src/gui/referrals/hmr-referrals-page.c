@@ -388,10 +388,7 @@ open_case_file_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
-  GtkRoot *root = gtk_widget_get_root (widget);
-
-  if (HMR_IS_WINDOW (root))
-    hmr_window_open_case_file (HMR_WINDOW (root), g_variant_get_string (parameter, NULL));
+  gtk_widget_activate_action (widget, "win.open-case-file", "s", g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -665,10 +662,24 @@ hmr_referrals_page_finalize (GObject *object)
 }
 
 static void
+hmr_referrals_page_store_changed (HmrAreaPage  *page,
+                                  HmrChangeSet *changes)
+{
+  static const char * const shown[] = {
+    "referral", "beneficiary", "case", "service_provider", "service_deadline", NULL
+  };
+
+  if (hmr_change_set_has_any_kind (changes, shown))
+    hmr_referrals_page_reload (HMR_REFERRALS_PAGE (page));
+}
+
+static void
 hmr_referrals_page_class_init (HmrReferralsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  HMR_AREA_PAGE_CLASS (klass)->store_changed = hmr_referrals_page_store_changed;
 
   object_class->constructed = hmr_referrals_page_constructed;
   object_class->dispose = hmr_referrals_page_dispose;
@@ -744,25 +755,17 @@ hmr_referrals_page_allowed (const HmrActor *actor)
   return hmr_permission_allows (actor, HMR_ACTION_REFERRAL_READ, NULL);
 }
 
-static void
-on_case_changed (HmrReferralsPage *self)
-{
-  hmr_referrals_page_reload (self);
-}
 
 /**
  * hmr_referrals_page_create_area:
  *
- * The window's "referrals" area; it reloads whenever a case changes.
+ * The window's "referrals" area; it reloads whenever the store announces
+ * a change to a referral or to whom it concerns.
  */
 GtkWidget *
-hmr_referrals_page_create_area (HmrWindow *window)
+hmr_referrals_page_create_area (HmrContext *context)
 {
-  HmrReferralsPage *self = hmr_referrals_page_new (hmr_window_get_store (window),
-                                                   hmr_window_get_actor (window));
-
-  g_signal_connect_object (window, "case-changed", G_CALLBACK (on_case_changed), self, G_CONNECT_SWAPPED);
-  return GTK_WIDGET (self);
+  return g_object_new (HMR_TYPE_REFERRALS_PAGE, "context", context, NULL);
 }
 
 /**

@@ -9,7 +9,7 @@
 
 #include "hmr-area-page.h"
 #include "hmr-referral-board.h"
-#include "hmr-window.h"
+#include "hmr-area-page.h"
 
 G_BEGIN_DECLS
 
@@ -30,8 +30,7 @@ G_DECLARE_FINAL_TYPE (HmrReferralsPage, hmr_referrals_page, HMR, REFERRALS_PAGE,
 HmrReferralsPage *hmr_referrals_page_new            (HmrStore           *store,
                                                      const HmrActor     *actor);
 gboolean          hmr_referrals_page_allowed        (const HmrActor     *actor);
-GtkWidget        *hmr_referrals_page_create_area    (HmrWindow          *window);
-
+GtkWidget        *hmr_referrals_page_create_area    (HmrContext     *context);
 void              hmr_referrals_page_reload         (HmrReferralsPage   *self);
 HmrReferralBoard *hmr_referrals_page_get_model      (HmrReferralsPage   *self);
 GtkDropDown      *hmr_referrals_page_get_filter     (HmrReferralsPage   *self,

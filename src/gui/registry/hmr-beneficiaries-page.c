@@ -438,6 +438,26 @@ add_global_shortcuts (HmrBeneficiariesPage *self)
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
+/* The store committed something: the case file shown reads itself again
+ * when it concerns its person; the list, when what changed shows in it */
+static void
+hmr_beneficiaries_page_store_changed (HmrAreaPage  *page,
+                                      HmrChangeSet *changes)
+{
+  HmrBeneficiariesPage *self = HMR_BENEFICIARIES_PAGE (page);
+  static const char * const listed[] = {
+    "beneficiary", "case", "follow_up", "plan", "assessment", "case_closure_request",
+    "reentry_ban", "migration_episode", "user", "import", NULL
+  };
+  HmrBeneficiary *shown = hmr_beneficiary_detail_get_beneficiary (self->detail);
+
+  if (shown != NULL &&
+      hmr_change_set_concerns_beneficiary (changes, hmr_beneficiary_get (shown, HMR_BENEFICIARY_ID)))
+    hmr_beneficiary_detail_refresh (self->detail);
+  if (hmr_change_set_has_any_kind (changes, listed))
+    hmr_beneficiaries_page_reload (self);
+}
+
 /* ---- GObject -------------------------------------------------------- */
 
 static void
@@ -546,6 +566,8 @@ hmr_beneficiaries_page_class_init (HmrBeneficiariesPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  HMR_AREA_PAGE_CLASS (klass)->store_changed = hmr_beneficiaries_page_store_changed;
 
   object_class->constructed = hmr_beneficiaries_page_constructed;
   object_class->dispose = hmr_beneficiaries_page_dispose;
@@ -764,24 +786,3 @@ hmr_beneficiaries_page_is_searching (HmrBeneficiariesPage *self)
   return self->n_running > 0 || hmr_beneficiary_list_is_partial (self->model);
 }
 
-/**
- * hmr_beneficiaries_page_case_changed:
- * @beneficiary_id: whose case file changed
- *
- * Something was saved about @beneficiary_id elsewhere (a referral, a
- * follow-up, a grant…): the list, and the case file if it is shown, are
- * read again.
- */
-void
-hmr_beneficiaries_page_case_changed (HmrBeneficiariesPage *self,
-                                     const char           *beneficiary_id)
-{
-  HmrBeneficiary *shown;
-
-  g_return_if_fail (HMR_IS_BENEFICIARIES_PAGE (self));
-
-  shown = hmr_beneficiary_detail_get_beneficiary (self->detail);
-  if (shown != NULL && g_strcmp0 (hmr_beneficiary_get (shown, HMR_BENEFICIARY_ID), beneficiary_id) == 0)
-    hmr_beneficiary_detail_refresh (self->detail);
-  hmr_beneficiaries_page_reload (self);
-}

@@ -37,7 +37,5 @@ HmrBeneficiaryDetail *hmr_beneficiaries_page_get_detail         (HmrBeneficiarie
 const char           *hmr_beneficiaries_page_get_state          (HmrBeneficiariesPage *self);
 HmrBeneficiaryFilters *hmr_beneficiaries_page_get_filters       (HmrBeneficiariesPage *self);
 gboolean              hmr_beneficiaries_page_is_searching       (HmrBeneficiariesPage *self);
-void                  hmr_beneficiaries_page_case_changed       (HmrBeneficiariesPage *self,
-                                                                 const char           *beneficiary_id);
 
 G_END_DECLS
