@@ -168,8 +168,7 @@ open_dialog (HmrUsersPage      *self,
   HmrUserDialog *dialog = hmr_user_dialog_new (hmr_area_page_get_store (HMR_AREA_PAGE (self)),
                                                hmr_area_page_get_actor (HMR_AREA_PAGE (self)), user);
 
-  hmr_gui_present_dialog (GTK_WINDOW (dialog), NULL, GTK_WIDGET (self),
-                          "saved", G_CALLBACK (hmr_users_page_reload), self);
+  hmr_gui_present_dialog (GTK_WINDOW (dialog), NULL, GTK_WIDGET (self), NULL, NULL, NULL);
 }
 
 static void
@@ -287,10 +286,20 @@ hmr_users_page_finalize (GObject *object)
 }
 
 static void
+hmr_users_page_store_changed (HmrAreaPage  *page,
+                              HmrChangeSet *changes)
+{
+  if (hmr_change_set_has_kind (changes, "user"))
+    hmr_users_page_reload (HMR_USERS_PAGE (page));
+}
+
+static void
 hmr_users_page_class_init (HmrUsersPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  HMR_AREA_PAGE_CLASS (klass)->store_changed = hmr_users_page_store_changed;
 
   object_class->constructed = hmr_users_page_constructed;
   object_class->dispose = hmr_users_page_dispose;

@@ -205,25 +205,25 @@ hmr_finance_page_reload (HmrFinancePage *self)
 static void
 on_waiting_list_row_activated (HmrFinancePage *self, GtkListBoxRow *row)
 {
-  hmr_gui_open_grant_row (HMR_AREA_PAGE (self), row, FALSE, G_CALLBACK (hmr_finance_page_reload));
+  hmr_gui_open_grant_row (HMR_AREA_PAGE (self), row, FALSE);
 }
 
 static void
 on_disbursing_list_row_activated (HmrFinancePage *self, GtkListBoxRow *row)
 {
-  hmr_gui_open_grant_row (HMR_AREA_PAGE (self), row, FALSE, G_CALLBACK (hmr_finance_page_reload));
+  hmr_gui_open_grant_row (HMR_AREA_PAGE (self), row, FALSE);
 }
 
 static void
 on_disbursed_list_row_activated (HmrFinancePage *self, GtkListBoxRow *row)
 {
-  hmr_gui_open_grant_row (HMR_AREA_PAGE (self), row, FALSE, G_CALLBACK (hmr_finance_page_reload));
+  hmr_gui_open_grant_row (HMR_AREA_PAGE (self), row, FALSE);
 }
 
 static void
 on_handovers_list_row_activated (HmrFinancePage *self, GtkListBoxRow *row)
 {
-  hmr_gui_open_grant_row (HMR_AREA_PAGE (self), row, TRUE, G_CALLBACK (hmr_finance_page_reload));
+  hmr_gui_open_grant_row (HMR_AREA_PAGE (self), row, TRUE);
 }
 
 static void
@@ -239,8 +239,7 @@ pay_action (GtkWidget  *widget,
                                    hmr_area_page_get_store (HMR_AREA_PAGE (self)),
                                    hmr_area_page_get_actor (HMR_AREA_PAGE (self)),
                                    g_variant_get_string (parameter, NULL), &error);
-  hmr_gui_present_dialog (GTK_WINDOW (dialog), error, GTK_WIDGET (self->toast_overlay),
-                          "recorded", G_CALLBACK (hmr_finance_page_reload), self);
+  hmr_gui_present_dialog (GTK_WINDOW (dialog), error, GTK_WIDGET (self->toast_overlay), NULL, NULL, NULL);
 }
 
 static void

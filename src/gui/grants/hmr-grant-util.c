@@ -292,16 +292,14 @@ hmr_grant_row_get_id (GtkWidget *row)
  * @page: the page @row is in: its store and user open the record
  * @row: a row of hmr_grant_row_new(), or of hmr_handover_row_new() when
  *   @handover
- * @on_changed: called as on_changed (@page) when the dialog saved
- *
  * Opens the grant or handover act of @row in its dialog; a refusal to
- * open it is shown over the row.
+ * open it is shown over the row.  What the dialog saves, the store
+ * announces to the page (HmrAreaPage::store_changed).
  */
 void
 hmr_gui_open_grant_row (HmrAreaPage   *page,
                         GtkListBoxRow *row,
-                        gboolean       handover,
-                        GCallback      on_changed)
+                        gboolean       handover)
 {
   const char *id = hmr_grant_row_get_id (GTK_WIDGET (row));
   GtkWindow *parent = hmr_gui_get_parent_window (GTK_WIDGET (page));
@@ -316,7 +314,7 @@ hmr_gui_open_grant_row (HmrAreaPage   *page,
     dialog = GTK_WINDOW (hmr_handover_dialog_new_for_handover (parent, store, actor, id, &error));
   else
     dialog = GTK_WINDOW (hmr_grant_dialog_new_for_grant (parent, store, actor, id, &error));
-  hmr_gui_present_dialog (dialog, error, GTK_WIDGET (row), "changed", on_changed, page);
+  hmr_gui_present_dialog (dialog, error, GTK_WIDGET (row), NULL, NULL, NULL);
 }
 
 void

@@ -27,8 +27,7 @@ GtkWidget  *hmr_handover_row_new         (const HmrHandoverSummary  *summary);
 const char *hmr_grant_row_get_id         (GtkWidget                 *row);
 void        hmr_gui_open_grant_row       (HmrAreaPage               *page,
                                           GtkListBoxRow             *row,
-                                          gboolean                   handover,
-                                          GCallback                  on_changed);
+                                          gboolean                   handover);
 void        hmr_gui_list_box_clear       (GtkListBox                *list);
 GtkWidget  *hmr_gui_placeholder_row      (const char                *text);
 

@@ -98,14 +98,14 @@ static void
 on_grant_row_activated (HmrGrantsPage *self,
                         GtkListBoxRow *row)
 {
-  hmr_gui_open_grant_row (HMR_AREA_PAGE (self), row, FALSE, G_CALLBACK (hmr_grants_page_reload));
+  hmr_gui_open_grant_row (HMR_AREA_PAGE (self), row, FALSE);
 }
 
 static void
 on_handover_row_activated (HmrGrantsPage *self,
                            GtkListBoxRow *row)
 {
-  hmr_gui_open_grant_row (HMR_AREA_PAGE (self), row, TRUE, G_CALLBACK (hmr_grants_page_reload));
+  hmr_gui_open_grant_row (HMR_AREA_PAGE (self), row, TRUE);
 }
 
 static void
