@@ -7,7 +7,9 @@
 BUILD ?= _build
 DEMO_BENEFICIARIES ?= 3000
 DATA_HOME := $(if $(XDG_DATA_HOME),$(XDG_DATA_HOME),$(HOME)/.local/share)
-DEMO_DB ?= $(DATA_HOME)/hamroh/hamroh.sqlite3
+# The demo has a file of its own: deleting it to start over never touches
+# the real database (hamroh.sqlite3 beside it)
+DEMO_DB ?= $(DATA_HOME)/hamroh/demo.sqlite3
 
 # Debian 12 packages needed to build, run and test
 PACKAGES = \
