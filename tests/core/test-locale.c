@@ -5,8 +5,10 @@
  */
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "hmr-audit-labels.h"
 #include "hmr-labels.h"
 #include "hmr-locale.h"
 #include "hmr-permissions.h"
@@ -160,6 +162,81 @@ test_dates_in_language (gconstpointer data)
   g_test_trap_assert_passed ();
 }
 
+/* The audit trail shows no raw code: each field the store writes, and each
+ * coded value, reads in the language of the window */
+static const char * const audit_changes[][3] = {
+  { "case", "stage", "case_plan" },
+  { "referral", "status", "accepted" },
+  { "referral", "service_type", "legal_aid" },
+  { "grant", "status", "approved" },
+  { "user", "role", "supervisor" },
+  { "user", "active", "0" },
+  { "user", "must_change_password", "1" },
+  { "assessment", "need.legal.priority", "high" },
+  { "disbursement", "method", "bank_transfer" },
+  { "beneficiary", "category", "trafficking_victim" },
+  { "follow_up", "who5_score", "52" },
+  { "grant", "amount_requested", "587400" },
+  { "referral", "comment", "…" },
+  { "referral", "deleted_at", "2026-12-01" },
+};
+
+static void
+check_audit_in_words (const char *language)
+{
+  g_unsetenv ("LC_ALL");
+  g_unsetenv ("LC_MESSAGES");
+  g_unsetenv ("LANG");
+  g_setenv ("LANGUAGE", language, TRUE);
+  g_setenv ("HAMROH_LOCALEDIR", TEST_PODIR, TRUE);
+  hmr_setup_i18n ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (audit_changes); i++)
+    {
+      const char *entity = audit_changes[i][0], *field = audit_changes[i][1], *value = audit_changes[i][2];
+      g_autofree char *label = hmr_audit_field_label (entity, field);
+      g_autofree char *shown = hmr_audit_value_label (entity, field, value);
+
+      g_test_message ("%s.%s = %s → “%s: %s”", entity, field, value, label, shown);
+      assert_cyrillic (label);
+      /* A code is shown as its label; numbers and free text as they are */
+      if (g_ascii_isalpha (value[0]))
+        assert_cyrillic (shown);
+      else
+        g_assert_cmpstr (shown, !=, NULL);
+    }
+}
+
+static void
+test_audit_in_words (gconstpointer data)
+{
+  if (g_test_subprocess ())
+    {
+      check_audit_in_words (data);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
+static void
+test_audit_in_english_words (void)
+{
+  g_autofree char *stage = hmr_audit_field_label ("case", "stage");
+  g_autofree char *plan = hmr_audit_value_label ("case", "stage", "case_plan");
+  g_autofree char *need = hmr_audit_field_label ("assessment", "need.legal.priority");
+  g_autofree char *off = hmr_audit_value_label ("user", "active", "0");
+  g_autofree char *unknown = hmr_audit_field_label ("referral", "some_new_field");
+
+  g_assert_cmpstr (stage, ==, "Stage");
+  g_assert_cmpstr (plan, ==, "Case plan");
+  g_assert_true (g_str_has_suffix (need, ": priority"));
+  g_assert_null (strchr (need, '.'));
+  g_assert_cmpstr (off, ==, "No");
+  /* a field no table knows yet still reads as words, not as a code */
+  g_assert_cmpstr (unknown, ==, "Some new field");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -172,6 +249,9 @@ main (int   argc,
   g_test_add_data_func ("/locale/tajik-refusal-whole-sentence", "tg", test_refusal_whole_sentence);
   g_test_add_data_func ("/locale/russian-refusal-whole-sentence", "ru", test_refusal_whole_sentence);
   g_test_add_data_func ("/locale/tajik-dates", "tg", test_dates_in_language);
+  g_test_add_data_func ("/locale/tajik-audit-in-words", "tg", test_audit_in_words);
+  g_test_add_data_func ("/locale/russian-audit-in-words", "ru", test_audit_in_words);
+  g_test_add_func ("/locale/english-audit-in-words", test_audit_in_english_words);
   g_test_add_data_func ("/locale/russian-dates", "ru", test_dates_in_language);
 
   return g_test_run ();

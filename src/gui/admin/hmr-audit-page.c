@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "hmr-audit-page.h"
+#include "hmr-audit-labels.h"
 #include "hmr-gui-util.h"
 #include "hmr-people.h"
 #include "hmr-permissions.h"
@@ -136,19 +137,6 @@ entity_label (const char *code)
   return humanize (code);
 }
 
-static char *
-field_label (const char *entity,
-             const char *field)
-{
-  if (g_strcmp0 (entity, "beneficiary") == 0)
-    for (int f = 0; f < HMR_BENEFICIARY_N_FIELDS; f++)
-      if (g_strcmp0 (hmr_beneficiary_field_get_column ((HmrBeneficiaryField) f), field) == 0)
-        return g_strdup (hmr_beneficiary_field_get_label ((HmrBeneficiaryField) f));
-  if (g_strcmp0 (field, "detail") == 0)
-    return g_strdup (C_("audit change", "Detail"));
-  return humanize (field);
-}
-
 /* "Village: — → Ғаллакор; Phone: … → …", or the raw text when unreadable */
 static char *
 describe_changes (const HmrAuditEntry *e)
@@ -164,17 +152,19 @@ describe_changes (const HmrAuditEntry *e)
   for (guint i = 0; i < changes->len; i++)
     {
       HmrAuditChange *c = g_ptr_array_index (changes, i);
-      g_autofree char *label = field_label (e->entity, c->field);
+      g_autofree char *label = hmr_audit_field_label (e->entity, c->field);
+      g_autofree char *before = hmr_audit_value_label (e->entity, c->field, c->before);
+      g_autofree char *after = hmr_audit_value_label (e->entity, c->field, c->after);
 
       if (out->len > 0)
         g_string_append (out, "; ");
       if (c->before == NULL && g_strcmp0 (c->field, "detail") == 0)
         /* Translators: a note in the audit trail: "Detail: 300 rows" */
-        g_string_append_printf (out, C_("audit change", "%s: %s"), label, hmr_gui_value_or_dash (c->after));
+        g_string_append_printf (out, C_("audit change", "%s: %s"), label, hmr_gui_value_or_dash (after));
       else
         /* Translators: a changed field in the audit trail: "Village: old → new" */
         g_string_append_printf (out, C_("audit change", "%s: %s → %s"), label,
-                                hmr_gui_value_or_dash (c->before), hmr_gui_value_or_dash (c->after));
+                                hmr_gui_value_or_dash (before), hmr_gui_value_or_dash (after));
     }
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
