@@ -229,11 +229,13 @@ preferences_action (GSimpleAction *action,
                     gpointer       user_data)
 {
   HmrApplication *self = user_data;
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
   HmrPreferencesWindow *prefs;
+  /* Which file holds every case file is the administrator's choice */
+  gboolean admin = HMR_IS_WINDOW (active) && hmr_window_get_actor (HMR_WINDOW (active))->role == HMR_ROLE_ADMIN;
 
-  prefs = hmr_preferences_window_new (self);
-  gtk_window_set_transient_for (GTK_WINDOW (prefs),
-                                gtk_application_get_active_window (GTK_APPLICATION (self)));
+  prefs = hmr_preferences_window_new (self, admin);
+  gtk_window_set_transient_for (GTK_WINDOW (prefs), active);
   gtk_window_present (GTK_WINDOW (prefs));
 }
 

@@ -17,6 +17,7 @@ struct _HmrPreferencesWindow
   GSettings            *settings;
 
   /* Template widgets */
+  GtkWidget            *database_group;
   AdwActionRow         *current_row;
   AdwActionRow         *next_row;
   GtkButton            *default_button;
@@ -218,6 +219,7 @@ hmr_preferences_window_class_init (HmrPreferencesWindowClass *klass)
 
   hmr_gui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, "/org/hamroh/Hamroh/ui/hmr-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, HmrPreferencesWindow, database_group);
   gtk_widget_class_bind_template_child (widget_class, HmrPreferencesWindow, current_row);
   gtk_widget_class_bind_template_child (widget_class, HmrPreferencesWindow, next_row);
   gtk_widget_class_bind_template_child (widget_class, HmrPreferencesWindow, default_button);
@@ -234,12 +236,20 @@ hmr_preferences_window_init (HmrPreferencesWindow *self)
   hmr_gui_set_accessible_label (GTK_WIDGET (self->idle_spin), _("Minutes before locking"));
 }
 
+/**
+ * hmr_preferences_window_new:
+ * @may_choose_database: whether the user may choose which database file
+ *   Hamroh opens (administrators only: the file is every case file)
+ */
 HmrPreferencesWindow *
-hmr_preferences_window_new (HmrApplication *app)
+hmr_preferences_window_new (HmrApplication *app,
+                            gboolean        may_choose_database)
 {
+  HmrPreferencesWindow *self;
+
   g_return_val_if_fail (HMR_IS_APPLICATION (app), NULL);
 
-  return g_object_new (HMR_TYPE_PREFERENCES_WINDOW,
-                       "app", app,
-                       NULL);
+  self = g_object_new (HMR_TYPE_PREFERENCES_WINDOW, "app", app, NULL);
+  gtk_widget_set_visible (self->database_group, may_choose_database);
+  return self;
 }

@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 #define HMR_TYPE_PREFERENCES_WINDOW (hmr_preferences_window_get_type ())
 G_DECLARE_FINAL_TYPE (HmrPreferencesWindow, hmr_preferences_window, HMR, PREFERENCES_WINDOW, AdwPreferencesWindow)
 
-HmrPreferencesWindow *hmr_preferences_window_new (HmrApplication *app);
+HmrPreferencesWindow *hmr_preferences_window_new (HmrApplication *app,
+                                                  gboolean        may_choose_database);
 
 G_END_DECLS

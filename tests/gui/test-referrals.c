@@ -583,6 +583,33 @@ test_caseworker_sends_answers_completes (HmrGuiFixture *f,
     g_assert_null (hmr_referral_dialog_get_error (dialog));
     g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
   }
+  /* … offered in each language a slip is printed in: Tajik, Russian, English */
+  {
+    GtkWidget *button = hmr_gui_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_MENU_BUTTON, NULL);
+    GMenuModel *menu;
+    g_autoptr(GString) targets = g_string_new (NULL);
+
+    g_assert_nonnull (button);
+    menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
+    g_assert_nonnull (menu);
+    for (int s = 0; s < g_menu_model_get_n_items (menu); s++)
+      {
+        GMenuModel *section = g_menu_model_get_item_link (menu, s, G_MENU_LINK_SECTION);
+        GMenuModel *items = section != NULL ? section : menu;
+
+        for (int i = 0; i < g_menu_model_get_n_items (items); i++)
+          {
+            g_autoptr(GVariant) target = g_menu_model_get_item_attribute_value (items, i, G_MENU_ATTRIBUTE_TARGET,
+                                                                                G_VARIANT_TYPE_STRING);
+            if (target != NULL)
+              g_string_append_printf (targets, "%s ", g_variant_get_string (target, NULL));
+          }
+        g_clear_object (&section);
+        if (items == menu)
+          break;
+      }
+    g_assert_cmpstr (targets->str, ==, "tg ru en ");
+  }
   {
     g_autoptr(HmrReferralRow) row = row_at (page, 0);
     g_assert_cmpstr (hmr_referral_row_get (row, HMR_REFERRAL_ROW_STATUS), ==, "completed");

@@ -265,12 +265,23 @@ test_preferences_show_database (HmrGuiFixture *f,
 
   hmr_application_set_database_path (f->app, f->path);
   g_settings_set_string (settings, "last-database", "");
-  prefs = hmr_preferences_window_new (f->app);
+  /* Anyone but an administrator sees no choice of database file */
+  prefs = hmr_preferences_window_new (f->app, FALSE);
+  gtk_window_present (GTK_WINDOW (prefs));
+  hmr_gui_test_flush ();
+  {
+    GtkWidget *path_label = hmr_gui_test_find_label (GTK_WIDGET (prefs), f->path);
+    g_assert_true (path_label == NULL || !gtk_widget_is_visible (path_label));
+  }
+  gtk_window_destroy (GTK_WINDOW (prefs));
+
+  prefs = hmr_preferences_window_new (f->app, TRUE);
   gtk_window_present (GTK_WINDOW (prefs));
   hmr_gui_test_flush ();
 
   /* The database open now, by its path */
   g_assert_nonnull (hmr_gui_test_find_label (GTK_WIDGET (prefs), f->path));
+  g_assert_true (gtk_widget_is_visible (hmr_gui_test_find_label (GTK_WIDGET (prefs), f->path)));
 
   /* The idle lock follows the settings, both ways */
   spin = GTK_SPIN_BUTTON (hmr_gui_test_find_widget (GTK_WIDGET (prefs), GTK_TYPE_SPIN_BUTTON, NULL));
