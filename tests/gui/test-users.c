@@ -49,6 +49,9 @@ create_farrukh (HmrGuiFixture *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "users.new", NULL));
   dialog = HMR_USER_DIALOG (hmr_gui_test_find_window (HMR_TYPE_USER_DIALOG));
   g_assert_nonnull (dialog);
+  /* It starts as a caseworker of an office: nothing it would refuse */
+  g_assert_cmpuint (adw_combo_row_get_selected (hmr_user_dialog_get_role_row (dialog)), ==, HMR_ROLE_CASEWORKER);
+  g_assert_cmpuint (adw_combo_row_get_selected (hmr_user_dialog_get_office_row (dialog)), >, 0);
 
   gtk_editable_set_text (hmr_user_dialog_get_entry (dialog, "username"), "farrukh");
   gtk_editable_set_text (hmr_user_dialog_get_entry (dialog, "full-name"), "Фаррух Раҳимов");

@@ -302,6 +302,9 @@ on_role_changed (HmrUserDialog *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->office_row), role == HMR_ROLE_CASEWORKER);
   if (role != HMR_ROLE_CASEWORKER)
     adw_combo_row_set_selected (self->office_row, 0);
+  else if (adw_combo_row_get_selected (self->office_row) == 0 && self->districts != NULL &&
+           self->districts->len > 0)
+    adw_combo_row_set_selected (self->office_row, 1);
 }
 
 /* ---- GObject ------------------------------------------------------------ */
@@ -428,6 +431,10 @@ hmr_user_dialog_new (HmrStore          *store,
                                                "The user must choose a new password at the first login."));
       adw_combo_row_set_selected (self->role_row, HMR_ROLE_CASEWORKER);
       on_role_changed (self);
+      /* A caseworker works in an office: start with one, not with the
+       * "every office" that saving would refuse */
+      if (self->districts->len > 0)
+        office_pos = 1;
       gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->username_row));
     }
   else
