@@ -38,6 +38,9 @@ static const Scope table[HMR_N_ACTIONS][HMR_N_ROLES] = {
   [HMR_ACTION_EXPORT_LEDGER]             = { NONE,       NONE, ALL, NONE },
   [HMR_ACTION_IMPORT]                    = { OWN_OFFICE, ALL, NONE, NONE },
   [HMR_ACTION_IMPORT_UNDO]               = { NONE,       ALL, NONE, NONE },
+  [HMR_ACTION_SYNC]                      = { NONE,       ALL, NONE, ALL },
+  [HMR_ACTION_SYNC_ENROL]                = { NONE,       NONE, NONE, ALL },
+  [HMR_ACTION_SYNC_CONFLICTS]            = { NONE,       ALL, NONE, NONE },
 };
 
 gboolean
@@ -162,6 +165,15 @@ hmr_permission_dup_refusal (HmrRole   role,
     case HMR_ACTION_IMPORT_UNDO:
       /* Translators: a refusal; %s is the name of a role, as in “Caseworker” */
       return g_strdup_printf (_("Refused: the %s role may not undo an import."), who);
+    case HMR_ACTION_SYNC:
+      /* Translators: a refusal; %s is the name of a role, as in “Caseworker” */
+      return g_strdup_printf (_("Refused: the %s role may not send or receive sync bundles."), who);
+    case HMR_ACTION_SYNC_ENROL:
+      /* Translators: a refusal; %s is the name of a role, as in “Caseworker” */
+      return g_strdup_printf (_("Refused: the %s role may not enrol office installations."), who);
+    case HMR_ACTION_SYNC_CONFLICTS:
+      /* Translators: a refusal; %s is the name of a role, as in “Caseworker” */
+      return g_strdup_printf (_("Refused: the %s role may not review sync conflicts."), who);
     case HMR_N_ACTIONS:
     default:
       g_return_val_if_reached (g_strdup (""));

@@ -36,6 +36,9 @@ typedef enum
   HMR_ACTION_EXPORT_LEDGER,              /* grant ledger, handovers */
   HMR_ACTION_IMPORT,                     /* import lists of beneficiaries */
   HMR_ACTION_IMPORT_UNDO,                /* undo an import batch */
+  HMR_ACTION_SYNC,                       /* send and receive bundles */
+  HMR_ACTION_SYNC_ENROL,                 /* enrol office installations */
+  HMR_ACTION_SYNC_CONFLICTS,             /* review and resolve conflicts */
   HMR_N_ACTIONS
 } HmrAction;
 

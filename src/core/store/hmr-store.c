@@ -16,6 +16,7 @@
 #include "hmr-name-key.h"
 #include "hmr-resources.h"
 #include "hmr-store-private.h"
+#include "hmr-sync-private.h"
 
 #define SQL_RESOURCE_PATH "/org/hamroh/Hamroh/sql"
 
@@ -167,18 +168,23 @@ gboolean
 hmr_store_begin (HmrStore  *self,
                  GError   **error)
 {
-  return hmr_store_exec (self, "BEGIN IMMEDIATE", error);
+  if (!hmr_store_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  hmr_store_sync_capture_begin (self);  /* what commits is recorded for sending */
+  return TRUE;
 }
 
 gboolean
 hmr_store_commit (HmrStore  *self,
                   GError   **error)
 {
-  int rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+  int rc = SQLITE_OK;
 
-  if (rc != SQLITE_OK)
+  if (!hmr_store_sync_capture_commit (self, error) ||
+      (rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL)) != SQLITE_OK)
     {
-      hmr_store_set_sqlite_error (self, rc, error);
+      if (rc != SQLITE_OK)
+        hmr_store_set_sqlite_error (self, rc, error);
       hmr_store_rollback (self);
       return FALSE;
     }
@@ -192,6 +198,7 @@ hmr_store_rollback (HmrStore *self)
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   hmr_store_changes_rolled_back (self);
+  hmr_store_sync_capture_end (self);
 }
 
 /* ---- one write with its audit row ------------------------------------- */

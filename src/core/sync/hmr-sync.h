@@ -1,0 +1,159 @@
+/* hmr-sync.h — offices and HQ in step: identities, enrolment, bundles
+ *
+ * One HQ hub and one installation per office laptop.  Every committed
+ * change is captured in its own transaction (hmr-store-sync-capture.c)
+ * and travels in bundles: compressed, encrypted to the receiver (X25519),
+ * signed by the sender (Ed25519), numbered per sender and receiver.
+ * See DESIGN §5a and the README's "Offices and HQ".
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "hmr-store.h"
+
+G_BEGIN_DECLS
+
+#define HMR_SYNC_ERROR (hmr_sync_error_quark ())
+
+typedef enum
+{
+  HMR_SYNC_ERROR_FAILED,
+  HMR_SYNC_ERROR_NOT_ENROLLED,   /* this database has no identity, or the wrong one */
+  HMR_SYNC_ERROR_BAD_FILE,       /* not a bundle or enrolment file, or damaged */
+  HMR_SYNC_ERROR_UNKNOWN_SENDER,
+  HMR_SYNC_ERROR_NOT_FOR_US,
+  HMR_SYNC_ERROR_TAMPERED,       /* the signature does not hold */
+  HMR_SYNC_ERROR_NEWER_SCHEMA,
+  HMR_SYNC_ERROR_KEYS,           /* the private key file is missing or unsafe */
+} HmrSyncError;
+
+GQuark hmr_sync_error_quark (void);
+
+typedef enum
+{
+  HMR_INSTALLATION_NONE,         /* a database on its own */
+  HMR_INSTALLATION_HQ,
+  HMR_INSTALLATION_OFFICE,
+} HmrInstallationRole;
+
+/* Identity ----------------------------------------------------------- */
+
+HmrInstallationRole hmr_store_sync_get_role          (HmrStore       *self);
+char       *hmr_store_sync_dup_installation_id       (HmrStore       *self);
+char       *hmr_sync_keys_path                       (const char     *database_path);
+gboolean    hmr_store_sync_make_hq                   (HmrStore       *self,
+                                                      const HmrActor *actor,
+                                                      GError        **error);
+
+/* Enrolment: HQ writes a file for one office; a new, empty database
+ * becomes that office's installation from it.  The file holds the office's
+ * records, the users with their password hashes and HQ's public keys:
+ * carry it like a backup. */
+gboolean    hmr_store_sync_create_enrolment          (HmrStore       *self,
+                                                      const HmrActor *actor,
+                                                      const char     *office_code,
+                                                      const char     *path,
+                                                      char          **installation_id,
+                                                      GError        **error);
+gboolean    hmr_store_sync_enrol                     (HmrStore       *self,
+                                                      const char     *path,
+                                                      GError        **error);
+
+/* Bundles ------------------------------------------------------------- */
+
+typedef struct
+{
+  char    *file;
+  char    *peer;          /* the receiving installation */
+  char    *peer_office;   /* its office's code, or "HQ" */
+  guint64  number;
+  guint    n_changes;
+  guint    n_audit_rows;
+} HmrSyncSent;
+
+void        hmr_sync_sent_free                       (HmrSyncSent    *sent);
+
+GPtrArray  *hmr_store_sync_send                      (HmrStore       *self,
+                                                      const HmrActor *actor,
+                                                      const char     *dir,
+                                                      GError        **error);
+
+typedef enum
+{
+  HMR_BUNDLE_APPLIED,
+  HMR_BUNDLE_ALREADY_APPLIED,    /* nothing changed */
+  HMR_BUNDLE_WAITING,            /* an earlier bundle has to come first */
+  HMR_BUNDLE_REFUSED,
+} HmrBundleOutcome;
+
+typedef struct
+{
+  char             *file;
+  HmrBundleOutcome  outcome;
+  char             *sender;
+  guint64           number;
+  guint             n_changes;
+  guint             n_conflicts;
+  char             *message;      /* why it waits or was refused */
+} HmrSyncReceived;
+
+void        hmr_sync_received_free                   (HmrSyncReceived *received);
+
+HmrSyncReceived *hmr_store_sync_receive_file         (HmrStore       *self,
+                                                      const HmrActor *actor,
+                                                      const char     *path,
+                                                      GError        **error);
+GPtrArray  *hmr_store_sync_receive_dir               (HmrStore       *self,
+                                                      const HmrActor *actor,
+                                                      const char     *dir,
+                                                      GError        **error);
+
+/* Conflicts ----------------------------------------------------------- */
+
+typedef struct
+{
+  char *id;
+  char *table;
+  char *record_id;
+  char *column;
+  char *kept;
+  char *lost;
+  char *lost_origin;
+  char *rule;
+  char *status;
+  char *detected_at;
+} HmrSyncConflict;
+
+void        hmr_sync_conflict_free                   (HmrSyncConflict *conflict);
+GPtrArray  *hmr_store_sync_list_conflicts            (HmrStore       *self,
+                                                      const HmrActor *actor,
+                                                      gboolean        open_only,
+                                                      GError        **error);
+gboolean    hmr_store_sync_resolve_conflict          (HmrStore       *self,
+                                                      const HmrActor *actor,
+                                                      const char     *conflict_id,
+                                                      gboolean        restore,
+                                                      GError        **error);
+
+/* The audit chains of the other installations, at HQ ------------------ */
+
+typedef struct
+{
+  char    *origin;
+  char    *office_code;
+  gint64   n_checked;
+  gint64   first_broken;   /* 0: intact */
+  gboolean head_matches;   /* the last chain head it reported is there */
+} HmrOriginAudit;
+
+void        hmr_origin_audit_free                    (HmrOriginAudit *audit);
+GPtrArray  *hmr_store_sync_verify_origins            (HmrStore       *self,
+                                                      const HmrActor *actor,
+                                                      GError        **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HmrSyncSent, hmr_sync_sent_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HmrSyncReceived, hmr_sync_received_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HmrSyncConflict, hmr_sync_conflict_free)
+
+G_END_DECLS

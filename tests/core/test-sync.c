@@ -1,0 +1,706 @@
+/* test-sync.c — HQ and an office installation exchanging bundles
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "hmr-test-util.h"
+#include "hmr-sync.h"
+
+extern void (*hmr_sync_test_after_change) (guint n_applied);
+
+typedef struct
+{
+  Fixture    hq;              /* admin, caseworker (Dusti), supervisor … */
+  char      *dusti_path;
+  HmrStore  *dusti;           /* Dusti's office installation */
+  char      *panj_path;
+  HmrStore  *panj;            /* Panj's, made only by the tests that need it */
+  char      *mail;            /* the folder bundles travel through */
+  char      *beneficiary_id;  /* a Dusti case, at both */
+} Sync;
+
+static HmrStore *
+enrol_office (Sync       *s,
+              const char *code,
+              char      **path_out)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file = g_build_filename (s->hq.dir, code, NULL);
+  g_autofree char *path = g_strdup_printf ("%s/%s.sqlite3", s->hq.dir, code);
+  HmrStore *office;
+
+  g_assert_true (hmr_store_sync_create_enrolment (s->hq.store, s->hq.admin, code, file, NULL, &error));
+  g_assert_no_error (error);
+  office = hmr_store_open (path, &error);
+  g_assert_no_error (error);
+  hmr_store_set_clock (office, fixture_clock, &s->hq);
+  g_assert_true (hmr_store_sync_enrol (office, file, &error));
+  g_assert_no_error (error);
+  g_unlink (file);
+  *path_out = g_steal_pointer (&path);
+  return office;
+}
+
+static void
+sync_set_up (Sync          *s,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HmrBeneficiary) b = make_beneficiary ("Раҳимов", "Алишер", "Dusti");
+  g_autoptr(HmrBeneficiary) p = make_beneficiary ("Сафаров", "Фирӯз", "Panj");
+
+  fixture_set_up (&s->hq, data);
+  g_assert_true (hmr_store_insert_beneficiary (s->hq.store, s->hq.supervisor, b, &error));
+  g_assert_no_error (error);
+  s->beneficiary_id = g_strdup (hmr_beneficiary_get (b, HMR_BENEFICIARY_ID));
+  g_assert_true (hmr_store_insert_beneficiary (s->hq.store, s->hq.supervisor, p, &error));
+  g_assert_no_error (error);
+
+  s->dusti = enrol_office (s, "DST", &s->dusti_path);
+  s->mail = g_build_filename (s->hq.dir, "mail", NULL);
+  g_mkdir (s->mail, 0700);
+}
+
+static void
+remove_database (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *keys = hmr_sync_keys_path (path);
+
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_unlink (keys);
+}
+
+static void
+sync_tear_down (Sync          *s,
+                gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (s->mail, 0, NULL);
+  g_autofree char *hq_keys = hmr_sync_keys_path (s->hq.path);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *path = g_build_filename (s->mail, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (s->mail);
+  g_clear_object (&s->dusti);
+  g_clear_object (&s->panj);
+  remove_database (s->dusti_path);
+  if (s->panj_path)
+    remove_database (s->panj_path);
+  g_unlink (hq_keys);
+  g_free (s->dusti_path);
+  g_free (s->panj_path);
+  g_free (s->mail);
+  g_free (s->beneficiary_id);
+  fixture_tear_down (&s->hq, data);
+}
+
+/* The one bundle @from writes for the others */
+static char *
+send_one (HmrStore       *from,
+          const HmrActor *actor,
+          const char     *mail)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) sent = hmr_store_sync_send (from, actor, mail, &error);
+  HmrSyncSent *first;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (sent->len, >=, 1);
+  first = g_ptr_array_index (sent, 0);
+  return g_strdup (first->file);
+}
+
+static HmrSyncReceived *
+receive_ok (HmrStore       *store,
+            const HmrActor *actor,
+            const char     *file)
+{
+  g_autoptr(GError) error = NULL;
+  HmrSyncReceived *r = hmr_store_sync_receive_file (store, actor, file, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (r);
+  return r;
+}
+
+static void
+edit (HmrStore       *store,
+      const HmrActor *actor,
+      const char     *id,
+      HmrBeneficiaryField field,
+      const char     *value)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HmrBeneficiary) b = hmr_store_get_beneficiary (store, actor, id, &error);
+
+  g_assert_no_error (error);
+  hmr_beneficiary_set (b, field, value);
+  g_assert_true (hmr_store_update_beneficiary (store, actor, b, &error));
+  g_assert_no_error (error);
+}
+
+static char *
+field_of (HmrStore       *store,
+          const HmrActor *actor,
+          const char     *id,
+          HmrBeneficiaryField field)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HmrBeneficiary) b = hmr_store_get_beneficiary (store, actor, id, &error);
+
+  g_assert_no_error (error);
+  return g_strdup (hmr_beneficiary_get (b, field));
+}
+
+/* The office's first bundle introduces its keys; HQ's answer carries
+ * HQ's acknowledgement */
+static void
+introduce (Sync *s)
+{
+  g_autofree char *first = send_one (s->dusti, s->hq.supervisor, s->mail);
+  g_autoptr(HmrSyncReceived) r = receive_ok (s->hq.store, s->hq.supervisor, first);
+
+  g_assert_cmpint (r->outcome, ==, HMR_BUNDLE_APPLIED);
+}
+
+static void
+test_enrol_office (Sync          *s,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *keys = hmr_sync_keys_path (s->dusti_path);
+  g_autofree char *village = NULL;
+  GStatBuf st;
+
+  g_assert_cmpint (hmr_store_sync_get_role (s->hq.store), ==, HMR_INSTALLATION_HQ);
+  g_assert_cmpint (hmr_store_sync_get_role (s->dusti), ==, HMR_INSTALLATION_OFFICE);
+
+  /* the office's own cases and the users, not the other offices' cases */
+  g_assert_cmpint (count_rows (s->dusti_path, "SELECT count(*) FROM beneficiary"), ==, 1);
+  g_assert_cmpint (count_rows (s->dusti_path, "SELECT count(*) FROM case_file"), ==, 1);
+  g_assert_cmpint (count_rows (s->dusti_path, "SELECT count(*) FROM app_user"), ==, 5);
+  village = field_of (s->dusti, s->hq.caseworker, s->beneficiary_id, HMR_BENEFICIARY_FAMILY_NAME);
+  g_assert_cmpstr (village, ==, "Раҳимов");
+
+  /* the private keys: outside the database, for its owner only */
+  g_assert_cmpint (g_stat (keys, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (count_rows (s->dusti_path, "SELECT count(*) FROM sync_installation WHERE role = 'office'"), ==, 1);
+
+  /* and a database with data of its own is never overwritten */
+  {
+    g_autofree char *file = g_build_filename (s->hq.dir, "again", NULL);
+    g_assert_true (hmr_store_sync_create_enrolment (s->hq.store, s->hq.admin, "DST", file, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_false (hmr_store_sync_enrol (s->hq.store, file, &error));
+    g_assert_error (error, HMR_SYNC_ERROR, HMR_SYNC_ERROR_NOT_ENROLLED);
+    g_unlink (file);
+  }
+}
+
+static void
+test_enrol_refused_to_caseworker (Sync          *s,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file = g_build_filename (s->hq.dir, "nope", NULL);
+
+  g_assert_false (hmr_store_sync_create_enrolment (s->hq.store, s->hq.caseworker, "DST", file, NULL, &error));
+  g_assert_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_DENIED);
+  g_assert_false (g_file_test (file, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_capture_same_transaction (Sync          *s,
+                               gconstpointer  data)
+{
+  const char *outbox = "SELECT count(*) FROM sync_outbox WHERE tbl = 'beneficiary' AND op = 23";
+  gint64 before = count_rows (s->dusti_path, outbox);
+
+  edit (s->dusti, s->hq.caseworker, s->beneficiary_id, HMR_BENEFICIARY_VILLAGE, "Гулистон");
+  g_assert_cmpint (count_rows (s->dusti_path, outbox), ==, before + 1);
+  /* the field's stamp, for the merge */
+  g_assert_cmpint (count_rows (s->dusti_path,
+                               "SELECT count(*) FROM sync_field WHERE tbl = 'beneficiary' AND col = 'village'"), ==, 1);
+  /* a login changes local columns only: nothing to send */
+  before = count_rows (s->dusti_path, "SELECT count(*) FROM sync_outbox");
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(HmrActor) again = hmr_store_authenticate (s->dusti, "m.rahimova", "Anor-Surkh-4821", &error);
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (count_rows (s->dusti_path, "SELECT count(*) FROM sync_outbox"), ==, before);
+}
+
+static void
+test_both_ways (Sync          *s,
+                gconstpointer  data)
+{
+  g_autofree char *to_hq = NULL;
+  g_autofree char *to_office = NULL;
+  g_autofree char *village = NULL;
+  g_autofree char *jamoat = NULL;
+  g_autoptr(HmrSyncReceived) r1 = NULL;
+  g_autoptr(HmrSyncReceived) r2 = NULL;
+
+  introduce (s);
+  edit (s->dusti, s->hq.caseworker, s->beneficiary_id, HMR_BENEFICIARY_VILLAGE, "Гулистон");
+  edit (s->hq.store, s->hq.supervisor, s->beneficiary_id, HMR_BENEFICIARY_JAMOAT, "Ғаробдара");
+
+  to_hq = send_one (s->dusti, s->hq.supervisor, s->mail);
+  r1 = receive_ok (s->hq.store, s->hq.supervisor, to_hq);
+  g_assert_cmpint (r1->outcome, ==, HMR_BUNDLE_APPLIED);
+  g_assert_cmpuint (r1->n_conflicts, ==, 0);
+  to_office = send_one (s->hq.store, s->hq.supervisor, s->mail);
+  r2 = receive_ok (s->dusti, s->hq.supervisor, to_office);
+  g_assert_cmpint (r2->outcome, ==, HMR_BUNDLE_APPLIED);
+
+  /* different fields merge, at both */
+  village = field_of (s->hq.store, s->hq.supervisor, s->beneficiary_id, HMR_BENEFICIARY_VILLAGE);
+  jamoat = field_of (s->dusti, s->hq.caseworker, s->beneficiary_id, HMR_BENEFICIARY_JAMOAT);
+  g_assert_cmpstr (village, ==, "Гулистон");
+  g_assert_cmpstr (jamoat, ==, "Ғаробдара");
+  g_free (village);
+  village = field_of (s->dusti, s->hq.caseworker, s->beneficiary_id, HMR_BENEFICIARY_VILLAGE);
+  g_assert_cmpstr (village, ==, "Гулистон");
+
+  /* the office's audit rows are at HQ, and its chain holds there */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) origins = hmr_store_sync_verify_origins (s->hq.store, s->hq.admin, &error);
+    HmrOriginAudit *a;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (origins->len, ==, 1);
+    a = g_ptr_array_index (origins, 0);
+    g_assert_cmpstr (a->office_code, ==, "DST");
+    g_assert_cmpint (a->n_checked, >=, 2);
+    g_assert_cmpint (a->first_broken, ==, 0);
+    g_assert_true (a->head_matches);
+
+    /* a row rewritten is named */
+    exec_sql (s->hq.path, "UPDATE audit_received SET username = 'someone' WHERE seq = 2");
+    g_clear_pointer (&origins, g_ptr_array_unref);
+    origins = hmr_store_sync_verify_origins (s->hq.store, s->hq.admin, &error);
+    g_assert_no_error (error);
+    a = g_ptr_array_index (origins, 0);
+    g_assert_cmpint (a->first_broken, ==, 2);
+  }
+}
+
+static void
+test_same_field_conflict (Sync          *s,
+                          gconstpointer  data)
+{
+  g_autofree char *to_hq = NULL;
+  g_autofree char *to_office = NULL;
+  g_autofree char *at_hq = NULL;
+  g_autofree char *at_office = NULL;
+  g_autoptr(HmrSyncReceived) r1 = NULL;
+  g_autoptr(HmrSyncReceived) r2 = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GError) error = NULL;
+  HmrSyncConflict *c;
+
+  introduce (s);
+  edit (s->dusti, s->hq.caseworker, s->beneficiary_id, HMR_BENEFICIARY_VILLAGE, "Гулистон");
+  /* HQ's edit is the later one */
+  g_date_time_unref (s->hq.now);
+  s->hq.now = g_date_time_new_utc (2026, 11, 23, 10, 0, 0);
+  edit (s->hq.store, s->hq.supervisor, s->beneficiary_id, HMR_BENEFICIARY_VILLAGE, "Навобод");
+
+  to_hq = send_one (s->dusti, s->hq.supervisor, s->mail);
+  to_office = send_one (s->hq.store, s->hq.supervisor, s->mail);
+  r1 = receive_ok (s->hq.store, s->hq.supervisor, to_hq);
+  r2 = receive_ok (s->dusti, s->hq.supervisor, to_office);
+  g_assert_cmpuint (r1->n_conflicts, ==, 1);
+  g_assert_cmpuint (r2->n_conflicts, ==, 1);
+
+  /* one value in force everywhere: the later edit */
+  at_hq = field_of (s->hq.store, s->hq.supervisor, s->beneficiary_id, HMR_BENEFICIARY_VILLAGE);
+  at_office = field_of (s->dusti, s->hq.caseworker, s->beneficiary_id, HMR_BENEFICIARY_VILLAGE);
+  g_assert_cmpstr (at_hq, ==, "Навобод");
+  g_assert_cmpstr (at_office, ==, "Навобод");
+
+  /* the other one is kept for a supervisor, who may restore it */
+  conflicts = hmr_store_sync_list_conflicts (s->hq.store, s->hq.supervisor, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  c = g_ptr_array_index (conflicts, 0);
+  g_assert_cmpstr (c->column, ==, "village");
+  g_assert_cmpstr (c->kept, ==, "Навобод");
+  g_assert_cmpstr (c->lost, ==, "Гулистон");
+  g_assert_cmpstr (c->rule, ==, "later-edit");
+  g_assert_true (hmr_store_sync_resolve_conflict (s->hq.store, s->hq.supervisor, c->id, TRUE, &error));
+  g_assert_no_error (error);
+  g_free (at_hq);
+  at_hq = field_of (s->hq.store, s->hq.supervisor, s->beneficiary_id, HMR_BENEFICIARY_VILLAGE);
+  g_assert_cmpstr (at_hq, ==, "Гулистон");
+
+  /* the restored value travels like any edit */
+  {
+    g_autofree char *again = send_one (s->hq.store, s->hq.supervisor, s->mail);
+    g_autoptr(HmrSyncReceived) r3 = receive_ok (s->dusti, s->hq.supervisor, again);
+    g_assert_cmpuint (r3->n_conflicts, ==, 0);
+    g_free (at_office);
+    at_office = field_of (s->dusti, s->hq.caseworker, s->beneficiary_id, HMR_BENEFICIARY_VILLAGE);
+    g_assert_cmpstr (at_office, ==, "Гулистон");
+  }
+}
+
+static void
+test_replayed_bundle (Sync          *s,
+                      gconstpointer  data)
+{
+  g_autofree char *file = NULL;
+  g_autoptr(HmrSyncReceived) r1 = NULL;
+  g_autoptr(HmrSyncReceived) r2 = NULL;
+  gint64 audit, outbox;
+
+  introduce (s);
+  edit (s->dusti, s->hq.caseworker, s->beneficiary_id, HMR_BENEFICIARY_VILLAGE, "Гулистон");
+  file = send_one (s->dusti, s->hq.supervisor, s->mail);
+  r1 = receive_ok (s->hq.store, s->hq.supervisor, file);
+  g_assert_cmpint (r1->outcome, ==, HMR_BUNDLE_APPLIED);
+  audit = count_rows (s->hq.path, "SELECT count(*) FROM audit_log");
+  outbox = count_rows (s->hq.path, "SELECT count(*) FROM sync_outbox");
+
+  r2 = receive_ok (s->hq.store, s->hq.supervisor, file);
+  g_assert_cmpint (r2->outcome, ==, HMR_BUNDLE_ALREADY_APPLIED);
+  g_assert_cmpint (count_rows (s->hq.path, "SELECT count(*) FROM audit_log"), ==, audit);
+  g_assert_cmpint (count_rows (s->hq.path, "SELECT count(*) FROM sync_outbox"), ==, outbox);
+}
+
+static void
+test_tampered_bundle (Sync          *s,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *village = NULL;
+  g_autoptr(HmrSyncReceived) r = NULL;
+  gsize len;
+
+  introduce (s);
+  edit (s->dusti, s->hq.caseworker, s->beneficiary_id, HMR_BENEFICIARY_VILLAGE, "Гулистон");
+  file = send_one (s->dusti, s->hq.supervisor, s->mail);
+  g_assert_true (g_file_get_contents (file, &contents, &len, NULL));
+  contents[len / 2] ^= 0x01;
+  g_assert_true (g_file_set_contents (file, contents, len, NULL));
+
+  r = hmr_store_sync_receive_file (s->hq.store, s->hq.supervisor, file, &error);
+  g_assert_null (r);
+  g_assert_error (error, HMR_SYNC_ERROR, HMR_SYNC_ERROR_TAMPERED);
+  g_assert_nonnull (strstr (error->message, "to-"));   /* names the file */
+  village = field_of (s->hq.store, s->hq.supervisor, s->beneficiary_id, HMR_BENEFICIARY_VILLAGE);
+  g_assert_null (village);
+}
+
+static void
+test_bundle_for_another_installation (Sync          *s,
+                                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file = NULL;
+  g_autoptr(HmrSyncReceived) r = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+
+  s->panj = enrol_office (s, "PNJ", &s->panj_path);
+  introduce (s);
+  edit (s->hq.store, s->hq.supervisor, s->beneficiary_id, HMR_BENEFICIARY_VILLAGE, "Гулистон");
+  file = send_one (s->hq.store, s->hq.supervisor, s->mail);   /* for Dusti */
+
+  r = hmr_store_sync_receive_file (s->panj, s->hq.supervisor, file, &error);
+  g_assert_null (r);
+  g_assert_error (error, HMR_SYNC_ERROR, HMR_SYNC_ERROR_NOT_FOR_US);
+  g_clear_error (&error);
+
+  /* in a shared folder, Panj leaves Dusti's bundles alone */
+  all = hmr_store_sync_receive_dir (s->panj, s->hq.supervisor, s->mail, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 0);
+}
+
+static void
+test_unknown_sender (Sync          *s,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file = NULL;
+  g_autoptr(HmrSyncReceived) r = NULL;
+
+  file = send_one (s->dusti, s->hq.supervisor, s->mail);
+  exec_sql (s->hq.path, "DELETE FROM sync_peer");
+  r = hmr_store_sync_receive_file (s->hq.store, s->hq.supervisor, file, &error);
+  g_assert_null (r);
+  g_assert_error (error, HMR_SYNC_ERROR, HMR_SYNC_ERROR_UNKNOWN_SENDER);
+}
+
+static void
+test_newer_schema_refused (Sync          *s,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(HmrSyncReceived) r = NULL;
+  gsize len;
+
+  /* the header says a newer schema: refused before the signature is even
+   * looked at (which the change would also break) */
+  file = send_one (s->dusti, s->hq.supervisor, s->mail);
+  g_assert_true (g_file_get_contents (file, &contents, &len, NULL));
+  {
+    /* the schema version is the int32 after the number in the header */
+    g_autoptr(GBytes) header = g_bytes_new (contents + 12, len - 12);
+    guint32 hlen = ((guchar) contents[8] << 24) | ((guchar) contents[9] << 16) |
+                   ((guchar) contents[10] << 8) | (guchar) contents[11];
+    g_autoptr(GVariant) h = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE ("(usstisayayay)"),
+                                                                          g_bytes_new (contents + 12, hlen), FALSE));
+    g_autoptr(GVariant) sign = NULL, box = NULL, mac = NULL;
+    const char *from, *to, *at;
+    guint32 version;
+    guint64 number;
+    gint32 schema;
+    g_autoptr(GVariant) newer = NULL;
+
+    g_variant_get (h, "(u&s&sti&s@ay@ay@ay)", &version, &from, &to, &number, &schema, &at, &sign, &box, &mac);
+    newer = g_variant_ref_sink (g_variant_new ("(usstis@ay@ay@ay)", version, from, to, number, schema + 1, at,
+                                               sign, box, mac));
+    g_assert_cmpuint (g_variant_get_size (newer), ==, hlen);
+    memcpy (contents + 12, g_variant_get_data (newer), hlen);
+  }
+  g_assert_true (g_file_set_contents (file, contents, len, NULL));
+  r = hmr_store_sync_receive_file (s->hq.store, s->hq.supervisor, file, &error);
+  g_assert_null (r);
+  g_assert_error (error, HMR_SYNC_ERROR, HMR_SYNC_ERROR_NEWER_SCHEMA);
+}
+
+static void
+test_out_of_order (Sync          *s,
+                   gconstpointer  data)
+{
+  g_autofree char *b1 = NULL;
+  g_autofree char *b2 = NULL;
+  g_autofree char *village = NULL;
+  g_autoptr(HmrSyncReceived) r2 = NULL;
+  g_autoptr(HmrSyncReceived) r1 = NULL;
+
+  introduce (s);
+  edit (s->dusti, s->hq.caseworker, s->beneficiary_id, HMR_BENEFICIARY_VILLAGE, "Гулистон");
+  b1 = send_one (s->dusti, s->hq.supervisor, s->mail);
+  edit (s->dusti, s->hq.caseworker, s->beneficiary_id, HMR_BENEFICIARY_JAMOAT, "Ғаробдара");
+  b2 = send_one (s->dusti, s->hq.supervisor, s->mail);
+
+  /* the later bundle repeats what HQ has not acknowledged: it arrives
+   * first, and the earlier one changes nothing after it */
+  r2 = receive_ok (s->hq.store, s->hq.supervisor, b2);
+  g_assert_cmpint (r2->outcome, ==, HMR_BUNDLE_APPLIED);
+  r1 = receive_ok (s->hq.store, s->hq.supervisor, b1);
+  g_assert_cmpint (r1->outcome, ==, HMR_BUNDLE_ALREADY_APPLIED);
+  village = field_of (s->hq.store, s->hq.supervisor, s->beneficiary_id, HMR_BENEFICIARY_VILLAGE);
+  g_assert_cmpstr (village, ==, "Гулистон");
+}
+
+static void
+copy_file (const char *from,
+           const char *to)
+{
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (from, &contents, &len, NULL));
+  g_assert_true (g_file_set_contents_full (to, contents, len, G_FILE_SET_CONTENTS_NONE, 0600, NULL));
+}
+
+static void
+test_gap_waits (Sync          *s,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *b1 = NULL;
+  g_autofree char *b2 = NULL;
+  g_autofree char *ack = NULL;
+  g_autofree char *copy = g_build_filename (s->hq.dir, "hq-copy.sqlite3", NULL);
+  g_autofree char *copy_keys = hmr_sync_keys_path (copy);
+  g_autofree char *hq_keys = hmr_sync_keys_path (s->hq.path);
+  g_autofree char *jamoat = NULL;
+  g_autoptr(HmrStore) before = NULL;
+  g_autoptr(HmrSyncReceived) r = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+
+  introduce (s);
+  /* a copy of HQ as it was before bundle 1 */
+  g_clear_object (&s->hq.store);
+  copy_file (s->hq.path, copy);
+  copy_file (hq_keys, copy_keys);
+  s->hq.store = hmr_store_open (s->hq.path, &error);
+  g_assert_no_error (error);
+  hmr_store_set_clock (s->hq.store, fixture_clock, &s->hq);
+
+  edit (s->dusti, s->hq.caseworker, s->beneficiary_id, HMR_BENEFICIARY_VILLAGE, "Гулистон");
+  b1 = send_one (s->dusti, s->hq.supervisor, s->mail);
+  g_clear_pointer (&r, hmr_sync_received_free);
+  r = receive_ok (s->hq.store, s->hq.supervisor, b1);
+  ack = send_one (s->hq.store, s->hq.supervisor, s->mail);
+  g_clear_pointer (&r, hmr_sync_received_free);
+  r = receive_ok (s->dusti, s->hq.supervisor, ack);
+  edit (s->dusti, s->hq.caseworker, s->beneficiary_id, HMR_BENEFICIARY_JAMOAT, "Ғаробдара");
+  b2 = send_one (s->dusti, s->hq.supervisor, s->mail);
+
+  /* the copy gets bundle 2 first: it waits, naming what is missing */
+  before = hmr_store_open (copy, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&r, hmr_sync_received_free);
+  r = receive_ok (before, s->hq.supervisor, b2);
+  g_assert_cmpint (r->outcome, ==, HMR_BUNDLE_WAITING);
+  g_assert_nonnull (r->message);
+  jamoat = field_of (before, s->hq.supervisor, s->beneficiary_id, HMR_BENEFICIARY_JAMOAT);
+  g_assert_null (jamoat);
+
+  /* with both in the folder, they are applied in order */
+  g_unlink (ack);
+  all = hmr_store_sync_receive_dir (before, s->hq.supervisor, s->mail, &error);
+  g_assert_no_error (error);
+  /* the introduction it had, then bundles 1 and 2 */
+  g_assert_cmpuint (all->len, ==, 3);
+  g_assert_cmpint (((HmrSyncReceived *) g_ptr_array_index (all, 0))->outcome, ==, HMR_BUNDLE_ALREADY_APPLIED);
+  g_assert_cmpint (((HmrSyncReceived *) g_ptr_array_index (all, 1))->outcome, ==, HMR_BUNDLE_APPLIED);
+  g_assert_cmpint (((HmrSyncReceived *) g_ptr_array_index (all, 2))->outcome, ==, HMR_BUNDLE_APPLIED);
+  jamoat = field_of (before, s->hq.supervisor, s->beneficiary_id, HMR_BENEFICIARY_JAMOAT);
+  g_assert_cmpstr (jamoat, ==, "Ғаробдара");
+  g_clear_object (&before);
+  remove_database (copy);
+}
+
+static void
+die (guint n_applied)
+{
+  if (n_applied == 2)
+    kill (getpid (), SIGKILL);
+}
+
+static void
+test_killed_receive (Sync          *s,
+                     gconstpointer  data)
+{
+  g_autofree char *file = NULL;
+  g_autofree char *village = NULL;
+  g_autoptr(HmrSyncReceived) r = NULL;
+  const char *changed = "SELECT count(*) FROM beneficiary WHERE village IS NOT NULL OR jamoat IS NOT NULL";
+  gint64 audit;
+  int status;
+  pid_t pid;
+
+  introduce (s);
+  edit (s->dusti, s->hq.caseworker, s->beneficiary_id, HMR_BENEFICIARY_VILLAGE, "Гулистон");
+  edit (s->dusti, s->hq.caseworker, s->beneficiary_id, HMR_BENEFICIARY_JAMOAT, "Ғаробдара");
+  {
+    g_autoptr(HmrBeneficiary) b = make_beneficiary ("Назаров", "Ӯлмас", "Dusti");
+    g_autoptr(GError) error = NULL;
+    g_assert_true (hmr_store_insert_beneficiary (s->dusti, s->hq.caseworker, b, &error));
+    g_assert_no_error (error);
+  }
+  file = send_one (s->dusti, s->hq.supervisor, s->mail);
+  audit = count_rows (s->hq.path, "SELECT count(*) FROM audit_log");
+
+  /* killed in the middle of the bundle */
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(HmrStore) store = hmr_store_open (s->hq.path, &error);
+
+      hmr_sync_test_after_change = die;
+      hmr_store_sync_receive_file (store, s->hq.supervisor, file, &error);
+      _exit (0);   /* not reached */
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFSIGNALED (status));
+
+  /* nothing of it is there */
+  g_assert_cmpint (count_rows (s->hq.path, changed), ==, 0);
+  g_assert_cmpint (count_rows (s->hq.path, "SELECT count(*) FROM beneficiary"), ==, 2);
+  g_assert_cmpint (count_rows (s->hq.path, "SELECT count(*) FROM audit_log"), ==, audit);
+
+  /* and it all arrives the next time */
+  r = receive_ok (s->hq.store, s->hq.supervisor, file);
+  g_assert_cmpint (r->outcome, ==, HMR_BUNDLE_APPLIED);
+  g_assert_cmpint (count_rows (s->hq.path, changed), ==, 1);
+  g_assert_cmpint (count_rows (s->hq.path, "SELECT count(*) FROM beneficiary"), ==, 3);
+}
+
+static void
+test_nothing_to_send (Sync          *s,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ack = NULL;
+  g_autoptr(HmrSyncReceived) r = NULL;
+  g_autoptr(GPtrArray) sent = NULL;
+
+  introduce (s);
+  ack = send_one (s->hq.store, s->hq.supervisor, s->mail);
+  r = receive_ok (s->dusti, s->hq.supervisor, ack);
+  /* the office has sent its audit rows and heard back: all quiet */
+  sent = hmr_store_sync_send (s->dusti, s->hq.supervisor, s->mail, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sent->len, ==, 0);
+  g_clear_pointer (&sent, g_ptr_array_unref);
+  sent = hmr_store_sync_send (s->hq.store, s->hq.supervisor, s->mail, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sent->len, ==, 0);
+}
+
+static void
+test_send_refused_to_caseworker (Sync          *s,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) sent = hmr_store_sync_send (s->dusti, s->hq.caseworker, s->mail, &error);
+
+  g_assert_null (sent);
+  g_assert_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_DENIED);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, fn) g_test_add (path, Sync, NULL, sync_set_up, fn, sync_tear_down)
+  ADD ("/sync/enrol/office-installation-from-hq-file", test_enrol_office);
+  ADD ("/sync/enrol/refused-to-a-caseworker", test_enrol_refused_to_caseworker);
+  ADD ("/sync/capture/recorded-in-the-same-transaction", test_capture_same_transaction);
+  ADD ("/sync/bundle/both-ways-different-fields-merge", test_both_ways);
+  ADD ("/sync/merge/same-field-keeps-later-edit-and-lists-conflict", test_same_field_conflict);
+  ADD ("/sync/bundle/replayed-changes-nothing", test_replayed_bundle);
+  ADD ("/sync/bundle/tampered-refused", test_tampered_bundle);
+  ADD ("/sync/bundle/for-another-installation-refused", test_bundle_for_another_installation);
+  ADD ("/sync/bundle/unknown-sender-refused", test_unknown_sender);
+  ADD ("/sync/bundle/newer-schema-refused", test_newer_schema_refused);
+  ADD ("/sync/bundle/later-one-first", test_out_of_order);
+  ADD ("/sync/bundle/gap-waits-for-the-missing-one", test_gap_waits);
+  ADD ("/sync/receive/killed-leaves-nothing-half-applied", test_killed_receive);
+  ADD ("/sync/send/nothing-to-send-writes-nothing", test_nothing_to_send);
+  ADD ("/sync/send/refused-to-a-caseworker", test_send_refused_to_caseworker);
+#undef ADD
+
+  return g_test_run ();
+}
