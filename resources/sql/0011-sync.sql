@@ -33,6 +33,7 @@ CREATE TABLE sync_peer (
   last_bundle_received  INTEGER NOT NULL DEFAULT 0,
   audit_acked           INTEGER NOT NULL DEFAULT 0,  -- our audit rows it holds
   audit_received        INTEGER NOT NULL DEFAULT 0,  -- its audit rows held here
+  audit_ack_told        INTEGER NOT NULL DEFAULT 0,  -- audit_received we last told it
   audit_head_seq        INTEGER,                     -- its chain head, as reported
   audit_head_hash       TEXT,
   last_received_at      TEXT

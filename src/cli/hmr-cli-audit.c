@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "hmr-cli.h"
+#include "hmr-sync.h"
 
 static int
 run (HmrCli      *cli,
@@ -14,7 +15,9 @@ run (HmrCli      *cli,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(HmrActor) actor = NULL;
+  g_autoptr(GPtrArray) origins = NULL;
   gint64 checked = 0, broken = 0;
+  int status = 0;
 
   actor = hmr_cli_authenticate (cli, &error);
   if (actor == NULL)
@@ -34,7 +37,37 @@ run (HmrCli      *cli,
                         "The audit chain is intact: %lld rows checked.\n",
                         (unsigned long) checked),
            (long long) checked);
-  return 0;
+
+  /* At HQ, every office installation's chain as received */
+  origins = hmr_store_sync_verify_origins (cli->store, actor, &error);
+  if (origins == NULL)
+    return hmr_cli_refused (error);
+  for (guint i = 0; i < origins->len; i++)
+    {
+      HmrOriginAudit *o = g_ptr_array_index (origins, i);
+
+      if (o->first_broken != 0)
+        {
+          /* Translators: %s are an office's code and an installation's id */
+          g_printerr (_("hamroh-cli: the audit chain of %s (installation %s) is broken at its row %lld.\n"),
+                      o->office_code, o->origin, (long long) o->first_broken);
+          status = HMR_CLI_EXIT_REFUSED;
+        }
+      else if (!o->head_matches)
+        {
+          g_printerr (_("hamroh-cli: the audit log of %s (installation %s) was cut or rewritten after it was "
+                        "sent: the chain head it reported last does not match the rows HQ holds.\n"),
+                      o->office_code, o->origin);
+          status = HMR_CLI_EXIT_REFUSED;
+        }
+      else
+        g_print (g_dngettext (GETTEXT_PACKAGE,
+                              "The audit chain of %s (installation %s) is intact: %lld row checked.\n",
+                              "The audit chain of %s (installation %s) is intact: %lld rows checked.\n",
+                              (unsigned long) o->n_checked),
+                 o->office_code, o->origin, (long long) o->n_checked);
+    }
+  return status;
 }
 
 const HmrCliCommand hmr_cli_audit_verify = {

@@ -14,11 +14,14 @@
 
 static char *opt_beneficiaries;
 static char *opt_seed;
+static char *opt_offices;
 
 static GOptionEntry options[] = {
   { "beneficiaries", 0, 0, G_OPTION_ARG_STRING, &opt_beneficiaries,
     N_("how many beneficiaries to make (0 to 10000000)"), "N" },
   { "seed", 0, 0, G_OPTION_ARG_STRING, &opt_seed, N_("the seed of the random choices (default 1)"), "S" },
+  { "offices", 0, 0, G_OPTION_ARG_FILENAME, &opt_offices,
+    N_("make this database HQ and write one enrolled installation per district office into DIR"), "DIR" },
   { NULL }
 };
 
@@ -56,6 +59,16 @@ run (HmrCli      *cli,
     {
       HmrDemoUser *u = g_ptr_array_index (users, i);
       g_print ("demo-user %s %s %s\n", hmr_role_to_string (u->role), u->username, u->password);
+    }
+  if (opt_offices != NULL)
+    {
+      g_autoptr(GPtrArray) installations = NULL;
+
+      if (!hmr_demo_fill_offices (cli->store, users, opt_offices, &installations, &error))
+        return hmr_cli_refused (error);
+      g_print ("installation HQ %s\n", hmr_store_get_path (cli->store));
+      for (guint i = 0; i < installations->len; i++)
+        g_print ("installation %s\n", (const char *) g_ptr_array_index (installations, i));
     }
   return 0;
 }

@@ -24,4 +24,10 @@ gboolean  hmr_demo_fill      (HmrStore      *store,
                               GPtrArray    **users,
                               GError       **error);
 
+gboolean  hmr_demo_fill_offices (HmrStore     *hq,
+                                 GPtrArray    *users,
+                                 const char   *dir,
+                                 GPtrArray   **paths,
+                                 GError      **error);
+
 G_END_DECLS

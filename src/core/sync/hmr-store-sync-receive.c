@@ -292,7 +292,7 @@ apply_changes (HmrStore  *self,
         continue;   /* had it already, from an earlier bundle */
       if (!hmr_store_sync_apply_change (self, change, &r->n_conflicts, error))
         {
-          g_prefix_error (error, _("Change %" G_GUINT64_FORMAT " (%s): "), seq, change->table);
+          g_prefix_error (error, _("Change %llu (%s): "), (unsigned long long) seq, change->table);
           return FALSE;
         }
       /* HQ passes an office's changes on to the office's other laptops */
@@ -456,10 +456,10 @@ hmr_store_sync_receive_file (HmrStore       *self,
   if (lo > (guint64) sender->applied_seq)
     {
       out->outcome = HMR_BUNDLE_WAITING;
-      out->message = g_strdup_printf (_("“%s” waits for an earlier bundle from %s (changes %" G_GINT64_FORMAT
-                                        " to %" G_GUINT64_FORMAT " have not arrived); they are asked for again "
-                                        "in the next bundle sent back."),
-                                      name, bundle->from, sender->applied_seq + 1, lo);
+      out->message = g_strdup_printf (_("“%s” waits for an earlier bundle from %s (changes %lld to %llu have not "
+                                        "arrived); they are asked for again in the next bundle sent back."),
+                                      name, bundle->from, (long long) sender->applied_seq + 1,
+                                      (unsigned long long) lo);
       return g_steal_pointer (&out);
     }
 

@@ -293,3 +293,35 @@ hmr_store_sync_verify_origins (HmrStore       *self,
     }
   return g_steal_pointer (&out);
 }
+
+/**
+ * hmr_store_sync_list_programme_offices:
+ *
+ * The codes of the district offices of the programme's regions (Khatlon
+ * and GBAO): one installation each in the demo.
+ *
+ * Returns: (transfer full) (element-type utf8): the codes, in order
+ */
+GPtrArray *
+hmr_store_sync_list_programme_offices (HmrStore  *self,
+                                       GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_free);
+  int rc;
+
+  stmt = hmr_store_prepare (self,
+                            "SELECT code FROM office WHERE region IN ('khatlon', 'gbao') AND deleted_at IS NULL "
+                            "ORDER BY code",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (out, hmr_column_dup_text (stmt, 0));
+  if (rc != SQLITE_DONE)
+    {
+      hmr_store_set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}

@@ -39,6 +39,7 @@ typedef struct
   gint64   ack_told;
   gint64   audit_acked;
   gint64   audit_received;
+  gint64   audit_ack_told;
 } Peer;
 
 static void
@@ -61,7 +62,7 @@ list_peers (HmrStore  *self,
 
   stmt = hmr_store_prepare (self,
                             "SELECT p.id, p.office_id, coalesce (o.code, 'HQ'), p.box_pk, p.last_bundle_sent, "
-                            "p.acked_seq, p.applied_seq, p.ack_told, p.audit_acked, p.audit_received "
+                            "p.acked_seq, p.applied_seq, p.ack_told, p.audit_acked, p.audit_received, p.audit_ack_told "
                             "FROM sync_peer p LEFT JOIN office o ON o.id = p.office_id ORDER BY o.code, p.id",
                             error);
   if (stmt == NULL)
@@ -81,6 +82,7 @@ list_peers (HmrStore  *self,
       p->ack_told = sqlite3_column_int64 (stmt, 7);
       p->audit_acked = sqlite3_column_int64 (stmt, 8);
       p->audit_received = sqlite3_column_int64 (stmt, 9);
+      p->audit_ack_told = sqlite3_column_int64 (stmt, 10);
       g_ptr_array_add (peers, p);
     }
   if (rc != SQLITE_DONE)
@@ -301,7 +303,8 @@ send_to_peer (HmrStore      *self,
     return NULL;
   g_variant_ref_sink (audit_rows);
   g_variant_ref_sink (head);
-  if (n_changes == 0 && n_audit == 0 && peer->applied_seq == peer->ack_told)
+  if (n_changes == 0 && n_audit == 0 && peer->applied_seq == peer->ack_told &&
+      peer->audit_received == peer->audit_ack_told)
     return g_steal_pointer (&sent);   /* nothing: no file */
 
   sent->number = peer->last_bundle_sent + 1;
@@ -317,12 +320,13 @@ send_to_peer (HmrStore      *self,
   if (file == NULL)
     return NULL;
 
-  stmt = hmr_store_prepare (self, "UPDATE sync_peer SET last_bundle_sent = ?2, ack_told = ?3 WHERE id = ?1", error);
+  stmt = hmr_store_prepare (self, "UPDATE sync_peer SET last_bundle_sent = ?2, ack_told = ?3, audit_ack_told = ?4 WHERE id = ?1", error);
   if (stmt == NULL)
     return NULL;
   hmr_bind_text (stmt, 1, peer->id);
   sqlite3_bind_int64 (stmt, 2, sent->number);
   sqlite3_bind_int64 (stmt, 3, peer->applied_seq);
+  sqlite3_bind_int64 (stmt, 4, peer->audit_received);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE)
     {

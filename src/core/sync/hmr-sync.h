@@ -60,6 +60,9 @@ gboolean    hmr_store_sync_enrol                     (HmrStore       *self,
                                                       const char     *path,
                                                       GError        **error);
 
+GPtrArray  *hmr_store_sync_list_programme_offices    (HmrStore       *self,
+                                                      GError        **error);
+
 /* Bundles ------------------------------------------------------------- */
 
 typedef struct
