@@ -11,6 +11,7 @@
 
 #include "hmr-test-util.h"
 #include "hmr-sync.h"
+#include "hmr-store-changes.h"
 
 extern void (*hmr_sync_test_after_change) (guint n_applied);
 
@@ -668,6 +669,42 @@ test_nothing_to_send (Sync          *s,
 }
 
 static void
+count_notices (HmrStore     *store,
+               HmrChangeSet *set,
+               gpointer      data)
+{
+  GPtrArray *sets = data;
+  g_ptr_array_add (sets, hmr_change_set_ref (set));
+}
+
+static void
+test_announced_once (Sync          *s,
+                     gconstpointer  data)
+{
+  g_autoptr(GPtrArray) sets = g_ptr_array_new_with_free_func ((GDestroyNotify) hmr_change_set_unref);
+  g_autofree char *file = NULL;
+  g_autoptr(HmrSyncReceived) r = NULL;
+  HmrChangeSet *set;
+
+  introduce (s);
+  edit (s->dusti, s->hq.caseworker, s->beneficiary_id, HMR_BENEFICIARY_VILLAGE, "Гулистон");
+  edit (s->dusti, s->hq.caseworker, s->beneficiary_id, HMR_BENEFICIARY_JAMOAT, "Ғаробдара");
+  file = send_one (s->dusti, s->hq.supervisor, s->mail);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_signal_connect (s->hq.store, "changed", G_CALLBACK (count_notices), sets);
+  r = receive_ok (s->hq.store, s->hq.supervisor, file);
+  g_assert_cmpuint (r->n_changes, >=, 2);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  /* one notice for the whole bundle, naming the person it changed */
+  g_assert_cmpuint (sets->len, ==, 1);
+  set = g_ptr_array_index (sets, 0);
+  g_assert_true (hmr_change_set_has_kind (set, "beneficiary"));
+  g_assert_true (hmr_change_set_concerns_beneficiary (set, s->beneficiary_id));
+}
+
+static void
 test_send_refused_to_caseworker (Sync          *s,
                                  gconstpointer  data)
 {
@@ -699,6 +736,7 @@ main (int    argc,
   ADD ("/sync/bundle/gap-waits-for-the-missing-one", test_gap_waits);
   ADD ("/sync/receive/killed-leaves-nothing-half-applied", test_killed_receive);
   ADD ("/sync/send/nothing-to-send-writes-nothing", test_nothing_to_send);
+  ADD ("/sync/receive/announced-once-per-bundle", test_announced_once);
   ADD ("/sync/send/refused-to-a-caseworker", test_send_refused_to_caseworker);
 #undef ADD
 

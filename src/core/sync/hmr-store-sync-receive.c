@@ -263,6 +263,22 @@ update_sender (HmrStore  *self,
   return TRUE;
 }
 
+/* The kind a change notice names (the audit log's entity) */
+static const char *
+change_kind (const char *table)
+{
+  static const struct { const char *table, *kind; } kinds[] = {
+    { "case_file", "case" },
+    { "reintegration_plan", "plan" },
+    { "reintegration_grant", "grant" },
+    { "app_user", "user" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (g_str_equal (kinds[i].table, table))
+      return kinds[i].kind;
+  return table;
+}
+
 static gboolean
 apply_changes (HmrStore  *self,
                Receive   *r,
@@ -309,6 +325,8 @@ apply_changes (HmrStore  *self,
           if (!hmr_store_sync_outbox_append (self, change, error))
             return FALSE;
         }
+      /* what the store announces when the bundle commits: one notice */
+      hmr_store_note_change (self, "receive", change_kind (change->table), change->pk);
       r->n_changes++;
       if (hmr_sync_test_after_change)
         hmr_sync_test_after_change (r->n_changes);
