@@ -9,7 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "hmr-test-util.h"
+#include "referral-test-util.h"
 #include "hmr-sync.h"
 #include "hmr-store-changes.h"
 
@@ -668,6 +668,106 @@ test_nothing_to_send (Sync          *s,
   g_assert_cmpuint (sent->len, ==, 0);
 }
 
+/* Both sides to the other, once each */
+static void
+exchange (Sync *s)
+{
+  g_autofree char *to_hq = send_one (s->dusti, s->hq.supervisor, s->mail);
+  g_autofree char *to_office = send_one (s->hq.store, s->hq.supervisor, s->mail);
+  g_autoptr(HmrSyncReceived) r1 = receive_ok (s->hq.store, s->hq.supervisor, to_hq);
+  g_autoptr(HmrSyncReceived) r2 = receive_ok (s->dusti, s->hq.supervisor, to_office);
+
+  g_assert_cmpint (r1->outcome, !=, HMR_BUNDLE_WAITING);
+  g_assert_cmpint (r2->outcome, !=, HMR_BUNDLE_WAITING);
+}
+
+static char *
+referral_status (HmrStore   *store,
+                 Sync       *s,
+                 const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HmrReferral) r = hmr_store_get_referral (store, s->hq.supervisor, id, &error);
+
+  g_assert_no_error (error);
+  return g_strdup (r->status);
+}
+
+static void
+test_workflow_never_backwards (Sync          *s,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *provider = add_provider (&s->hq, "Ҳуқуқ ва Ҳаёт", "legal_aid", "Dusti", NULL);
+  g_autofree char *referral = new_referral (&s->hq, s->hq.supervisor, s->beneficiary_id, provider,
+                                            "legal_aid", TRUE);
+  g_autofree char *at_hq = NULL;
+  g_autofree char *at_office = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  HmrSyncConflict *c;
+
+  introduce (s);
+  exchange (s);   /* the provider and the draft referral reach the office */
+
+  /* HQ takes it to "accepted"; the office, later by the clock, to "sent" */
+  g_assert_true (hmr_store_move_referral (s->hq.store, s->hq.supervisor, referral, "sent", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (hmr_store_move_referral (s->hq.store, s->hq.supervisor, referral, "accepted", "By phone", &error));
+  g_assert_no_error (error);
+  g_date_time_unref (s->hq.now);
+  s->hq.now = g_date_time_new_utc (2026, 11, 24, 9, 0, 0);
+  g_assert_true (hmr_store_move_referral (s->dusti, s->hq.caseworker, referral, "sent", NULL, &error));
+  g_assert_no_error (error);
+
+  exchange (s);
+  at_hq = referral_status (s->hq.store, s, referral);
+  at_office = referral_status (s->dusti, s, referral);
+  g_assert_cmpstr (at_hq, ==, "accepted");
+  g_assert_cmpstr (at_office, ==, "accepted");
+
+  /* the state left behind is listed */
+  conflicts = hmr_store_sync_list_conflicts (s->hq.store, s->hq.supervisor, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (conflicts->len, >=, 1);
+  c = g_ptr_array_index (conflicts, 0);
+  g_assert_cmpstr (c->table, ==, "referral");
+  g_assert_cmpstr (c->column, ==, "status");
+  g_assert_cmpstr (c->kept, ==, "accepted");
+  g_assert_cmpstr (c->lost, ==, "sent");
+  g_assert_cmpstr (c->rule, ==, "workflow");
+  /* every move is in the history, at both: created, sent and accepted at
+   * HQ, sent at the office (appended, never overwritten) */
+  g_assert_cmpint (count_rows (s->hq.path, "SELECT count(*) FROM referral_history"), ==, 4);
+  g_assert_cmpint (count_rows (s->dusti_path, "SELECT count(*) FROM referral_history"), ==, 4);
+}
+
+static void
+test_archive_against_edit (Sync          *s,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  HmrSyncConflict *c;
+
+  introduce (s);
+  g_assert_true (hmr_store_archive_beneficiary (s->hq.store, s->hq.supervisor, s->beneficiary_id, &error));
+  g_assert_no_error (error);
+  edit (s->dusti, s->hq.caseworker, s->beneficiary_id, HMR_BENEFICIARY_VILLAGE, "Гулистон");
+  exchange (s);
+
+  /* the edit is kept, the record stays archived, and a supervisor hears */
+  g_assert_cmpint (count_rows (s->hq.path, "SELECT count(*) FROM beneficiary WHERE village = 'Гулистон' "
+                                           "AND deleted_at IS NOT NULL"), ==, 1);
+  g_assert_cmpint (count_rows (s->dusti_path, "SELECT count(*) FROM beneficiary WHERE village = 'Гулистон' "
+                                              "AND deleted_at IS NOT NULL"), ==, 1);
+  conflicts = hmr_store_sync_list_conflicts (s->hq.store, s->hq.supervisor, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  c = g_ptr_array_index (conflicts, 0);
+  g_assert_cmpstr (c->rule, ==, "archive-vs-edit");
+  g_assert_cmpstr (c->column, ==, "deleted_at");
+}
+
 static void
 count_notices (HmrStore     *store,
                HmrChangeSet *set,
@@ -737,6 +837,8 @@ main (int    argc,
   ADD ("/sync/receive/killed-leaves-nothing-half-applied", test_killed_receive);
   ADD ("/sync/send/nothing-to-send-writes-nothing", test_nothing_to_send);
   ADD ("/sync/receive/announced-once-per-bundle", test_announced_once);
+  ADD ("/sync/merge/workflow-never-moves-backwards", test_workflow_never_backwards);
+  ADD ("/sync/merge/archive-against-edit-keeps-both", test_archive_against_edit);
   ADD ("/sync/send/refused-to-a-caseworker", test_send_refused_to_caseworker);
 #undef ADD
 
