@@ -768,6 +768,158 @@ test_archive_against_edit (Sync          *s,
   g_assert_cmpstr (c->column, ==, "deleted_at");
 }
 
+/* Everything of @office's beneficiaries as one text, to compare sites */
+static char *
+office_rows (const char *path,
+             const char *office_id)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT id, coalesce (village, '-'), coalesce (jamoat, '-'), "
+                                           "coalesce (health_problems, '-'), version, updated_at "
+                                           "FROM beneficiary WHERE office_id = ?1 ORDER BY id",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, office_id, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    for (int i = 0; i < 6; i++)
+      g_string_append_printf (out, "%s%c", sqlite3_column_text (stmt, i), i == 5 ? '\n' : '|');
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+deliver_all (HmrStore       *store,
+             const HmrActor *actor,
+             GPtrArray      *files,
+             GRand          *rand)
+{
+  /* late, twice, out of order, or not at all (the next bundle repeats it) */
+  for (guint i = files->len; i > 1; i--)
+    {
+      guint j = g_rand_int_range (rand, 0, i);
+      gpointer t = files->pdata[i - 1];
+      files->pdata[i - 1] = files->pdata[j];
+      files->pdata[j] = t;
+    }
+  for (guint i = 0; i < files->len; i++)
+    {
+      int dice = g_rand_int_range (rand, 0, 6);
+      guint times = dice == 0 ? 0 : dice == 1 ? 2 : 1;
+
+      for (guint k = 0; k < times; k++)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autoptr(HmrSyncReceived) r = hmr_store_sync_receive_file (store, actor, files->pdata[i], &error);
+          g_assert_no_error (error);
+        }
+    }
+}
+
+static void
+test_simulation (Sync          *s,
+                 gconstpointer  data)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (15);
+  static const HmrBeneficiaryField fields[] = {
+    HMR_BENEFICIARY_VILLAGE, HMR_BENEFICIARY_JAMOAT, HMR_BENEFICIARY_HEALTH_PROBLEMS
+  };
+  const char *offices[] = { DUSTI_OFFICE, PANJ_OFFICE };
+  HmrStore *sites[2];
+  HmrActor *caseworkers[2];
+  const char *paths[2];
+  g_autoptr(GPtrArray) dusti_ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) panj_ids = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *ids[2] = { dusti_ids, panj_ids };
+
+  s->panj = enrol_office (s, "PNJ", &s->panj_path);
+  sites[0] = s->dusti; sites[1] = s->panj;
+  caseworkers[0] = s->hq.caseworker; caseworkers[1] = s->hq.caseworker_panj;
+  paths[0] = s->dusti_path; paths[1] = s->panj_path;
+  for (int o = 0; o < 2; o++)
+    {
+      g_autofree char *first = send_one (sites[o], s->hq.supervisor, s->mail);
+      g_autoptr(HmrSyncReceived) r = receive_ok (s->hq.store, s->hq.supervisor, first);
+      g_autoptr(GError) error = NULL;
+
+      for (int k = 0; k < 3; k++)
+        {
+          g_autoptr(HmrBeneficiary) b = make_beneficiary ("Каримов", "Сино", o == 0 ? "Dusti" : "Panj");
+          g_assert_true (hmr_store_insert_beneficiary (sites[o], caseworkers[o], b, &error));
+          g_assert_no_error (error);
+          g_ptr_array_add (ids[o], g_strdup (hmr_beneficiary_get (b, HMR_BENEFICIARY_ID)));
+        }
+      g_clear_pointer (&r, hmr_sync_received_free);
+      g_free (first);
+      first = send_one (sites[o], s->hq.supervisor, s->mail);
+      r = receive_ok (s->hq.store, s->hq.supervisor, first);
+      g_assert_cmpint (r->outcome, ==, HMR_BUNDLE_APPLIED);
+    }
+
+  for (int round = 0; round < 8; round++)
+    {
+      g_autoptr(GPtrArray) to_hq = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GPtrArray) from_hq = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_date_time_unref (s->hq.now);
+      s->hq.now = g_date_time_new_utc (2026, 11, 24, 9 + round, 0, 0);
+      /* edits everywhere, the same and different fields */
+      for (int e = 0; e < 6; e++)
+        {
+          int o = g_rand_int_range (rand, 0, 2);
+          gboolean at_hq = g_rand_boolean (rand);
+          const char *id = g_ptr_array_index (ids[o], g_rand_int_range (rand, 0, ids[o]->len));
+          HmrBeneficiaryField field = fields[g_rand_int_range (rand, 0, G_N_ELEMENTS (fields))];
+          g_autofree char *value = g_strdup_printf ("қимат %d-%d", round, e);
+
+          edit (at_hq ? s->hq.store : sites[o], at_hq ? s->hq.supervisor : caseworkers[o], id, field, value);
+        }
+      for (int o = 0; o < 2; o++)
+        {
+          g_autoptr(GPtrArray) sent = hmr_store_sync_send (sites[o], s->hq.supervisor, s->mail, &error);
+          g_assert_no_error (error);
+          for (guint i = 0; i < sent->len; i++)
+            g_ptr_array_add (to_hq, g_strdup (((HmrSyncSent *) sent->pdata[i])->file));
+        }
+      deliver_all (s->hq.store, s->hq.supervisor, to_hq, rand);
+      from_hq = hmr_store_sync_send (s->hq.store, s->hq.supervisor, s->mail, &error);
+      g_assert_no_error (error);
+      for (int o = 0; o < 2; o++)
+        {
+          g_autoptr(GPtrArray) mine = g_ptr_array_new_with_free_func (g_free);
+          for (guint i = 0; i < from_hq->len; i++)
+            if (g_strcmp0 (((HmrSyncSent *) from_hq->pdata[i])->peer_office, o == 0 ? "DST" : "PNJ") == 0)
+              g_ptr_array_add (mine, g_strdup (((HmrSyncSent *) from_hq->pdata[i])->file));
+          deliver_all (sites[o], s->hq.supervisor, mine, rand);
+        }
+    }
+
+  /* then the folder is read everywhere until nothing is left to send */
+  for (int quiet = 0; quiet < 4; quiet++)
+    for (int o = 0; o < 2; o++)
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GPtrArray) a = hmr_store_sync_send (sites[o], s->hq.supervisor, s->mail, &error);
+        g_autoptr(GPtrArray) b = hmr_store_sync_receive_dir (s->hq.store, s->hq.supervisor, s->mail, &error);
+        g_autoptr(GPtrArray) c = hmr_store_sync_send (s->hq.store, s->hq.supervisor, s->mail, &error);
+        g_autoptr(GPtrArray) d = hmr_store_sync_receive_dir (sites[o], s->hq.supervisor, s->mail, &error);
+        g_assert_no_error (error);
+      }
+
+  /* every office holds what HQ holds of it, row for row */
+  for (int o = 0; o < 2; o++)
+    {
+      g_autofree char *hq_rows = office_rows (s->hq.path, offices[o]);
+      g_autofree char *office = office_rows (paths[o], offices[o]);
+      g_assert_cmpstr (hq_rows, ==, office);
+    }
+  g_assert_cmpint (count_rows (s->hq.path, "SELECT count(*) FROM sync_conflict"), >, 0);
+}
+
 static void
 count_notices (HmrStore     *store,
                HmrChangeSet *set,
@@ -839,6 +991,7 @@ main (int    argc,
   ADD ("/sync/receive/announced-once-per-bundle", test_announced_once);
   ADD ("/sync/merge/workflow-never-moves-backwards", test_workflow_never_backwards);
   ADD ("/sync/merge/archive-against-edit-keeps-both", test_archive_against_edit);
+  ADD ("/sync/simulation/two-offices-converge", test_simulation);
   ADD ("/sync/send/refused-to-a-caseworker", test_send_refused_to_caseworker);
 #undef ADD
 
