@@ -11,6 +11,7 @@
  *   win.follow-up       "s"  record or schedule a follow-up
  *   win.plan            "s"  the assessment and reintegration plan
  *   win.close-case      "s"  ask for (or decide on) the case's closure
+ *   win.import               the Import People assistant
  *
  * The dialogs get the window's context (store and user); what they save,
  * the store announces to every area.
@@ -26,6 +27,7 @@
 #include "hmr-grant-dialog.h"
 #include "hmr-grant-util.h"
 #include "hmr-handover-dialog.h"
+#include "hmr-import-assistant.h"
 #include "hmr-plan-dialog.h"
 #include "hmr-referral-dialog.h"
 #include "hmr-window.h"
@@ -151,6 +153,19 @@ close_case_action (GtkWidget  *widget,
                               param_id (parameter));
 }
 
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  HmrContext *context = hmr_window_get_context (HMR_WINDOW (widget));
+  HmrImportAssistant *assistant;
+
+  assistant = hmr_import_assistant_new (hmr_context_get_store (context), hmr_context_get_actor (context));
+  gtk_window_set_transient_for (GTK_WINDOW (assistant), GTK_WINDOW (widget));
+  gtk_window_present (GTK_WINDOW (assistant));
+}
+
 void
 hmr_window_install_actions (GtkWidgetClass *widget_class)
 {
@@ -162,4 +177,5 @@ hmr_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.follow-up", "s", follow_up_action);
   gtk_widget_class_install_action (widget_class, "win.plan", "s", plan_action);
   gtk_widget_class_install_action (widget_class, "win.close-case", "s", close_case_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
 }

@@ -245,6 +245,22 @@ attach_lock (HmrWindow *self)
     g_menu_prepend (G_MENU (section), _("_Lock"), "win.lock");
 }
 
+/* "Import People…" in the main menu's first section, for the roles that
+ * may import (caseworkers into their office, supervisors) */
+static void
+add_import_item (HmrWindow *self)
+{
+  g_autoptr(GMenuModel) section = NULL;
+  gboolean allowed = hmr_permission_allows (self->actor, HMR_ACTION_IMPORT, NULL);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", allowed);
+  if (!allowed || g_menu_model_get_n_items (G_MENU_MODEL (self->primary_menu)) == 0)
+    return;
+  section = g_menu_model_get_item_link (G_MENU_MODEL (self->primary_menu), 0, G_MENU_LINK_SECTION);
+  if (G_IS_MENU (section))
+    g_menu_prepend (G_MENU (section), _("_Import People…"), "win.import");
+}
+
 /* ---- size ------------------------------------------------------------ */
 
 static void
@@ -338,6 +354,7 @@ hmr_window_constructed (GObject *object)
     self->settings = g_settings_new (APP_ID);
   restore_size (self);
   attach_lock (self);
+  add_import_item (self);
 
   /* Translators: the window's subtitle: the user's full name and role */
   who = g_strdup_printf (C_("window subtitle", "%s · %s"),
