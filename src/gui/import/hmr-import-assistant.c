@@ -416,6 +416,12 @@ on_run_done (GObject      *source,
   gboolean dry = self->running_dry;
 
   g_clear_object (&self->cancellable);
+  /* The window was closed while the run went on: nothing to show it in */
+  if (self->stack == NULL || gtk_widget_in_destruction (GTK_WIDGET (self)))
+    {
+      g_clear_pointer (&result, hmr_import_result_free);
+      return;
+    }
   if (result == NULL)
     {
       const char *message = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
