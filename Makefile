@@ -15,7 +15,7 @@ DEMO_DB ?= $(DATA_HOME)/hamroh/demo.sqlite3
 PACKAGES = \
 	meson ninja-build pkg-config gcc gettext \
 	libglib2.0-dev libgtk-4-dev libadwaita-1-dev \
-	libsqlite3-dev sqlite3 libxlsxwriter-dev libsodium-dev \
+	libsqlite3-dev sqlite3 libxlsxwriter-dev libsodium-dev libexpat1-dev \
 	libcairo2-dev libpango1.0-dev \
 	libminizip-dev libxml2-dev libcsv-dev \
 	desktop-file-utils appstream libglib2.0-bin \

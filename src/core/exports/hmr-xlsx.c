@@ -227,13 +227,9 @@ hmr_xlsx_text (lxw_worksheet *sheet,
 {
   if (text == NULL || text[0] == '\0')
     return;
-  if (!g_utf8_validate (text, -1, NULL))
-    {
-      g_autofree char *valid = g_utf8_make_valid (text, -1);
-      worksheet_write_string (sheet, row, col, valid, NULL);
-      return;
-    }
-  worksheet_write_string (sheet, row, col, text, NULL);
+  g_autofree char *clean = hmr_xlsx_clean_text (text);
+
+  worksheet_write_string (sheet, row, col, clean ? clean : text, NULL);
 }
 
 /**
@@ -299,18 +295,83 @@ hmr_xlsx_number (HmrXlsx       *self,
  * is left behind and the previous file of that name, if any, is untouched.
  * Frees @self either way.
  */
+/* Flushes @path's data to the disk */
+static gboolean
+sync_file (const char  *path,
+           GError     **error)
+{
+  int fd = g_open (path, O_RDONLY, 0);
+  int saved;
+
+  if (fd >= 0 && fsync (fd) == 0)
+    {
+      close (fd);
+      return TRUE;
+    }
+  saved = errno;
+  if (fd >= 0)
+    close (fd);
+  g_set_error (error, HMR_XLSX_ERROR, HMR_XLSX_ERROR_IO,
+               _("The Excel file could not be written to the disk (%s). Nothing was saved."),
+               g_strerror (saved));
+  return FALSE;
+}
+
+/* The folder's entry of the renamed file, to the disk too (best effort:
+ * some file systems refuse to sync a folder) */
+static void
+sync_folder (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd = g_open (dir, O_RDONLY | O_DIRECTORY, 0);
+
+  if (fd >= 0)
+    {
+      fsync (fd);
+      close (fd);
+    }
+}
+
+/**
+ * hmr_xlsx_finish:
+ *
+ * Closes the workbook, reads it back whole, flushes it to the disk and
+ * moves it to its final name.  On failure nothing is left behind and the
+ * previous file of that name, if any, is untouched.  Frees @self either
+ * way.
+ */
 gboolean
 hmr_xlsx_finish (HmrXlsx  *self,
                  GError  **error)
 {
-  lxw_error rc = workbook_close (self->workbook);
+  g_autoptr(GArray) last_rows = g_array_new (FALSE, TRUE, sizeof (guint32));
+  lxw_worksheet *sheet;
+  lxw_error rc;
 
+  /* what each sheet must end with, read before the workbook frees them */
+  LXW_FOREACH_WORKSHEET (sheet, self->workbook)
+    {
+      guint32 last = sheet->dim_rowmin == LXW_ROW_MAX ? 0 : sheet->dim_rowmax + 1;
+
+      if (sheet->index >= last_rows->len)
+        g_array_set_size (last_rows, sheet->index + 1);
+      g_array_index (last_rows, guint32, sheet->index) = last;
+    }
+
+  rc = workbook_close (self->workbook);
   self->workbook = NULL;
   if (rc != LXW_NO_ERROR)
     {
       g_set_error (error, HMR_XLSX_ERROR, rc,
                    _("The Excel file could not be written (%s). Is the disk full? Nothing was saved."),
                    lxw_strerror (rc));
+      g_unlink (self->partial);
+      free_self (self);
+      return FALSE;
+    }
+  if (!hmr_xlsx_verify (self->partial, self->path, last_rows->len, (const guint32 *) last_rows->data, error) ||
+      !sync_file (self->partial, error))
+    {
       g_unlink (self->partial);
       free_self (self);
       return FALSE;
@@ -325,6 +386,7 @@ hmr_xlsx_finish (HmrXlsx  *self,
       return FALSE;
     }
   g_chmod (self->path, 0600);
+  sync_folder (self->path);
   free_self (self);
   return TRUE;
 }

@@ -3,7 +3,8 @@
  * Text is always written as text (a name that starts with "=" stays a
  * name), dates as Excel dates, money as numbers with a TJS format.  The
  * file appears only when complete: it is written beside its final name and
- * renamed at the end, readable by its owner only.  Big sheets use
+ * renamed at the end, readable by its owner only, and only after it has
+ * been read back whole (hmr_xlsx_verify()) and flushed to the disk.  Big sheets use
  * libxlsxwriter's constant_memory mode with a private temporary folder.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -17,6 +18,13 @@ G_BEGIN_DECLS
 
 #define HMR_XLSX_ERROR (hmr_xlsx_error_quark ())
 GQuark hmr_xlsx_error_quark (void);
+
+/* Codes below 100 are libxlsxwriter's lxw_error */
+typedef enum
+{
+  HMR_XLSX_ERROR_INCOMPLETE = 100,  /* the finished file did not read back whole */
+  HMR_XLSX_ERROR_IO,                /* it could not be flushed to the disk */
+} HmrXlsxError;
 
 typedef struct _HmrXlsx HmrXlsx;
 
@@ -68,5 +76,12 @@ gboolean        hmr_xlsx_finish        (HmrXlsx        *self,
 void            hmr_xlsx_abandon       (HmrXlsx        *self);
 
 double          hmr_xlsx_excel_date    (const char     *iso_date);
+
+gboolean        hmr_xlsx_verify        (const char     *path,
+                                        const char     *name,
+                                        guint           n_sheets,
+                                        const guint32  *last_rows,
+                                        GError        **error);
+char           *hmr_xlsx_clean_text    (const char     *text);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "hmr-grant.h"
 #include "hmr-labels.h"
@@ -239,5 +240,11 @@ hmr_export_grant_ledger (HmrStore         *store,
 
   detail = g_strdup_printf ("grant ledger: %u tranches%s%s", l.row - 1,
                             district ? ", district " : "", district ? district : "");
-  return hmr_store_audit_event (store, actor, "export", "grant_ledger", NULL, detail, error);
+  if (!hmr_store_audit_event (store, actor, "export", "grant_ledger", NULL, detail, error))
+    {
+      /* an export the audit trail does not show is not left behind */
+      g_unlink (path);
+      return FALSE;
+    }
+  return TRUE;
 }

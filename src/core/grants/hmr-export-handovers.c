@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "hmr-handover.h"
 #include "hmr-labels.h"
@@ -155,5 +156,11 @@ hmr_export_handovers (HmrStore         *store,
     progress (1.0, progress_data);
 
   detail = g_strdup_printf ("handovers: %u items", x.row - 1);
-  return hmr_store_audit_event (store, actor, "export", "handover", NULL, detail, error);
+  if (!hmr_store_audit_event (store, actor, "export", "handover", NULL, detail, error))
+    {
+      /* an export the audit trail does not show is not left behind */
+      g_unlink (path);
+      return FALSE;
+    }
+  return TRUE;
 }

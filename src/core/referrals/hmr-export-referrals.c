@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "hmr-labels.h"
 #include "hmr-referral.h"
@@ -256,5 +257,11 @@ hmr_export_referrals (HmrStore                *store,
     return FALSE;
 
   detail = g_strdup_printf ("%u referrals", row - 1);
-  return hmr_store_audit_event (store, actor, "export", "referral", NULL, detail, error);
+  if (!hmr_store_audit_event (store, actor, "export", "referral", NULL, detail, error))
+    {
+      /* an export the audit trail does not show is not left behind */
+      g_unlink (path);
+      return FALSE;
+    }
+  return TRUE;
 }

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "hmr-export.h"
 #include "hmr-permissions.h"
@@ -105,5 +106,11 @@ hmr_export_beneficiaries (HmrStore                  *store,
     return FALSE;
 
   detail = g_strdup_printf ("%u rows", ids->len);
-  return hmr_store_audit_event (store, actor, "export", "beneficiary", NULL, detail, error);
+  if (!hmr_store_audit_event (store, actor, "export", "beneficiary", NULL, detail, error))
+    {
+      /* an export the audit trail does not show is not left behind */
+      g_unlink (path);
+      return FALSE;
+    }
+  return TRUE;
 }
