@@ -24,7 +24,8 @@ extern const HmrCliCommand hmr_cli_demo, hmr_cli_search, hmr_cli_export_benefici
   hmr_cli_referral_board, hmr_cli_referral_slip, hmr_cli_act_handover, hmr_cli_act_grant_receipt,
   hmr_cli_audit_verify, hmr_cli_check, hmr_cli_schema_version, hmr_cli_import_beneficiaries,
   hmr_cli_import_list, hmr_cli_import_undo, hmr_cli_import_fields, hmr_cli_enrolment_create, hmr_cli_enrol,
-  hmr_cli_sync_send, hmr_cli_sync_receive, hmr_cli_sync_conflicts, hmr_cli_sync_resolve;
+  hmr_cli_sync_send, hmr_cli_sync_receive, hmr_cli_sync_conflicts, hmr_cli_sync_resolve,
+  hmr_cli_backup, hmr_cli_restore;
 
 static const HmrCliCommand *const commands[] = {
   &hmr_cli_demo,
@@ -51,6 +52,8 @@ static const HmrCliCommand *const commands[] = {
   &hmr_cli_sync_receive,
   &hmr_cli_sync_conflicts,
   &hmr_cli_sync_resolve,
+  &hmr_cli_backup,
+  &hmr_cli_restore,
 };
 
 /* The global options: parsed before and after the command */
@@ -334,6 +337,8 @@ run_command (const HmrCliCommand *command,
   cli.database = opt_database;
   cli.user = opt_user;
   cli.password_file = opt_password_file;
+  if (command->without_store)
+    return command->run (&cli, args);
   store = hmr_store_open (cli.database, &error);
   if (store == NULL)
     return hmr_cli_refused (error);

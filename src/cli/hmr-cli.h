@@ -47,6 +47,9 @@ typedef struct
   /* how many positional arguments the command takes */
   guint          min_args;
   guint          max_args;
+  /* the command opens no database (restore writes a new one): cli->store
+   * is NULL */
+  gboolean       without_store;
   /* checks the options before the store is opened: FALSE and a message
    * naming the option for a usage error (exit 2); or NULL */
   gboolean     (*check) (GError **error);

@@ -209,6 +209,7 @@ test_row_gone_stays_blank (Fixture       *f,
   g_assert_null (hmr_lazy_list_peek_loaded (HMR_LAZY_LIST (list), 600));
 
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  allow_writes (db);
   sql = g_strdup_printf ("DELETE FROM beneficiary WHERE rowid = %" G_GINT64_FORMAT,
                          hmr_beneficiary_get_rowid (victim));
   g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);

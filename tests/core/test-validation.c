@@ -211,6 +211,40 @@ test_huge_and_odd_text (void)
   assert_one_problem (b, HMR_BENEFICIARY_JAMOAT, "Jamoat");
 }
 
+/* The report's case: one U+FFFF in a name made every later export an
+ * invalid workbook; control characters rewrote terminals */
+static void
+test_noncharacters_and_controls_refused (void)
+{
+  struct { HmrBeneficiaryField field; const char *text; const char *words; } cases[] = {
+    { HMR_BENEFICIARY_FAMILY_NAME, "Раҳимов\xef\xbf\xbf", "Family name contains a character that cannot be stored (U+FFFF)" },
+    { HMR_BENEFICIARY_GIVEN_NAME, "\xef\xbf\xbe" "Фаррух", "Given name contains a character that cannot be stored (U+FFFE)" },
+    { HMR_BENEFICIARY_VILLAGE, "Ёвон\x1b[2J", "Village contains a character that cannot be stored (U+001B)" },
+    { HMR_BENEFICIARY_JAMOAT, "Дӯстӣ\tДӯстӣ", "Jamoat contains a character that cannot be stored (U+0009)" },
+    { HMR_BENEFICIARY_PATRONYMIC, "Ҳамидович\nАлиевич", "Patronymic must be on one line" },
+    { HMR_BENEFICIARY_HEALTH_PROBLEMS, "диабет\rфишор", "(U+000D)" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(HmrBeneficiary) b = valid_beneficiary ();
+
+      hmr_beneficiary_set (b, cases[i].field, cases[i].text);
+      g_test_message ("%s", cases[i].words);
+      assert_one_problem (b, cases[i].field, cases[i].words);
+    }
+
+  /* notes keep their newlines */
+  {
+    g_autoptr(HmrBeneficiary) b = valid_beneficiary ();
+    g_autoptr(GPtrArray) problems = NULL;
+
+    hmr_beneficiary_set (b, HMR_BENEFICIARY_HEALTH_PROBLEMS, "диабет\nфишори хун");
+    problems = hmr_beneficiary_validate (b, &today);
+    g_assert_cmpuint (problems->len, ==, 0);
+  }
+}
+
 static void
 test_coded_values (void)
 {
@@ -250,5 +284,7 @@ main (int    argc,
   g_test_add_func ("/validation/tajik-phone-numbers", test_phones);
   g_test_add_func ("/validation/huge-and-odd-text", test_huge_and_odd_text);
   g_test_add_func ("/validation/coded-values", test_coded_values);
+  g_test_add_func ("/validation/noncharacters-and-controls-refused-naming-the-field",
+                   test_noncharacters_and_controls_refused);
   return g_test_run ();
 }

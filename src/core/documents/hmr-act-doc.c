@@ -18,6 +18,7 @@
 #include <gio/gio.h>
 
 #include "hmr-act-private.h"
+#include "hmr-pdf-file.h"
 
 #define PAGE_WIDTH   595.276   /* A4 in points */
 #define PAGE_HEIGHT  841.890
@@ -310,14 +311,6 @@ discard (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
-static cairo_status_t
-write_file (void                *closure,
-            const unsigned char *data,
-            unsigned int         length)
-{
-  return fwrite (data, 1, length, closure) == length ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
-}
-
 /* One pass: returns the number of pages, or 0 when cairo failed */
 static int
 run (cairo_surface_t *surface,
@@ -362,11 +355,10 @@ hmr_act_render_to_file (const char      *path,
                         gpointer         user_data,
                         GError         **error)
 {
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *partial = g_build_filename (dir, ".hamroh-partial-XXXXXX", NULL);
+  HmrPdfFile *pdf;
   cairo_surface_t *surface;
-  FILE *file;
-  int fd, n_pages;
+  gboolean ok;
+  int n_pages;
 
   surface = cairo_pdf_surface_create_for_stream (discard, NULL, PAGE_WIDTH, PAGE_HEIGHT);
   n_pages = run (surface, language, footer, 0, render, user_data);
@@ -377,35 +369,23 @@ hmr_act_render_to_file (const char      *path,
       return FALSE;
     }
 
-  fd = g_mkstemp_full (partial, O_RDWR, 0600);
-  if (fd < 0 || (file = fdopen (fd, "wb")) == NULL)
-    {
-      int saved = errno;
-      if (fd >= 0)
-        close (fd);
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("Cannot write in the folder “%s”: %s"), dir, g_strerror (saved));
-      return FALSE;
-    }
-  surface = cairo_pdf_surface_create_for_stream (write_file, file, PAGE_WIDTH, PAGE_HEIGHT);
+  pdf = hmr_pdf_file_new (path, error);
+  if (pdf == NULL)
+    return FALSE;
+  surface = hmr_pdf_file_create_surface (pdf, PAGE_WIDTH, PAGE_HEIGHT);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, footer);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Hamroh");
   n_pages = run (surface, language, footer, n_pages, render, user_data);
-  cairo_surface_destroy (surface);
-  if (fclose (file) != 0 || n_pages == 0)
+  if (n_pages == 0)
     {
+      cairo_surface_destroy (surface);
+      hmr_pdf_file_abandon (pdf);
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                    _("The act could not be written to “%s”. Is the disk full? Nothing was saved."), path);
-      g_unlink (partial);
       return FALSE;
     }
-  if (g_rename (partial, path) != 0)
-    {
-      int saved = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("Could not save “%s”: %s"), path, g_strerror (saved));
-      g_unlink (partial);
-      return FALSE;
-    }
-  return TRUE;
+  /* checks what cairo does not always report: the writes themselves */
+  ok = hmr_pdf_file_finish (pdf, surface, error);
+  cairo_surface_destroy (surface);
+  return ok;
 }

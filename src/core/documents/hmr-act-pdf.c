@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "hmr-act-private.h"
 #include "hmr-handover.h"
@@ -177,5 +178,11 @@ hmr_act_write_handover (HmrStore       *store,
   g_free (a.printed);
   detail = g_strdup_printf ("handover act (%s, %s)", hmr_act_language_to_string (language),
                             h->status);
-  return hmr_store_audit_event (store, actor, "print", "handover", h->id, detail, error);
+  if (!hmr_store_audit_event (store, actor, "print", "handover", h->id, detail, error))
+    {
+      /* a printout the audit trail does not show is not left behind */
+      g_unlink (path);
+      return FALSE;
+    }
+  return TRUE;
 }

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "hmr-act-private.h"
 #include "hmr-grant.h"
@@ -226,5 +227,11 @@ hmr_act_write_grant_receipt (HmrStore       *store,
 
   detail = g_strdup_printf ("grant receipt (%s, tranche %s)", hmr_act_language_to_string (language),
                             tranche == 0 ? "all" : "one");
-  return hmr_store_audit_event (store, actor, "print", "grant", g->id, detail, error);
+  if (!hmr_store_audit_event (store, actor, "print", "grant", g->id, detail, error))
+    {
+      /* a printout the audit trail does not show is not left behind */
+      g_unlink (path);
+      return FALSE;
+    }
+  return TRUE;
 }

@@ -22,6 +22,7 @@
 #include "hmr-beneficiary.h"
 #include "hmr-referral.h"
 #include "hmr-referral-slip.h"
+#include "hmr-pdf-file.h"
 
 #define A4_WIDTH   595.276
 #define A4_HEIGHT  841.890
@@ -335,14 +336,14 @@ hmr_referral_slip_write_pdf (HmrStore        *store,
                              GError         **error)
 {
   g_autoptr(HmrReferralSlip) slip = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *partial = NULL;
   g_autofree char *detail = NULL;
   g_autofree char *title = NULL;
   cairo_surface_t *surface;
   cairo_t *cr;
   cairo_status_t status;
-  int lang, fd;
+  HmrPdfFile *pdf;
+  gboolean ok;
+  int lang;
 
   g_return_val_if_fail (HMR_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -358,47 +359,32 @@ hmr_referral_slip_write_pdf (HmrStore        *store,
   if (slip == NULL)
     return FALSE;
 
-  /* written beside its final name, then renamed: never half a slip */
-  dir = g_path_get_dirname (path);
-  partial = g_build_filename (dir, ".hamroh-partial-XXXXXX", NULL);
-  fd = g_mkstemp_full (partial, O_RDWR, 0600);
-  if (fd < 0)
-    {
-      int saved = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("Cannot write in the folder “%s”: %s"), dir, g_strerror (saved));
-      return FALSE;
-    }
-  close (fd);
-
-  surface = cairo_pdf_surface_create (partial, A4_WIDTH, A4_HEIGHT);
+  /* written beside its final name, checked, then renamed: never half a slip */
+  pdf = hmr_pdf_file_new (path, error);
+  if (pdf == NULL)
+    return FALSE;
+  surface = hmr_pdf_file_create_surface (pdf, A4_WIDTH, A4_HEIGHT);
   title = g_strdup_printf ("%s %s", labels[L_TITLE][lang], slip->case_number);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Hamroh");
   cr = cairo_create (surface);
   render (cr, slip, lang);
   cairo_show_page (cr);
+  status = cairo_status (cr);
   cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
   if (status != CAIRO_STATUS_SUCCESS)
     {
+      cairo_surface_destroy (surface);
+      hmr_pdf_file_abandon (pdf);
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                    _("The slip could not be written (%s). Is the disk full? Nothing was saved."),
                    cairo_status_to_string (status));
-      g_unlink (partial);
       return FALSE;
     }
-  if (g_rename (partial, path) != 0)
-    {
-      int saved = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("Could not save “%s”: %s"), path, g_strerror (saved));
-      g_unlink (partial);
-      return FALSE;
-    }
-  g_chmod (path, 0600);
+  ok = hmr_pdf_file_finish (pdf, surface, error);
+  cairo_surface_destroy (surface);
+  if (!ok)
+    return FALSE;
 
   detail = g_strdup_printf ("slip, language %s", languages[lang]);
   if (!hmr_store_audit_event (store, actor, "print", "referral", referral_id, detail, error))

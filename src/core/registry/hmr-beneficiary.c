@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "hmr-beneficiary.h"
+#include "hmr-text.h"
 
 #define MAX_NAME_CHARS 100
 #define MAX_TEXT_CHARS 2000
@@ -524,6 +525,15 @@ check_length (HmrBeneficiary      *self,
                    hmr_beneficiary_field_get_label (field));
       return;
     }
+  {
+    g_autofree char *message = hmr_text_check_message (hmr_beneficiary_field_get_label (field), v,
+                                                       max_chars > MAX_NAME_CHARS ? HMR_TEXT_NOTES : HMR_TEXT_LINE);
+    if (message != NULL)
+      {
+        add_problem (problems, field, "%s", message);
+        return;
+      }
+  }
   if (g_utf8_strlen (v, -1) > max_chars)
     add_problem (problems, field,
                  g_dngettext (GETTEXT_PACKAGE,

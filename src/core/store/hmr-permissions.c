@@ -27,6 +27,7 @@ static const Scope table[HMR_N_ACTIONS][HMR_N_ROLES] = {
   [HMR_ACTION_USERS_MANAGE]              = { NONE,       NONE, NONE, ALL },
   [HMR_ACTION_OFFICES_MANAGE]            = { NONE,       NONE, NONE, ALL },
   [HMR_ACTION_PROVIDERS_MANAGE]          = { NONE,       NONE, NONE, ALL },
+  [HMR_ACTION_BACKUP]                    = { NONE,       NONE, NONE, ALL },
   [HMR_ACTION_REFERRAL_READ]             = { OWN_OFFICE, ALL, NONE, NONE },
   [HMR_ACTION_REFERRAL_WRITE]            = { OWN_OFFICE, ALL, NONE, NONE },
   [HMR_ACTION_FOLLOW_UP_WRITE]           = { OWN_OFFICE, ALL, NONE, NONE },
@@ -174,6 +175,9 @@ hmr_permission_dup_refusal (HmrRole   role,
     case HMR_ACTION_SYNC_CONFLICTS:
       /* Translators: a refusal; %s is the name of a role, as in “Caseworker” */
       return g_strdup_printf (_("Refused: the %s role may not review sync conflicts."), who);
+    case HMR_ACTION_BACKUP:
+      /* Translators: a refusal; %s is the name of a role, as in “Caseworker” */
+      return g_strdup_printf (_("Refused: the %s role may not make backups."), who);
     case HMR_N_ACTIONS:
     default:
       g_return_val_if_reached (g_strdup (""));

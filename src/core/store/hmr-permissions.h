@@ -39,6 +39,7 @@ typedef enum
   HMR_ACTION_SYNC,                       /* send and receive bundles */
   HMR_ACTION_SYNC_ENROL,                 /* enrol office installations */
   HMR_ACTION_SYNC_CONFLICTS,             /* review and resolve conflicts */
+  HMR_ACTION_BACKUP,                     /* encrypted backups of the whole database */
   HMR_N_ACTIONS
 } HmrAction;
 

@@ -110,6 +110,9 @@ hmr_store_audit_append (HmrStore       *self,
     return hmr_store_set_sqlite_error (self, rc, error);
   self->n_audit_rows++;
   hmr_store_note_change (self, action, entity, entity_id);
+  self->pending_seq = seq;
+  g_free (self->pending_hash);
+  self->pending_hash = g_steal_pointer (&hash);
   return TRUE;
 }
 
@@ -247,32 +250,30 @@ hmr_store_search_audit (HmrStore            *self,
   return hmr_store_search_audit_page (self, actor, &q, 0, error);
 }
 
-/**
- * hmr_store_verify_audit:
- * @first_broken: (out): the sequence number of the first row whose hash or
- *   link does not hold, 0 when the chain is intact
- *
- * Returns: %TRUE when the chain was checked (look at @first_broken),
- *   %FALSE with @error when it could not be checked at all.
- */
+/* The walk itself, for hmr_store_verify_audit() and for a restored
+ * backup (no user yet): @head_seq and @head_hash, when given, get the last
+ * row's */
 gboolean
-hmr_store_verify_audit (HmrStore       *self,
-                        const HmrActor *actor,
-                        gint64         *n_checked,
-                        gint64         *first_broken,
-                        GError        **error)
+hmr_store_verify_audit_chain (HmrStore  *self,
+                              gint64    *n_checked,
+                              gint64    *first_broken,
+                              gint64    *head_seq,
+                              char     **head_hash,
+                              GError   **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *prev = g_strdup (GENESIS_HASH);
   gint64 expected_seq = 1;
+  g_autofree char *anchor_hash = NULL;
   gint64 checked = 0;
   gint64 broken = 0;
+  gint64 anchor_seq = 0;
+  HmrAnchorState anchor;
   int rc;
 
-  g_return_val_if_fail (HMR_IS_STORE (self), FALSE);
-
-  if (!hmr_store_check_actor (self, actor, error) ||
-      !hmr_store_require (actor, HMR_ACTION_AUDIT_VERIFY, NULL, error))
+  /* the head the chain must reach, kept outside the database */
+  anchor = hmr_store_read_anchor (self, &anchor_seq, &anchor_hash, error);
+  if (anchor == HMR_ANCHOR_BAD)
     return FALSE;
 
   stmt = hmr_store_prepare (self,
@@ -304,18 +305,60 @@ hmr_store_verify_audit (HmrStore       *self,
           broken = seq;
           break;
         }
+      /* a chain rewritten with recomputed hashes holds together, but not
+       * at the anchored row */
+      if (anchor == HMR_ANCHOR_VALID && seq == anchor_seq && g_strcmp0 (hash, anchor_hash) != 0)
+        {
+          broken = seq;
+          break;
+        }
       g_free (prev);
       prev = g_strdup (hash);
       expected_seq++;
     }
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     return hmr_store_set_sqlite_error (self, rc, error);
+  /* rows removed from the end, or the whole log wiped: the chain stops
+   * before the anchored row; the first row missing is named */
+  if (broken == 0 && anchor == HMR_ANCHOR_VALID && expected_seq <= anchor_seq)
+    broken = expected_seq;
 
+  if (head_seq)
+    *head_seq = expected_seq - 1;
+  if (head_hash)
+    *head_hash = broken == 0 && expected_seq > 1 ? g_strdup (prev) : NULL;
   if (n_checked)
     *n_checked = checked;
   if (first_broken)
     *first_broken = broken;
   return TRUE;
+}
+
+/**
+ * hmr_store_verify_audit:
+ * @first_broken: (out): the sequence number of the first row whose hash or
+ *   link does not hold, or that is missing before the anchored head (see
+ *   hmr-store-anchor.c), 0 when the chain is intact
+ *
+ * An anchor that was altered, or whose key is missing, is an error: the
+ * chain cannot be trusted then.
+ *
+ * Returns: %TRUE when the chain was checked (look at @first_broken),
+ *   %FALSE with @error when it could not be checked at all.
+ */
+gboolean
+hmr_store_verify_audit (HmrStore       *self,
+                        const HmrActor *actor,
+                        gint64         *n_checked,
+                        gint64         *first_broken,
+                        GError        **error)
+{
+  g_return_val_if_fail (HMR_IS_STORE (self), FALSE);
+
+  if (!hmr_store_check_actor (self, actor, error) ||
+      !hmr_store_require (actor, HMR_ACTION_AUDIT_VERIFY, NULL, error))
+    return FALSE;
+  return hmr_store_verify_audit_chain (self, n_checked, first_broken, NULL, NULL, error);
 }
 
 /* ---- changes as JSON -------------------------------------------------- */

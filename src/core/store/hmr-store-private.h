@@ -27,6 +27,8 @@ struct _HmrStore
   HmrChangeSet    *batch;       /* committed, held until the batch ends */
   guint            batch_depth;
   GHashTable      *beneficiary_routes;
+  gint64        pending_seq;    /* the last audit row of the open transaction, anchored at its commit */
+  char         *pending_hash;
 };
 
 typedef struct _HmrChanges HmrChanges;
@@ -159,6 +161,35 @@ char         *hmr_audit_compute_hash      (const char *prev_hash,
                                            const char *entity,
                                            const char *entity_id,
                                            const char *changes);
+
+/* The audit chain's anchor, outside the database (hmr-store-anchor.c) */
+typedef enum
+{
+  HMR_ANCHOR_NONE,
+  HMR_ANCHOR_VALID,
+  HMR_ANCHOR_BAD,
+} HmrAnchorState;
+
+char         *hmr_store_dup_anchor_path   (HmrStore    *self);
+HmrAnchorState hmr_store_read_anchor      (HmrStore    *self,
+                                           gint64      *seq,
+                                           char       **hash,
+                                           GError     **error);
+gboolean      hmr_store_write_anchor      (HmrStore    *self,
+                                           gint64       seq,
+                                           const char  *hash,
+                                           GError     **error);
+
+gboolean      hmr_store_verify_audit_chain (HmrStore   *self,
+                                           gint64     *n_checked,
+                                           gint64     *first_broken,
+                                           gint64     *head_seq,
+                                           char      **head_hash,
+                                           GError    **error);
+
+/* Argon2id's cost for new password hashes (lower in the tests) */
+void          hmr_store_password_limits   (unsigned long long *ops,
+                                           size_t             *mem);
 
 /* JSON for the audit's before/after */
 HmrChanges   *hmr_changes_new             (void);

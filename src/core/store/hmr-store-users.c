@@ -28,9 +28,9 @@ hmr_store_use_fast_password_hashing_for_tests (void)
   fast_hashing = TRUE;
 }
 
-static void
-password_limits (unsigned long long *ops,
-                 size_t             *mem)
+void
+hmr_store_password_limits (unsigned long long *ops,
+                           size_t             *mem)
 {
   *ops = fast_hashing ? crypto_pwhash_OPSLIMIT_INTERACTIVE : crypto_pwhash_OPSLIMIT_MODERATE;
   *mem = fast_hashing ? crypto_pwhash_MEMLIMIT_INTERACTIVE : crypto_pwhash_MEMLIMIT_MODERATE;
@@ -50,7 +50,7 @@ hash_password (const char  *password,
                    _("The cryptography library could not start."));
       return NULL;
     }
-  password_limits (&ops, &mem);
+  hmr_store_password_limits (&ops, &mem);
   if (crypto_pwhash_str (out, password, strlen (password), ops, mem) != 0)
     {
       g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_FAILED,
@@ -393,11 +393,103 @@ record_login (HmrStore       *self,
                           &(UserRowUpdate) { sql, arg }, error);
 }
 
+/* How an attempt stands once its turn is taken */
+typedef enum
+{
+  ATTEMPT_GRANTED,     /* counted: the password may be checked */
+  ATTEMPT_LOCKED,      /* the account is locked, or as many attempts as a
+                        * lockout allows are already being checked */
+} AttemptTurn;
+
+typedef struct
+{
+  const char  *now;
+  const char  *lock_until;   /* for the outcome: when a lockout would end */
+  AttemptTurn  turn;
+} Attempt;
+
+/* Takes a turn before the (slow) password check, in one write
+ * transaction: the attempt is counted as failed until it proves right,
+ * so parallel guesses cannot all read the same old count.  Once the count
+ * reaches the limit no further attempt is checked until it is settled. */
+static gboolean
+take_turn_locked (HmrStore        *self,
+                  const HmrActor  *who,
+                  HmrAuditRow     *audit,
+                  gpointer         data,
+                  GError         **error)
+{
+  Attempt *a = data;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) update = NULL;
+  g_autofree char *locked_until = NULL;
+  int failed, rc;
+
+  g_clear_pointer (&audit->changes, hmr_changes_free);
+  stmt = hmr_store_prepare (self, "SELECT failed_logins, locked_until FROM app_user WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  hmr_bind_text (stmt, 1, who->user_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return hmr_store_set_sqlite_error (self, rc == SQLITE_DONE ? SQLITE_NOTFOUND : rc, error);
+  failed = sqlite3_column_int (stmt, 0);
+  locked_until = hmr_column_dup_text (stmt, 1);
+  if ((locked_until != NULL && g_strcmp0 (a->now, locked_until) < 0) || failed >= MAX_FAILED_LOGINS)
+    {
+      a->turn = ATTEMPT_LOCKED;
+      audit->action = "login-refused-locked";
+      return TRUE;
+    }
+  update = hmr_store_prepare (self, "UPDATE app_user SET failed_logins = failed_logins + 1 WHERE id = ?1", error);
+  if (update == NULL)
+    return FALSE;
+  hmr_bind_text (update, 1, who->user_id);
+  if (sqlite3_step (update) != SQLITE_DONE)
+    return hmr_store_set_sqlite_error (self, sqlite3_errcode (self->db), error);
+  a->turn = ATTEMPT_GRANTED;
+  return TRUE;
+}
+
+/* A wrong password: its turn already counted it; the attempt that brings
+ * the count to the limit locks the account */
+static gboolean
+settle_failure_locked (HmrStore        *self,
+                       const HmrActor  *who,
+                       HmrAuditRow     *audit,
+                       gpointer         data,
+                       GError         **error)
+{
+  Attempt *a = data;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_clear_pointer (&audit->changes, hmr_changes_free);
+  stmt = hmr_store_prepare (self,
+                            "UPDATE app_user SET failed_logins = 0, locked_until = ?2 "
+                            "WHERE id = ?1 AND failed_logins >= ?3",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  hmr_bind_text (stmt, 1, who->user_id);
+  hmr_bind_text (stmt, 2, a->lock_until);
+  sqlite3_bind_int (stmt, 3, MAX_FAILED_LOGINS);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    return hmr_store_set_sqlite_error (self, rc, error);
+  audit->action = sqlite3_changes (self->db) > 0 ? "lockout" : "login-failed";
+  return TRUE;
+}
+
 /**
  * hmr_store_authenticate:
  *
  * Checks a password.  Six failed attempts lock the account for thirty
  * minutes; the count lives in the database, so a restart does not reset it.
+ * An attempt is counted (a "login-attempt" audit row) before its password
+ * is checked, in a write transaction of its own: guesses sent in parallel,
+ * from threads or processes, cannot pass the limit, and at most six of
+ * them are ever checked before the lockout.
  * Slow on purpose (Argon2id): call it from a thread.
  */
 HmrActor *
@@ -409,18 +501,18 @@ hmr_store_authenticate (HmrStore    *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(HmrActor) who = NULL;
   g_autofree char *hash = NULL;
-  g_autofree char *locked_until = NULL;
   g_autofree char *now = NULL;
+  g_autofree char *lock_until = NULL;
+  Attempt attempt = { 0 };
   HmrRole role = HMR_ROLE_CASEWORKER;
   gboolean active;
-  int failed;
   int rc;
 
   g_return_val_if_fail (HMR_IS_STORE (self), NULL);
 
   stmt = hmr_store_prepare (self,
                             "SELECT id, username, full_name, role, office_id, password_hash, "
-                            "active, failed_logins, locked_until FROM app_user "
+                            "active FROM app_user "
                             "WHERE username = ?1 AND deleted_at IS NULL",
                             error);
   if (stmt == NULL)
@@ -449,15 +541,22 @@ hmr_store_authenticate (HmrStore    *self,
                        (const char *) sqlite3_column_text (stmt, 4));
   hash = hmr_column_dup_text (stmt, 5);
   active = sqlite3_column_int (stmt, 6);
-  failed = sqlite3_column_int (stmt, 7);
-  locked_until = hmr_column_dup_text (stmt, 8);
   g_clear_pointer (&stmt, sqlite3_finalize);
 
   now = hmr_store_dup_timestamp (self);
-  if (locked_until != NULL && g_strcmp0 (now, locked_until) < 0)
+  {
+    g_autoptr(GDateTime) t = hmr_store_now (self);
+    g_autoptr(GDateTime) until = g_date_time_add_minutes (t, LOCKOUT_MINUTES);
+    g_autoptr(GDateTime) until_utc = g_date_time_to_utc (until);
+
+    lock_until = g_date_time_format (until_utc, "%Y-%m-%dT%H:%M:%S.%fZ");
+  }
+  attempt.now = now;
+  attempt.lock_until = lock_until;
+  if (!hmr_store_write (self, who, "login-attempt", "user", who->user_id, take_turn_locked, &attempt, error))
+    return NULL;
+  if (attempt.turn == ATTEMPT_LOCKED)
     {
-      record_login (self, who, "login-refused-locked",
-                    "UPDATE app_user SET version = version WHERE id = ?1", NULL, NULL);
       g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_LOCKED,
                    _("This account is locked after too many wrong passwords. Try again after 30 minutes or ask an administrator."));
       return NULL;
@@ -467,21 +566,7 @@ hmr_store_authenticate (HmrStore    *self,
       sodium_init () < 0 ||
       crypto_pwhash_str_verify (hash, password ? password : "", password ? strlen (password) : 0) != 0)
     {
-      if (failed + 1 >= MAX_FAILED_LOGINS)
-        {
-          g_autoptr(GDateTime) t = hmr_store_now (self);
-          g_autoptr(GDateTime) until = g_date_time_add_minutes (t, LOCKOUT_MINUTES);
-          g_autoptr(GDateTime) until_utc = g_date_time_to_utc (until);
-          g_autofree char *until_str = g_date_time_format (until_utc, "%Y-%m-%dT%H:%M:%S.%fZ");
-
-          record_login (self, who, "lockout",
-                        "UPDATE app_user SET failed_logins = 0, locked_until = ?2 WHERE id = ?1",
-                        until_str, NULL);
-        }
-      else
-        record_login (self, who, "login-failed",
-                      "UPDATE app_user SET failed_logins = failed_logins + 1 WHERE id = ?1",
-                      NULL, NULL);
+      hmr_store_write (self, who, "login-failed", "user", who->user_id, settle_failure_locked, &attempt, NULL);
       g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_AUTH,
                    _("The user name or the password is wrong."));
       return NULL;
@@ -491,7 +576,7 @@ hmr_store_authenticate (HmrStore    *self,
     unsigned long long ops;
     size_t mem;
 
-    password_limits (&ops, &mem);
+    hmr_store_password_limits (&ops, &mem);
     if (crypto_pwhash_str_needs_rehash (hash, ops, mem) != 0)
       {
         g_autofree char *rehash = hash_password (password, NULL);

@@ -35,6 +35,7 @@ hmr_store_finalize (GObject *object)
   g_clear_pointer (&self->pending, hmr_change_set_unref);
   g_clear_pointer (&self->batch, hmr_change_set_unref);
   g_clear_pointer (&self->beneficiary_routes, g_hash_table_unref);
+  g_free (self->pending_hash);
 
   G_OBJECT_CLASS (hmr_store_parent_class)->finalize (object);
 }
@@ -189,12 +190,27 @@ hmr_store_commit (HmrStore  *self,
       return FALSE;
     }
   hmr_store_changes_committed (self);
+  if (self->pending_seq > 0)
+    {
+      g_autoptr(GError) anchor_error = NULL;
+      g_autofree char *hash = g_steal_pointer (&self->pending_hash);
+      gint64 seq = self->pending_seq;
+
+      /* the write is saved: a stale anchor is only a shorter guarantee,
+       * so this is said, not failed */
+      self->pending_seq = 0;
+      if (!hmr_store_write_anchor (self, seq, hash, &anchor_error))
+        g_warning ("The audit log's anchor was not moved to row %" G_GINT64_FORMAT ": %s",
+                   seq, anchor_error->message);
+    }
   return TRUE;
 }
 
 void
 hmr_store_rollback (HmrStore *self)
 {
+  self->pending_seq = 0;
+  g_clear_pointer (&self->pending_hash, g_free);
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   hmr_store_changes_rolled_back (self);
@@ -438,9 +454,22 @@ sql_search_keys (sqlite3_context  *ctx,
   g_string_free (out, TRUE);
 }
 
+/* Present on every connection Hamroh opens and on no other: the guard
+ * triggers (0010-guards.sql) refuse writes where it is missing */
+static void
+sql_write_allowed (sqlite3_context  *ctx,
+                   int               argc,
+                   sqlite3_value   **argv)
+{
+  sqlite3_result_int (ctx, 1);
+}
+
 static void
 register_functions (sqlite3 *db)
 {
+  sqlite3_create_function (db, "hmr_write_allowed", 0,
+                           SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                           NULL, sql_write_allowed, NULL, NULL);
   sqlite3_create_function (db, "hmr_name_key", 1,
                            SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                            NULL, sql_name_key, NULL, NULL);

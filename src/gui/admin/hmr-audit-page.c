@@ -63,6 +63,7 @@ static const struct { const char *code; const char *label; } action_labels[] = {
   { "export", NC_("audit action", "Exported") },
   { "print", NC_("audit action", "Printed") },
   { "login", NC_("audit action", "Logged in") },
+  { "login-attempt", NC_("audit action", "Login attempt") },
   { "login-failed", NC_("audit action", "Wrong password") },
   { "lockout", NC_("audit action", "Locked out") },
   { "login-refused-locked", NC_("audit action", "Login refused: locked") },
