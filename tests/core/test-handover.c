@@ -272,6 +272,34 @@ test_signing_needs_items_and_witness (Fixture       *f,
                                         "AND action = 'move'"), ==, 1);
 }
 
+/* The report's case for handovers: U+FFFF typed into an item made every
+ * later handover export an invalid workbook */
+static void
+test_characters_that_cannot_be_stored (Fixture       *f,
+                                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *person = add_person (f, f->caseworker, "Назаров", "Далер", NULL, "Dusti");
+  g_autoptr(HmrHandover) h = field_example_handover (person);
+  HmrHandoverItem *item = g_ptr_array_index (h->items, 2);
+  gint64 before = count_rows (f->path, "SELECT count(*) FROM handover");
+
+  g_free (item->name);
+  item->name = g_strdup ("Болгарка\xef\xbf\xbf");
+  g_assert_false (hmr_store_insert_handover (f->store, f->caseworker, h, &error));
+  g_assert_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Item 3 contains a character that cannot be stored (U+FFFF)"));
+  g_clear_error (&error);
+
+  g_free (item->name);
+  item->name = g_strdup ("Болгарка");
+  g_free (h->place);
+  h->place = g_strdup ("Деҳаи Гулистон\x1b[31m");
+  g_assert_false (hmr_store_insert_handover (f->store, f->caseworker, h, &error));
+  g_assert_nonnull (strstr (error->message, "Place contains"));
+  g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM handover"), ==, before);
+}
+
 /* ---- the printed act --------------------------------------------------- */
 
 static void
@@ -631,6 +659,7 @@ main (int    argc,
   ADD ("/handover/correction/is-a-new-linked-act", test_correction_is_a_new_linked_act);
   ADD ("/handover/photo/size-limit-type-and-checksum", test_photos_kept_within_limits);
   ADD ("/handover/sign/needs-items-witness-and-the-role", test_signing_needs_items_and_witness);
+  ADD ("/handover/text/characters-that-cannot-be-stored-refused-by-field", test_characters_that_cannot_be_stored);
   ADD ("/act/handover/lists-every-item-total-and-signature-lines", test_act_lists_every_item_and_the_total);
   ADD ("/act/handover/goes-on-over-pages", test_act_goes_on_over_pages);
   ADD ("/act/grant-receipt/lists-tranches-and-signatures", test_grant_receipt);

@@ -12,6 +12,7 @@
 
 #include "hmr-labels.h"
 #include "hmr-store-grant-private.h"
+#include "hmr-text.h"
 
 #define MAX_QUANTITY 1e6
 #define MAX_DIRAMS G_GINT64_CONSTANT (100000000000000)   /* a trillion TJS */
@@ -326,6 +327,18 @@ validate_draft (HmrGrant  *g,
       g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID,
                    _("Purpose: say what the grant is for."));
       return FALSE;
+    }
+  if (!hmr_text_check (_("Purpose"), g->purpose, HMR_TEXT_LINE, error) ||
+      !hmr_text_check (_("Business plan"), g->business_plan, HMR_TEXT_NOTES, error))
+    return FALSE;
+  for (guint i = 0; i < g->items->len; i++)
+    {
+      HmrGrantItem *item = g_ptr_array_index (g->items, i);
+      g_autofree char *label = g_strdup_printf (_("Budget line %u"), i + 1);
+
+      if (!hmr_text_check (label, item->name, HMR_TEXT_LINE, error) ||
+          !hmr_text_check (label, item->unit, HMR_TEXT_LINE, error))
+        return FALSE;
     }
   if (g->members->len == 0)
     {

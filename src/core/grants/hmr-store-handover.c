@@ -15,6 +15,7 @@
 
 #include "hmr-labels.h"
 #include "hmr-store-grant-private.h"
+#include "hmr-text.h"
 #include "hmr-workflow.h"
 
 #define STR(i) ((const char *) sqlite3_column_text (stmt, (i)))
@@ -207,6 +208,28 @@ validate (HmrStore     *self,
     }
   g_free (h->handed_on);
   h->handed_on = g_steal_pointer (&iso);
+  /* what is printed on the act and exported must be storable text */
+  if (!hmr_text_check (_("Place"), h->place, HMR_TEXT_LINE, error) ||
+      !hmr_text_check (_("Received by"), h->received_by, HMR_TEXT_LINE, error))
+    return FALSE;
+  for (guint i = 0; i < h->items->len; i++)
+    {
+      HmrHandoverItem *it = g_ptr_array_index (h->items, i);
+      g_autofree char *label = g_strdup_printf (_("Item %u"), i + 1);
+
+      if (!hmr_text_check (label, it->name, HMR_TEXT_LINE, error) ||
+          !hmr_text_check (label, it->serial, HMR_TEXT_LINE, error))
+        return FALSE;
+    }
+  for (guint i = 0; i < h->witnesses->len; i++)
+    {
+      HmrHandoverWitness *w = g_ptr_array_index (h->witnesses, i);
+      g_autofree char *label = g_strdup_printf (_("Witness %u"), i + 1);
+
+      if (!hmr_text_check (label, w->name, HMR_TEXT_LINE, error) ||
+          !hmr_text_check (label, w->role, HMR_TEXT_LINE, error))
+        return FALSE;
+    }
   if (hmr_text_is_blank (h->place))
     {
       g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID,

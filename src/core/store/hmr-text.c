@@ -12,6 +12,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "hmr-store.h"
 #include "hmr-text.h"
 
 static gboolean
@@ -82,4 +83,24 @@ hmr_text_check_message (const char  *field_label,
     return g_strdup_printf (_("%s must be on one line."), field_label);
   return g_strdup_printf (_("%s contains a character that cannot be stored (U+%04X). Delete it and type the text again."),
                           field_label, bad);
+}
+
+/**
+ * hmr_text_check:
+ *
+ * Returns: %TRUE when @text may be stored; otherwise %FALSE with an
+ *   %HMR_STORE_ERROR_INVALID naming @field_label
+ */
+gboolean
+hmr_text_check (const char  *field_label,
+                const char  *text,
+                HmrTextKind  kind,
+                GError     **error)
+{
+  g_autofree char *message = hmr_text_check_message (field_label, text, kind);
+
+  if (message == NULL)
+    return TRUE;
+  g_set_error_literal (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID, message);
+  return FALSE;
 }

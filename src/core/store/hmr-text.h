@@ -21,4 +21,9 @@ char     *hmr_text_check_message  (const char  *field_label,
                                    const char  *text,
                                    HmrTextKind  kind);
 
+gboolean  hmr_text_check          (const char  *field_label,
+                                   const char  *text,
+                                   HmrTextKind  kind,
+                                   GError     **error);
+
 G_END_DECLS
