@@ -523,6 +523,52 @@ test_money_in_the_grants_currency (Fixture       *f,
     }
 }
 
+/* A refused tranche says what it is about, so that the dialog shows it
+ * beside the field instead of guessing from the input */
+static void
+test_tranche_refusal_names_what_it_is_about (Fixture       *f,
+                                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *person = add_person (f, f->caseworker, "Сафаров", "Баҳодур", NULL, "Dusti");
+  g_autofree char *id = add_grant (f, f->caseworker, person, "Tandoor bakery", 500000);
+  static const struct
+  {
+    const char      *paid_on;
+    gint64           amount;
+    const char      *method;
+    HmrStoreRefusal  refusal;
+  } cases[] = {
+    { "2026-11-20", 600000, "cash", HMR_STORE_REFUSAL_AMOUNT },   /* above what is approved */
+    { "2026-11-20", 0, "cash", HMR_STORE_REFUSAL_AMOUNT },
+    { "2026-11-20", 1000, "barter", HMR_STORE_REFUSAL_METHOD },
+    { "24.11.2026", 1000, "cash", HMR_STORE_REFUSAL_DATE },       /* tomorrow */
+    { "31.02.2026", 1000, "cash", HMR_STORE_REFUSAL_DATE },
+  };
+
+  /* not yet approved: the grant's state refuses it, whatever the amount */
+  g_assert_false (hmr_store_record_disbursement (f->store, f->finance, id, "2026-11-20", 1000, "cash",
+                                                 NULL, NULL, &error));
+  g_assert_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID);
+  g_assert_cmpint (hmr_store_error_get_refusal (error), ==, HMR_STORE_REFUSAL_STATE);
+  g_clear_error (&error);
+
+  submit_and_approve (f, id, 500000);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_assert_false (hmr_store_record_disbursement (f->store, f->finance, id, cases[i].paid_on, cases[i].amount,
+                                                     cases[i].method, NULL, NULL, &error));
+      g_assert_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID);
+      g_assert_cmpint (hmr_store_error_get_refusal (error), ==, cases[i].refusal);
+      g_clear_error (&error);
+    }
+
+  /* other refusals name nothing in particular */
+  g_assert_false (hmr_store_record_disbursement (f->store, f->caseworker, id, "2026-11-20", 1000, "cash",
+                                                 NULL, NULL, &error));
+  g_assert_cmpint (hmr_store_error_get_refusal (error), ==, HMR_STORE_REFUSAL_NONE);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -533,6 +579,7 @@ main (int    argc,
   ADD ("/grant/workflow/field-example-draft-to-verified-through-the-roles", test_field_example_through_the_roles);
   ADD ("/grant/tranche/over-approved-amount-refused", test_tranche_over_approved_refused);
   ADD ("/grant/tranche/running-sum-over-approved-refused-nothing-written", test_running_sum_over_approved_refused);
+  ADD ("/grant/tranche/refusal-names-what-it-is-about", test_tranche_refusal_names_what_it_is_about);
   ADD ("/grant/approve/above-requested-refused", test_approved_above_requested_refused);
   ADD ("/grant/transition/reasons-dates-and-methods-checked", test_reasons_and_dates);
   ADD ("/grant/draft/validation-names-the-field", test_draft_validation_names_the_field);

@@ -169,6 +169,43 @@ test_tranche_from_workspace (HmrGuiFixture *f,
   g_assert_true (list_has_row (hmr_finance_page_get_list (page, "disbursing_list"), grant_id));
 }
 
+/* A tranche recorded elsewhere while the dialog is open: the dialog's
+ * figures are old, the store's refusal says it is about the amount, and
+ * the dialog shows it there rather than guessing from its old figures */
+static void
+test_tranche_paid_meanwhile_refused_beside_amount (HmrGuiFixture *f,
+                                                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *person = add_person (f, "Раҳимов", "Фаррух");
+  g_autofree char *grant_id = add_approved_grant (f, person, "Auto-repair shop", 587400, 500000);
+  g_autofree char *left_text = hmr_format_money (200000, "TJS");
+  HmrFinancePage *page = open_finance (f);
+  HmrTrancheDialog *dialog;
+  GtkWidget *error_label;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "finance.pay", "s", grant_id));
+  dialog = HMR_TRANCHE_DIALOG (hmr_gui_test_find_window (HMR_TYPE_TRANCHE_DIALOG));
+  g_assert_nonnull (dialog);
+  hmr_gui_test_flush ();
+
+  /* another finance officer pays 3,000 of the 5,000 meanwhile */
+  g_assert_true (hmr_store_record_disbursement (f->store, f->finance, grant_id, "2026-11-20", 300000, "cash",
+                                                NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  /* 2,500 was still possible when the dialog opened; no longer */
+  type_into (hmr_tranche_dialog_get_amount_row (dialog), "2 500");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "tranche.record", NULL);
+  hmr_gui_test_flush ();
+  error_label = hmr_tranche_dialog_get_amount_error (dialog);
+  g_assert_true (gtk_widget_is_visible (error_label));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), left_text));
+  g_assert_true (gtk_widget_has_css_class (hmr_tranche_dialog_get_amount_row (dialog), "error"));
+  g_assert_true (hmr_gui_test_find_window (HMR_TYPE_TRANCHE_DIALOG) == GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 /* ---- a grant through the roles ----------------------------------------- */
 
 static void
@@ -635,6 +672,7 @@ main (int   argc,
 
   g_test_add_func ("/finance/amounts-typed-as-people-write-them", test_amounts_typed);
   ADD ("/finance/tranche-from-the-workspace-refused-above-approved", test_tranche_from_workspace);
+  ADD ("/finance/tranche-paid-meanwhile-refused-beside-the-amount", test_tranche_paid_meanwhile_refused_beside_amount);
   ADD ("/grants/draft-submitted-approved-through-the-dialog", test_grant_through_dialogs);
   ADD ("/grants/reject-needs-a-comment", test_reject_needs_comment);
   ADD ("/grants/closing-asks-before-discarding", test_closing_asks_before_discarding);

@@ -310,30 +310,26 @@ check_tranche_input (HmrStore    *self,
 
   if (amount <= 0)
     {
-      g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID,
-                   _("Amount: a tranche must be more than zero."));
-      return FALSE;
+      return hmr_store_refuse (error, HMR_STORE_REFUSAL_AMOUNT, HMR_STORE_ERROR_INVALID,
+                               _("Amount: a tranche must be more than zero."));
     }
   if (!is_method (method))
     {
-      g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID,
-                   _("Method: choose cash, bank transfer or payment to a supplier."));
-      return FALSE;
+      return hmr_store_refuse (error, HMR_STORE_REFUSAL_METHOD, HMR_STORE_ERROR_INVALID,
+                               _("Method: choose cash, bank transfer or payment to a supplier."));
     }
   if (iso == NULL)
     {
-      g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID,
-                   _("Date paid: “%s” is not a date (write it as 31.12.2026)."),
-                   paid_on ? paid_on : "");
-      return FALSE;
+      return hmr_store_refuse (error, HMR_STORE_REFUSAL_DATE, HMR_STORE_ERROR_INVALID,
+                               _("Date paid: “%s” is not a date (write it as 31.12.2026)."),
+                               paid_on ? paid_on : "");
     }
   hmr_store_get_today (self, &today);
   hmr_parse_user_date (iso, &day);
   if (g_date_compare (&day, &today) > 0)
     {
-      g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID,
-                   _("Date paid: %s is in the future; record a tranche once it is paid."), paid_on);
-      return FALSE;
+      return hmr_store_refuse (error, HMR_STORE_REFUSAL_DATE, HMR_STORE_ERROR_INVALID,
+                               _("Date paid: %s is in the future; record a tranche once it is paid."), paid_on);
     }
   *iso_out = g_steal_pointer (&iso);
   return TRUE;
@@ -372,10 +368,10 @@ record_disbursement_locked (HmrStore        *self,
 
   if (g_strcmp0 (s.status, "approved") != 0 && g_strcmp0 (s.status, "disbursing") != 0)
     {
-      g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID,
-                   _("Refused: money is paid only on an approved grant that is not yet fully paid; this grant is “%s”."),
-                   hmr_code_get_label (HMR_CODES_GRANT_STATUS, s.status));
-      return FALSE;
+      return hmr_store_refuse (error, HMR_STORE_REFUSAL_STATE, HMR_STORE_ERROR_INVALID,
+                               _("Refused: money is paid only on an approved grant that is not yet fully paid; "
+                                 "this grant is “%s”."),
+                               hmr_code_get_label (HMR_CODES_GRANT_STATUS, s.status));
     }
   if (s.approved < 0 || t->amount > s.approved - s.paid)
     {
@@ -384,11 +380,10 @@ record_disbursement_locked (HmrStore        *self,
       g_autofree char *pd = hmr_format_money (s.paid, s.currency);
       g_autofree char *left = hmr_format_money (MAX (s.approved, 0) - s.paid, s.currency);
 
-      g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID,
-                   _("Refused: a tranche of %s would bring the amount paid above the approved %s "
-                     "(already paid %s; at most %s can still be paid)."),
-                   tr, ap, pd, left);
-      return FALSE;
+      return hmr_store_refuse (error, HMR_STORE_REFUSAL_AMOUNT, HMR_STORE_ERROR_INVALID,
+                               _("Refused: a tranche of %s would bring the amount paid above the approved %s "
+                                 "(already paid %s; at most %s can still be paid)."),
+                               tr, ap, pd, left);
     }
 
   /* the state moves this tranche makes, each one allowed by the workflow */

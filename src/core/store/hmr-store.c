@@ -21,7 +21,6 @@
 #define SQL_RESOURCE_PATH "/org/hamroh/Hamroh/sql"
 
 G_DEFINE_FINAL_TYPE (HmrStore, hmr_store, G_TYPE_OBJECT)
-G_DEFINE_QUARK (hmr-store-error-quark, hmr_store_error)
 
 static void
 hmr_store_finalize (GObject *object)

@@ -81,7 +81,7 @@ record_action (GtkWidget  *widget,
                                       NULL, &error))
     {
       /* a refusal about the amount is shown beside it */
-      if (amount <= 0 || amount > hmr_grant_get_remaining (self->grant))
+      if (hmr_store_error_get_refusal (error) == HMR_STORE_REFUSAL_AMOUNT)
         show_amount_error (self, error->message);
       else
         hmr_gui_show_error_toast (GTK_WIDGET (self->toast_overlay), error->message);
