@@ -223,8 +223,8 @@ test_tranche_over_approved_refused (Fixture       *f,
   g_autofree char *person = add_person (f, f->caseworker, "Шарипов", "Умед", NULL, "Dusti");
   g_autofree char *id = add_grant (f, f->caseworker, person, "Greenhouse", 587400);
   g_autofree char *before = NULL, *after = NULL;
-  g_autofree char *approved = hmr_format_money (500000, "TJS");
-  g_autofree char *tranche = hmr_format_money (600000, "TJS");
+  g_autofree char *approved = hmr_money_format (500000, "TJS", HMR_MONEY_LOCALE);
+  g_autofree char *tranche = hmr_money_format (600000, "TJS", HMR_MONEY_LOCALE);
 
   /* approved for less than requested */
   submit_and_approve (f, id, 500000);
@@ -247,8 +247,8 @@ test_running_sum_over_approved_refused (Fixture       *f,
   g_autofree char *person = add_person (f, f->caseworker, "Сафаров", "Баҳодур", NULL, "Dusti");
   g_autofree char *id = add_grant (f, f->caseworker, person, "Tandoor bakery", 500000);
   g_autofree char *before = NULL, *after = NULL;
-  g_autofree char *paid = hmr_format_money (300000, "TJS");
-  g_autofree char *left = hmr_format_money (200000, "TJS");
+  g_autofree char *paid = hmr_money_format (300000, "TJS", HMR_MONEY_LOCALE);
+  g_autofree char *left = hmr_money_format (200000, "TJS", HMR_MONEY_LOCALE);
   g_autofree char *status = NULL;
 
   submit_and_approve (f, id, 500000);
@@ -299,7 +299,7 @@ test_approved_above_requested_refused (Fixture       *f,
   g_autofree char *id = add_grant (f, f->caseworker, person, "Beekeeping", 587400);
   g_autofree char *before = NULL, *after = NULL;
   g_autofree char *status = NULL;
-  g_autofree char *requested = hmr_format_money (587400, "TJS");
+  g_autofree char *requested = hmr_money_format (587400, "TJS", HMR_MONEY_LOCALE);
 
   g_assert_true (hmr_store_submit_grant (f->store, f->caseworker, id, NULL, &error));
   before = snapshot (f);
@@ -477,11 +477,11 @@ test_money_in_the_grants_currency (Fixture       *f,
   g_autoptr(HmrGrant) somoni = hmr_grant_new ();
   g_autoptr(HmrGrant) read_back = NULL;
   g_autoptr(GPtrArray) list = NULL;
-  g_autofree char *usd = hmr_format_money (587400, "USD");
-  g_autofree char *unset = hmr_format_money (587400, NULL);
-  g_autofree char *blank = hmr_format_money (587400, "");
-  g_autofree char *tjs = hmr_format_money (587400, "TJS");
-  g_autofree char *negative = hmr_format_money (-5, "USD");
+  g_autofree char *usd = hmr_money_format (587400, "USD", HMR_MONEY_LOCALE);
+  g_autofree char *unset = hmr_money_format (587400, NULL, HMR_MONEY_LOCALE);
+  g_autofree char *blank = hmr_money_format (587400, "", HMR_MONEY_LOCALE);
+  g_autofree char *tjs = hmr_money_format (587400, "TJS", HMR_MONEY_LOCALE);
+  g_autofree char *negative = hmr_money_format (-5, "USD", HMR_MONEY_LOCALE);
 
   g_assert_true (g_str_has_suffix (usd, " USD"));
   g_assert_true (g_str_has_suffix (tjs, " TJS"));

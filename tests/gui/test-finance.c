@@ -138,7 +138,7 @@ test_tranche_from_workspace (HmrGuiFixture *f,
   hmr_gui_test_flush ();
   error_label = hmr_tranche_dialog_get_amount_error (dialog);
   g_assert_true (gtk_widget_is_visible (error_label));
-  approved_text = hmr_format_money (500000, "TJS");
+  approved_text = hmr_money_format (500000, "TJS", HMR_MONEY_LOCALE);
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), approved_text));
   g_assert_true (gtk_widget_has_css_class (hmr_tranche_dialog_get_amount_row (dialog), "error"));
   hmr_gui_test_screenshot (GTK_WIDGET (dialog), "tranche-refused");
@@ -179,7 +179,7 @@ test_tranche_paid_meanwhile_refused_beside_amount (HmrGuiFixture *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *person = add_person (f, "Раҳимов", "Фаррух");
   g_autofree char *grant_id = add_approved_grant (f, person, "Auto-repair shop", 587400, 500000);
-  g_autofree char *left_text = hmr_format_money (200000, "TJS");
+  g_autofree char *left_text = hmr_money_format (200000, "TJS", HMR_MONEY_LOCALE);
   HmrFinancePage *page = open_finance (f);
   HmrTrancheDialog *dialog;
   GtkWidget *error_label;
@@ -638,29 +638,6 @@ test_handover_drafted_and_signed (HmrGuiFixture *f,
 
 /* ---- amounts as people type them -------------------------------------- */
 
-static void
-test_amounts_typed (void)
-{
-  struct { const char *text; gint64 dirams; } good[] = {
-    { "5874", 587400 }, { "5 874,50", 587450 }, { "5,874.50", 587450 }, { "5.874", 587400 },
-    { "12,5", 1250 }, { "0.07", 7 }, { "5\u00a0874,00 TJS", 587400 }, { "1 000 000", 100000000 },
-  };
-  const char *bad[] = { "", "abc", "12,3456", "5-874", "TJS", "1.2.3,4",
-                        /* more dirams than a gint64 holds */
-                        "92233720368547759", "92 233 720 368 547 759,99" };
-  gint64 v;
-
-  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
-    {
-      g_assert_true (hmr_gui_parse_money (good[i].text, &v));
-      g_assert_cmpint (v, ==, good[i].dirams);
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
-    g_assert_false (hmr_gui_parse_money (bad[i], &v));
-  g_assert_true (hmr_gui_parse_money ("92233720368547757,99", &v));
-  g_assert_cmpint (v, ==, G_GINT64_CONSTANT (9223372036854775799));
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -670,7 +647,6 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add (path, HmrGuiFixture, NULL, hmr_gui_fixture_set_up, func, hmr_gui_fixture_tear_down)
 
-  g_test_add_func ("/finance/amounts-typed-as-people-write-them", test_amounts_typed);
   ADD ("/finance/tranche-from-the-workspace-refused-above-approved", test_tranche_from_workspace);
   ADD ("/finance/tranche-paid-meanwhile-refused-beside-the-amount", test_tranche_paid_meanwhile_refused_beside_amount);
   ADD ("/grants/draft-submitted-approved-through-the-dialog", test_grant_through_dialogs);

@@ -176,8 +176,8 @@ move_grant_locked (HmrStore        *self,
     }
   if (g_strcmp0 (m->to, "approved") == 0)
     {
-      g_autofree char *req = hmr_format_money (s.requested, s.currency);
-      g_autofree char *app = hmr_format_money (m->approved, s.currency);
+      g_autofree char *req = hmr_money_format (s.requested, s.currency, HMR_MONEY_LOCALE);
+      g_autofree char *app = hmr_money_format (m->approved, s.currency, HMR_MONEY_LOCALE);
 
       if (m->approved <= 0)
         {
@@ -305,7 +305,7 @@ check_tranche_input (HmrStore    *self,
                      char       **iso_out,
                      GError     **error)
 {
-  g_autofree char *iso = hmr_store_dup_iso_date (paid_on);
+  g_autofree char *iso = hmr_dup_iso_date (paid_on, NULL);
   GDate today, day;
 
   if (amount <= 0)
@@ -375,10 +375,10 @@ record_disbursement_locked (HmrStore        *self,
     }
   if (s.approved < 0 || t->amount > s.approved - s.paid)
     {
-      g_autofree char *tr = hmr_format_money (t->amount, s.currency);
-      g_autofree char *ap = hmr_format_money (MAX (s.approved, 0), s.currency);
-      g_autofree char *pd = hmr_format_money (s.paid, s.currency);
-      g_autofree char *left = hmr_format_money (MAX (s.approved, 0) - s.paid, s.currency);
+      g_autofree char *tr = hmr_money_format (t->amount, s.currency, HMR_MONEY_LOCALE);
+      g_autofree char *ap = hmr_money_format (MAX (s.approved, 0), s.currency, HMR_MONEY_LOCALE);
+      g_autofree char *pd = hmr_money_format (s.paid, s.currency, HMR_MONEY_LOCALE);
+      g_autofree char *left = hmr_money_format (MAX (s.approved, 0) - s.paid, s.currency, HMR_MONEY_LOCALE);
 
       return hmr_store_refuse (error, HMR_STORE_REFUSAL_AMOUNT, HMR_STORE_ERROR_INVALID,
                                _("Refused: a tranche of %s would bring the amount paid above the approved %s "
@@ -438,7 +438,7 @@ record_disbursement_locked (HmrStore        *self,
   if (!hmr_store_write_audit (self, actor, audit, error))
     return FALSE;
 
-  money = hmr_format_money (t->amount, s.currency);
+  money = hmr_money_format (t->amount, s.currency, HMR_MONEY_LOCALE);
   note = g_strdup_printf (_("Tranche %d: %s"), tranche, money);
   if (g_strcmp0 (state, "approved") == 0)
     {

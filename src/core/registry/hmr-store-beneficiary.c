@@ -32,30 +32,6 @@ column_list (void)
   return cols;
 }
 
-/* Fields a finance officer may see: identity only (DESIGN §6) */
-static gboolean
-is_identity_field (HmrBeneficiaryField f)
-{
-  switch (f)
-    {
-    case HMR_BENEFICIARY_ID:
-    case HMR_BENEFICIARY_OFFICE_ID:
-    case HMR_BENEFICIARY_CASE_NUMBER:
-    case HMR_BENEFICIARY_FAMILY_NAME:
-    case HMR_BENEFICIARY_GIVEN_NAME:
-    case HMR_BENEFICIARY_PATRONYMIC:
-    case HMR_BENEFICIARY_FAMILY_NAME_LATIN:
-    case HMR_BENEFICIARY_GIVEN_NAME_LATIN:
-    case HMR_BENEFICIARY_PATRONYMIC_LATIN:
-    case HMR_BENEFICIARY_DISTRICT:
-    case HMR_BENEFICIARY_DELETED_AT:
-    case HMR_BENEFICIARY_VERSION:
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}
-
 static HmrBeneficiary *
 row_to_beneficiary (sqlite3_stmt   *stmt,
                     const HmrActor *actor)
@@ -71,7 +47,7 @@ row_to_beneficiary (sqlite3_stmt   *stmt,
                                 hmr_beneficiary_get (b, HMR_BENEFICIARY_OFFICE_ID));
   if (!full)
     for (guint i = 0; i < HMR_BENEFICIARY_N_FIELDS; i++)
-      if (!is_identity_field (i))
+      if (!hmr_beneficiary_field_is_identity (i))
         hmr_beneficiary_set (b, i, NULL);
   return b;
 }

@@ -27,6 +27,8 @@ struct _HmrStore
   HmrChangeSet    *batch;       /* committed, held until the batch ends */
   guint            batch_depth;
   GHashTable      *beneficiary_routes;
+  guint         snapshot_depth; /* hmr_store_begin_snapshot() calls not yet ended */
+  gboolean      snapshot_owned; /* the outermost began the read transaction */
 };
 
 typedef struct _HmrChanges HmrChanges;

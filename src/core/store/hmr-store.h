@@ -81,6 +81,10 @@ void        hmr_store_end_batch              (HmrStore      *self);
 gboolean    hmr_store_is_empty               (HmrStore      *self);
 gboolean    hmr_store_check_integrity        (HmrStore      *self,
                                               GError       **error);
+/* Reads that must agree (an export's sheets): one read transaction */
+gboolean    hmr_store_begin_snapshot         (HmrStore      *self,
+                                              GError       **error);
+void        hmr_store_end_snapshot           (HmrStore      *self);
 
 /* Permissions: the role table, with a clear error naming what was refused */
 gboolean    hmr_store_require                (const HmrActor *actor,
