@@ -157,6 +157,34 @@ next_case_number (HmrStore    *self,
 }
 
 /**
+ * hmr_store_beneficiary_insert_sql:
+ *
+ * Returns: the INSERT of a beneficiary, one parameter per column of the
+ *   field table (hmr-beneficiary.h), ?1 for HMR_BENEFICIARY_ID and so
+ *   on: what the store writes and what the demo generator fills, from one
+ *   description of the record
+ */
+const char *
+hmr_store_beneficiary_insert_sql (void)
+{
+  static char *sql;
+
+  if (g_once_init_enter (&sql))
+    {
+      GString *s = g_string_new ("INSERT INTO beneficiary (");
+
+      for (guint i = 0; i < HMR_BENEFICIARY_N_COLUMNS; i++)
+        g_string_append_printf (s, "%s%s", i ? ", " : "", hmr_beneficiary_field_get_column (i));
+      g_string_append (s, ") VALUES (");
+      for (guint i = 0; i < HMR_BENEFICIARY_N_COLUMNS; i++)
+        g_string_append_printf (s, "%s?%u", i ? ", " : "", i + 1);
+      g_string_append (s, ")");
+      g_once_init_leave (&sql, g_string_free (s, FALSE));
+    }
+  return sql;
+}
+
+/**
  * hmr_store_insert_beneficiary_locked:
  *
  * Registers @beneficiary and opens its case file, each with its audit
@@ -180,7 +208,6 @@ hmr_store_insert_beneficiary_locked (HmrStore        *self,
   g_autofree char *case_number = NULL;
   g_autofree char *now = NULL;
   g_autofree char *json = NULL;
-  GString *sql;
   int rc;
 
   b = hmr_beneficiary_copy (beneficiary);
@@ -219,15 +246,7 @@ hmr_store_insert_beneficiary_locked (HmrStore        *self,
   hmr_beneficiary_set (b, HMR_BENEFICIARY_DUPLICATE_OF, NULL);
   hmr_beneficiary_set_int (b, HMR_BENEFICIARY_VERSION, 1);
 
-  sql = g_string_new ("INSERT INTO beneficiary (");
-  for (guint i = 0; i < HMR_BENEFICIARY_N_COLUMNS; i++)
-    g_string_append_printf (sql, "%s%s", i ? ", " : "", hmr_beneficiary_field_get_column (i));
-  g_string_append (sql, ") VALUES (");
-  for (guint i = 0; i < HMR_BENEFICIARY_N_COLUMNS; i++)
-    g_string_append_printf (sql, "%s?%u", i ? ", " : "", i + 1);
-  g_string_append (sql, ")");
-  stmt = hmr_store_prepare (self, sql->str, error);
-  g_string_free (sql, TRUE);
+  stmt = hmr_store_prepare (self, hmr_store_beneficiary_insert_sql (), error);
   if (stmt == NULL)
     return FALSE;
 

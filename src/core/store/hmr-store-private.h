@@ -136,6 +136,7 @@ HmrBeneficiary *hmr_store_load_beneficiary_unchecked (HmrStore       *self,
                                            GError        **error);
 
 /* Registers a beneficiary and its case file inside the caller's transaction */
+const char   *hmr_store_beneficiary_insert_sql (void);
 gboolean      hmr_store_insert_beneficiary_locked (HmrStore       *self,
                                            const HmrActor *actor,
                                            HmrBeneficiary *beneficiary,
