@@ -451,29 +451,54 @@ hmr_demo_write_person (HmrDemo  *d,
   hmr_demo_format_time (t_reg, stamp);
   given = p.sex ? &names->female[p.given] : &names->male[p.given];
   jamoat = &o->place->jamoats[p.jamoat];
-  if (!hmr_demo_insert (d, HMR_DEMO_T_BENEFICIARY, error,
-                        "ssssssssss" "so" "ss" "sss" "d" "s" "dd" "sss" "s" "s" "ddd" "s" "ss" "s",
-                        p.id, o->id, p.case_number,
-                        names->family[p.family].cyr[p.sex], given->cyr,
-                        p.father != G_MAXUINT16 ? names->male[p.father].patronymic_cyr[p.sex] : NULL,
-                        names->family[p.family].latin[p.sex], given->latin,
-                        p.father != G_MAXUINT16 ? names->male[p.father].patronymic_latin[p.sex] : NULL,
-                        p.sex ? "female" : "male",
-                        p.birth_day ? birth : NULL, p.birth_day ? -1 : p.birth_year,
-                        phone[0] ? phone : NULL, phone_alt[0] ? phone_alt : NULL,
-                        o->place->district, jamoat->name, jamoat->villages[p.village],
-                        household, category_codes[p.category],
-                        (int) disability, (int) registered,
-                        health, p.duplicate ? NULL : distress_codes[p.distress],
-                        flags[0] ? flags + 1 : NULL,
-                        risks[risk],
-                        consent,
-                        hmr_demo_chance (d, 0.99) ? 1 : 0, (int) p.consent_sharing,
-                        hmr_demo_chance (d, 0.95) ? 1 : 0,
-                        original ? original->id : NULL,
-                        stamp, by,
-                        p.duplicate ? deleted : NULL))
-    return FALSE;
+  {
+    const char *v[HMR_BENEFICIARY_N_COLUMNS] = { NULL };
+    char year_text[8], household_text[8];
+    /* drawn in the order the generator always drew them */
+    gboolean consent_reporting = hmr_demo_chance (d, 0.95);
+    gboolean consent_services = hmr_demo_chance (d, 0.99);
+
+    g_snprintf (year_text, sizeof year_text, "%d", p.birth_year);
+    g_snprintf (household_text, sizeof household_text, "%d", household);
+    v[HMR_BENEFICIARY_ID] = p.id;
+    v[HMR_BENEFICIARY_OFFICE_ID] = o->id;
+    v[HMR_BENEFICIARY_CASE_NUMBER] = p.case_number;
+    v[HMR_BENEFICIARY_FAMILY_NAME] = names->family[p.family].cyr[p.sex];
+    v[HMR_BENEFICIARY_GIVEN_NAME] = given->cyr;
+    v[HMR_BENEFICIARY_PATRONYMIC] = p.father != G_MAXUINT16 ? names->male[p.father].patronymic_cyr[p.sex] : NULL;
+    v[HMR_BENEFICIARY_FAMILY_NAME_LATIN] = names->family[p.family].latin[p.sex];
+    v[HMR_BENEFICIARY_GIVEN_NAME_LATIN] = given->latin;
+    v[HMR_BENEFICIARY_PATRONYMIC_LATIN] = p.father != G_MAXUINT16 ? names->male[p.father].patronymic_latin[p.sex] : NULL;
+    v[HMR_BENEFICIARY_SEX] = p.sex ? "female" : "male";
+    v[HMR_BENEFICIARY_BIRTH_DATE] = p.birth_day ? birth : NULL;
+    v[HMR_BENEFICIARY_BIRTH_YEAR_ESTIMATED] = p.birth_day ? NULL : year_text;
+    v[HMR_BENEFICIARY_PHONE] = phone[0] ? phone : NULL;
+    v[HMR_BENEFICIARY_PHONE_ALT] = phone_alt[0] ? phone_alt : NULL;
+    v[HMR_BENEFICIARY_DISTRICT] = o->place->district;
+    v[HMR_BENEFICIARY_JAMOAT] = jamoat->name;
+    v[HMR_BENEFICIARY_VILLAGE] = jamoat->villages[p.village];
+    v[HMR_BENEFICIARY_HOUSEHOLD_SIZE] = household_text;
+    v[HMR_BENEFICIARY_CATEGORY] = category_codes[p.category];
+    v[HMR_BENEFICIARY_DISABILITY] = disability ? "1" : "0";
+    v[HMR_BENEFICIARY_DISABILITY_REGISTERED] = registered ? "1" : "0";
+    v[HMR_BENEFICIARY_HEALTH_PROBLEMS] = health;
+    v[HMR_BENEFICIARY_DISTRESS_SCREENING] = p.duplicate ? NULL : distress_codes[p.distress];
+    v[HMR_BENEFICIARY_VULNERABILITY_FLAGS] = flags[0] ? flags + 1 : NULL;
+    v[HMR_BENEFICIARY_RISK_LEVEL] = risks[risk];
+    v[HMR_BENEFICIARY_CONSENT_DATE] = consent;
+    v[HMR_BENEFICIARY_CONSENT_SERVICES] = consent_services ? "1" : "0";
+    v[HMR_BENEFICIARY_CONSENT_SHARING] = p.consent_sharing ? "1" : "0";
+    v[HMR_BENEFICIARY_CONSENT_REPORTING] = consent_reporting ? "1" : "0";
+    v[HMR_BENEFICIARY_DUPLICATE_OF] = original ? original->id : NULL;
+    v[HMR_BENEFICIARY_CREATED_AT] = stamp;
+    v[HMR_BENEFICIARY_CREATED_BY] = by;
+    v[HMR_BENEFICIARY_UPDATED_AT] = stamp;
+    v[HMR_BENEFICIARY_UPDATED_BY] = by;
+    v[HMR_BENEFICIARY_DELETED_AT] = p.duplicate ? deleted : NULL;
+    v[HMR_BENEFICIARY_VERSION] = "1";
+    if (!hmr_demo_insert_beneficiary (d, v, error))
+      return FALSE;
+  }
 
   /* the case file */
   if (p.duplicate)

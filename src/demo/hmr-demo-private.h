@@ -445,6 +445,9 @@ gboolean  hmr_demo_insert        (HmrDemo      *d,
                                   GError      **error,
                                   const char   *types,
                                   ...);
+gboolean  hmr_demo_insert_beneficiary (HmrDemo            *d,
+                                       const char * const  values[HMR_BENEFICIARY_N_COLUMNS],
+                                       GError            **error);
 void      hmr_demo_history       (HmrDemo      *d,
                                   HmrDemoTable  table,
                                   const char   *record_id,

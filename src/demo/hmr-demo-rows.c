@@ -19,15 +19,8 @@ static const struct
     "INSERT INTO service_provider (id, office_id, name, service_types, district, address, phone, "
     "contact_person, languages, created_at, created_by, updated_at, updated_by) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?10, ?11)" },
-  [HMR_DEMO_T_BENEFICIARY] = { "beneficiary",
-    "INSERT INTO beneficiary (id, office_id, case_number, family_name, given_name, patronymic, "
-    "family_name_latin, given_name_latin, patronymic_latin, sex, birth_date, birth_year_estimated, "
-    "phone, phone_alt, district, jamoat, village, household_size, category, disability, "
-    "disability_registered, health_problems, distress_screening, vulnerability_flags, risk_level, "
-    "consent_date, consent_services, consent_sharing, consent_reporting, duplicate_of, "
-    "created_at, created_by, updated_at, updated_by, deleted_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
-    "?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, "
-    "?26, ?27, ?28, ?29, ?30, ?31, ?32, ?31, ?32, ?33)" },
+  /* its INSERT is the store's, from the field table (hmr-beneficiary.h) */
+  [HMR_DEMO_T_BENEFICIARY] = { "beneficiary", NULL },
   [HMR_DEMO_T_CASE] = { "case",
     "INSERT INTO case_file (id, office_id, beneficiary_id, owner_id, status, stage, risk_level, "
     "opened_on, closed_on, closure_reason, created_at, created_by, updated_at, updated_by, version) "
@@ -154,7 +147,9 @@ hmr_demo_prepare (HmrDemo  *d,
 {
   for (guint t = 0; t < HMR_DEMO_N_TABLES; t++)
     {
-      d->stmt[t] = hmr_store_prepare (d->store, tables[t].sql, error);
+      const char *sql = t == HMR_DEMO_T_BENEFICIARY ? hmr_store_beneficiary_insert_sql () : tables[t].sql;
+
+      d->stmt[t] = hmr_store_prepare (d->store, sql, error);
       if (d->stmt[t] == NULL)
         return FALSE;
     }
@@ -515,6 +510,9 @@ hmr_demo_actor_for (HmrDemo             *d,
 
 /* ---- rows --------------------------------------------------------------- */
 
+static gboolean step (HmrDemo *d, HmrDemoTable table, GError **error);
+static gboolean write_history (HmrDemo *d, GError **error);
+
 static gboolean
 run (HmrDemo       *d,
      HmrDemoTable   table,
@@ -524,7 +522,6 @@ run (HmrDemo       *d,
 {
   sqlite3_stmt *s = d->stmt[table];
   int i = 1;
-  int rc;
 
   for (const char *t = types; *t; t++, i++)
     switch (*t)
@@ -578,6 +575,17 @@ run (HmrDemo       *d,
   if (i - 1 != sqlite3_bind_parameter_count (s))
     g_error ("demo: %s takes %d values, not %d", tables[table].entity,
              sqlite3_bind_parameter_count (s), i - 1);
+  return step (d, table, error);
+}
+
+/* Runs the statement of @table, bound */
+static gboolean
+step (HmrDemo       *d,
+      HmrDemoTable   table,
+      GError       **error)
+{
+  sqlite3_stmt *s = d->stmt[table];
+  int rc;
 
   rc = sqlite3_step (s);
   if (rc != SQLITE_DONE)
@@ -632,9 +640,36 @@ hmr_demo_insert (HmrDemo      *d,
   va_start (ap, types);
   ok = run (d, table, error, types, ap);
   va_end (ap);
-  if (!ok)
-    return FALSE;
+  return ok && write_history (d, error);
+}
 
+/**
+ * hmr_demo_insert_beneficiary:
+ * @values: one text per column of the field table, by #HmrBeneficiaryField
+ *   (%NULL for null), as the store binds them
+ *
+ * Writes a beneficiary with the store's own INSERT.
+ */
+gboolean
+hmr_demo_insert_beneficiary (HmrDemo            *d,
+                             const char * const  values[HMR_BENEFICIARY_N_COLUMNS],
+                             GError            **error)
+{
+  sqlite3_stmt *s = d->stmt[HMR_DEMO_T_BENEFICIARY];
+
+  for (guint i = 0; i < HMR_BENEFICIARY_N_COLUMNS; i++)
+    if (values[i] != NULL)
+      sqlite3_bind_text (s, i + 1, values[i], -1, SQLITE_STATIC);
+    else
+      sqlite3_bind_null (s, i + 1);
+  return step (d, HMR_DEMO_T_BENEFICIARY, error) && write_history (d, error);
+}
+
+/* The history rows queued with hmr_demo_history(), after their record */
+static gboolean
+write_history (HmrDemo  *d,
+               GError  **error)
+{
   for (guint k = 0; k < d->n_history; k++)
     {
       HmrDemoHistoryRow *h = &d->history[k];

@@ -180,32 +180,6 @@ hmr_gui_dup_display_value (HmrBeneficiary      *beneficiary,
     }
 }
 
-/**
- * hmr_gui_field_is_identity:
- *
- * Whether @field is part of the identity a finance officer may read
- * (DESIGN §6): the store blanks every other field for them.
- */
-gboolean
-hmr_gui_field_is_identity (HmrBeneficiaryField field)
-{
-  switch (field)
-    {
-    case HMR_BENEFICIARY_CASE_NUMBER:
-    case HMR_BENEFICIARY_FAMILY_NAME:
-    case HMR_BENEFICIARY_GIVEN_NAME:
-    case HMR_BENEFICIARY_PATRONYMIC:
-    case HMR_BENEFICIARY_FAMILY_NAME_LATIN:
-    case HMR_BENEFICIARY_GIVEN_NAME_LATIN:
-    case HMR_BENEFICIARY_PATRONYMIC_LATIN:
-    case HMR_BENEFICIARY_DISTRICT:
-    case HMR_BENEFICIARY_DELETED_AT:
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}
-
 void
 hmr_gui_set_accessible_label (GtkWidget  *widget,
                               const char *label)

@@ -21,7 +21,6 @@ char       *hmr_gui_dup_display_value       (HmrBeneficiary      *beneficiary,
 const char * const *hmr_gui_distress_codes  (void);
 const char *hmr_gui_distress_get_label      (const char          *code);
 
-gboolean    hmr_gui_field_is_identity       (HmrBeneficiaryField  field);
 
 void        hmr_gui_set_accessible_label    (GtkWidget           *widget,
                                              const char          *label);

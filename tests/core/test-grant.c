@@ -223,8 +223,8 @@ test_tranche_over_approved_refused (Fixture       *f,
   g_autofree char *person = add_person (f, f->caseworker, "Шарипов", "Умед", NULL, "Dusti");
   g_autofree char *id = add_grant (f, f->caseworker, person, "Greenhouse", 587400);
   g_autofree char *before = NULL, *after = NULL;
-  g_autofree char *approved = hmr_format_money (500000, "TJS");
-  g_autofree char *tranche = hmr_format_money (600000, "TJS");
+  g_autofree char *approved = hmr_money_format (500000, "TJS", HMR_MONEY_LOCALE);
+  g_autofree char *tranche = hmr_money_format (600000, "TJS", HMR_MONEY_LOCALE);
 
   /* approved for less than requested */
   submit_and_approve (f, id, 500000);
@@ -247,8 +247,8 @@ test_running_sum_over_approved_refused (Fixture       *f,
   g_autofree char *person = add_person (f, f->caseworker, "Сафаров", "Баҳодур", NULL, "Dusti");
   g_autofree char *id = add_grant (f, f->caseworker, person, "Tandoor bakery", 500000);
   g_autofree char *before = NULL, *after = NULL;
-  g_autofree char *paid = hmr_format_money (300000, "TJS");
-  g_autofree char *left = hmr_format_money (200000, "TJS");
+  g_autofree char *paid = hmr_money_format (300000, "TJS", HMR_MONEY_LOCALE);
+  g_autofree char *left = hmr_money_format (200000, "TJS", HMR_MONEY_LOCALE);
   g_autofree char *status = NULL;
 
   submit_and_approve (f, id, 500000);
@@ -299,7 +299,7 @@ test_approved_above_requested_refused (Fixture       *f,
   g_autofree char *id = add_grant (f, f->caseworker, person, "Beekeeping", 587400);
   g_autofree char *before = NULL, *after = NULL;
   g_autofree char *status = NULL;
-  g_autofree char *requested = hmr_format_money (587400, "TJS");
+  g_autofree char *requested = hmr_money_format (587400, "TJS", HMR_MONEY_LOCALE);
 
   g_assert_true (hmr_store_submit_grant (f->store, f->caseworker, id, NULL, &error));
   before = snapshot (f);
@@ -477,11 +477,11 @@ test_money_in_the_grants_currency (Fixture       *f,
   g_autoptr(HmrGrant) somoni = hmr_grant_new ();
   g_autoptr(HmrGrant) read_back = NULL;
   g_autoptr(GPtrArray) list = NULL;
-  g_autofree char *usd = hmr_format_money (587400, "USD");
-  g_autofree char *unset = hmr_format_money (587400, NULL);
-  g_autofree char *blank = hmr_format_money (587400, "");
-  g_autofree char *tjs = hmr_format_money (587400, "TJS");
-  g_autofree char *negative = hmr_format_money (-5, "USD");
+  g_autofree char *usd = hmr_money_format (587400, "USD", HMR_MONEY_LOCALE);
+  g_autofree char *unset = hmr_money_format (587400, NULL, HMR_MONEY_LOCALE);
+  g_autofree char *blank = hmr_money_format (587400, "", HMR_MONEY_LOCALE);
+  g_autofree char *tjs = hmr_money_format (587400, "TJS", HMR_MONEY_LOCALE);
+  g_autofree char *negative = hmr_money_format (-5, "USD", HMR_MONEY_LOCALE);
 
   g_assert_true (g_str_has_suffix (usd, " USD"));
   g_assert_true (g_str_has_suffix (tjs, " TJS"));
@@ -523,6 +523,52 @@ test_money_in_the_grants_currency (Fixture       *f,
     }
 }
 
+/* A refused tranche says what it is about, so that the dialog shows it
+ * beside the field instead of guessing from the input */
+static void
+test_tranche_refusal_names_what_it_is_about (Fixture       *f,
+                                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *person = add_person (f, f->caseworker, "Сафаров", "Баҳодур", NULL, "Dusti");
+  g_autofree char *id = add_grant (f, f->caseworker, person, "Tandoor bakery", 500000);
+  static const struct
+  {
+    const char      *paid_on;
+    gint64           amount;
+    const char      *method;
+    HmrStoreRefusal  refusal;
+  } cases[] = {
+    { "2026-11-20", 600000, "cash", HMR_STORE_REFUSAL_AMOUNT },   /* above what is approved */
+    { "2026-11-20", 0, "cash", HMR_STORE_REFUSAL_AMOUNT },
+    { "2026-11-20", 1000, "barter", HMR_STORE_REFUSAL_METHOD },
+    { "24.11.2026", 1000, "cash", HMR_STORE_REFUSAL_DATE },       /* tomorrow */
+    { "31.02.2026", 1000, "cash", HMR_STORE_REFUSAL_DATE },
+  };
+
+  /* not yet approved: the grant's state refuses it, whatever the amount */
+  g_assert_false (hmr_store_record_disbursement (f->store, f->finance, id, "2026-11-20", 1000, "cash",
+                                                 NULL, NULL, &error));
+  g_assert_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID);
+  g_assert_cmpint (hmr_store_error_get_refusal (error), ==, HMR_STORE_REFUSAL_STATE);
+  g_clear_error (&error);
+
+  submit_and_approve (f, id, 500000);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_assert_false (hmr_store_record_disbursement (f->store, f->finance, id, cases[i].paid_on, cases[i].amount,
+                                                     cases[i].method, NULL, NULL, &error));
+      g_assert_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID);
+      g_assert_cmpint (hmr_store_error_get_refusal (error), ==, cases[i].refusal);
+      g_clear_error (&error);
+    }
+
+  /* other refusals name nothing in particular */
+  g_assert_false (hmr_store_record_disbursement (f->store, f->caseworker, id, "2026-11-20", 1000, "cash",
+                                                 NULL, NULL, &error));
+  g_assert_cmpint (hmr_store_error_get_refusal (error), ==, HMR_STORE_REFUSAL_NONE);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -533,6 +579,7 @@ main (int    argc,
   ADD ("/grant/workflow/field-example-draft-to-verified-through-the-roles", test_field_example_through_the_roles);
   ADD ("/grant/tranche/over-approved-amount-refused", test_tranche_over_approved_refused);
   ADD ("/grant/tranche/running-sum-over-approved-refused-nothing-written", test_running_sum_over_approved_refused);
+  ADD ("/grant/tranche/refusal-names-what-it-is-about", test_tranche_refusal_names_what_it_is_about);
   ADD ("/grant/approve/above-requested-refused", test_approved_above_requested_refused);
   ADD ("/grant/transition/reasons-dates-and-methods-checked", test_reasons_and_dates);
   ADD ("/grant/draft/validation-names-the-field", test_draft_validation_names_the_field);

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "grant-test-util.h"
+#include "hmr-store-private.h"
 
 #define FORMULA "=HYPERLINK(\"http://x\",\"y\")"
 
@@ -426,6 +427,101 @@ test_paid_to_date_follows_the_tranches (Fixture       *f,
   g_assert_cmpint (money (ledger, 3, 13), ==, 300000);
 }
 
+/* ---- one snapshot ------------------------------------------------------ */
+
+typedef struct
+{
+  Fixture  *f;
+  HmrStore *other;       /* another connection, as another finance laptop's */
+  char     *grant;
+  gboolean  recorded;
+} MidExport;
+
+/* When the export starts reading the tranches, a tranche is recorded on
+ * another connection */
+static int
+record_mid_export (unsigned  type,
+                   void     *data,
+                   void     *stmt,
+                   void     *x)
+{
+  MidExport *m = data;
+  g_autoptr(GError) error = NULL;
+
+  if (m->recorded || strstr (sqlite3_sql (stmt), "FROM disbursement d LEFT JOIN app_user") == NULL)
+    return 0;
+  m->recorded = TRUE;
+  g_assert_true (hmr_store_record_disbursement (m->other, m->f->finance, m->grant, "2026-11-21", 5000, "cash",
+                                                "Recorded meanwhile", NULL, &error));
+  g_assert_no_error (error);
+  return 0;
+}
+
+static gint64
+sum_column (Sheet *s,
+            guint  first,
+            guint  last,
+            guint  col)
+{
+  gint64 sum = 0;
+
+  for (guint r = first; r <= last; r++)
+    sum += money (s, r, col);
+  return sum;
+}
+
+static void
+test_tranche_recorded_mid_export (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xlsx = g_build_filename (f->dir, "ledger.xlsx", NULL);
+  g_autofree char *person = add_person (f, f->caseworker, "Каримов", "Шералӣ", NULL, "Dusti");
+  g_autoptr(GPtrArray) sheets = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  Ledger l = { 0 };
+  MidExport m = { f };
+  Sheet *ledger, *districts, *months;
+  gint64 paid_after = 0;
+
+  fill (f, &l);
+  m.grant = add_grant (f, f->caseworker, person, "Sewing machines", 90000);
+  submit_and_approve (f, m.grant, 90000);
+  m.other = hmr_store_open (f->path, &error);
+  g_assert_no_error (error);
+
+  sqlite3_trace_v2 (f->store->db, SQLITE_TRACE_STMT, record_mid_export, &m);
+  g_assert_true (hmr_export_grant_ledger (f->store, f->finance, NULL, xlsx, NULL, NULL, NULL, &error));
+  sqlite3_trace_v2 (f->store->db, 0, NULL, NULL);
+  g_assert_no_error (error);
+  g_assert_true (m.recorded);
+
+  /* the tranche is saved ... */
+  after = hmr_store_list_grants (f->store, f->finance, NULL, &error);
+  for (guint i = 0; i < after->len; i++)
+    paid_after += ((HmrGrantSummary *) g_ptr_array_index (after, i))->paid;
+  g_assert_cmpint (paid_after, ==, l.paid + 5000);
+
+  /* ... and the workbook is the ledger as it stood when the export began:
+   * the tranche is on none of its sheets, and the sheets agree */
+  sheets = read_workbook (xlsx);
+  ledger = g_ptr_array_index (sheets, 0);
+  districts = g_ptr_array_index (sheets, 1);
+  months = g_ptr_array_index (sheets, 2);
+  g_assert_cmpuint (ledger->rows->len, ==, 1 + 6);
+  g_assert_cmpint (sum_column (ledger, 1, ledger->rows->len - 1, 10), ==, l.paid);
+  /* districts: the rows, a blank one, the total: paid on the grants in
+   * force and on the cancelled one, the ledger's tranches */
+  g_assert_cmpint (money (districts, districts->rows->len - 1, 3) +
+                   money (districts, districts->rows->len - 1, 6), ==, l.paid);
+  g_assert_cmpint (sum_column (months, 1, months->rows->len - 1, 4), ==,
+                   money (districts, districts->rows->len - 1, 3));
+
+  g_object_unref (m.other);
+  g_free (m.grant);
+  g_free (l.formula_grant);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -436,6 +532,7 @@ main (int    argc,
   ADD ("/ledger/purpose-that-looks-like-a-formula-is-text", test_formula_purpose_is_text);
   ADD ("/ledger/finance-only-cancel-leaves-nothing-progress-ends", test_refused_cancelled_and_progress);
   ADD ("/ledger/paid-to-date-follows-the-tranches-not-the-dates", test_paid_to_date_follows_the_tranches);
+  ADD ("/ledger/tranche-recorded-mid-export-on-no-sheet", test_tranche_recorded_mid_export);
 #undef ADD
   return g_test_run ();
 }

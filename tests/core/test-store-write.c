@@ -157,6 +157,61 @@ test_write_without_audit_row_refused (Fixture       *f,
   g_assert_cmpint (renamed (f), ==, 0);
 }
 
+/* An archive whose UPDATE found nothing to archive (the record moved on
+ * after it was checked) is refused and leaves no audit row */
+static void
+test_archive_of_nothing_refused (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (hmr_store_write (f->store, f->admin, "archive", "service_provider",
+                                   "no-such-provider", hmr_store_archive_locked,
+                                   "UPDATE service_provider SET deleted_at = ?2, updated_at = ?2, updated_by = ?3 "
+                                   "WHERE id = ?1 AND deleted_at IS NULL",
+                                   &error));
+  g_assert_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_CONFLICT);
+  g_assert_cmpint (audit_rows (f, "archive"), ==, 0);
+}
+
+/* Registering, changing and archiving a beneficiary go through the one
+ * write helper: each saved change has its audit rows, in order; a change
+ * that changes nothing and a second archive leave none */
+static void
+test_beneficiary_writes_audited (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HmrBeneficiary) b = make_beneficiary ("Саидова", "Гулнора", "Dusti");
+  g_autofree char *sql = NULL;
+  const char *id;
+
+  g_assert_true (hmr_store_insert_beneficiary (f->store, f->caseworker, b, &error));
+  g_assert_no_error (error);
+  id = hmr_beneficiary_get (b, HMR_BENEFICIARY_ID);
+  sql = g_strdup_printf ("SELECT (SELECT seq FROM audit_log WHERE entity = 'beneficiary' AND action = 'create' "
+                         "AND entity_id = '%s') + 1 = (SELECT seq FROM audit_log WHERE entity = 'case' "
+                         "AND action = 'create' AND changes LIKE '%%%s%%')", id, id);
+  g_assert_cmpint (count_rows (f->path, sql), ==, 1);
+
+  g_assert_true (hmr_store_update_beneficiary (f->store, f->caseworker, b, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (audit_rows (f, "update"), ==, 0);
+  g_assert_cmpint (hmr_beneficiary_get_int (b, HMR_BENEFICIARY_VERSION, 0), ==, 1);
+
+  hmr_beneficiary_set (b, HMR_BENEFICIARY_VILLAGE, "Навобод");
+  g_assert_true (hmr_store_update_beneficiary (f->store, f->caseworker, b, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (audit_rows (f, "update"), ==, 1);
+  g_assert_cmpint (hmr_beneficiary_get_int (b, HMR_BENEFICIARY_VERSION, 0), ==, 2);
+
+  g_assert_true (hmr_store_archive_beneficiary (f->store, f->caseworker, id, &error));
+  g_assert_no_error (error);
+  g_assert_true (hmr_store_archive_beneficiary (f->store, f->caseworker, id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (audit_rows (f, "archive"), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -169,6 +224,8 @@ main (int    argc,
   ADD ("/store/write/nothing-to-do-leaves-no-trace", test_nothing_to_do_leaves_no_trace);
   ADD ("/store/write/early-audit-row-comes-first", test_early_audit_row_comes_first);
   ADD ("/store/write/without-audit-row-refused", test_write_without_audit_row_refused);
+  ADD ("/store/write/archive-of-nothing-refused-without-audit-row", test_archive_of_nothing_refused);
+  ADD ("/store/write/beneficiary-writes-audited-through-the-helper", test_beneficiary_writes_audited);
 #undef ADD
   return g_test_run ();
 }

@@ -11,6 +11,9 @@
 #include "hmr-store-private.h"
 #include "hmr-workflow.h"
 
+#include "hmr-dates.h"
+#include "hmr-text.h"
+
 G_BEGIN_DECLS
 
 /* The case row as the workflow needs it */
@@ -95,8 +98,5 @@ gboolean  hmr_fu_step_done                (HmrStore       *self,
                                            sqlite3_stmt   *stmt,
                                            GError        **error);
 char     *hmr_fu_dup_today                (HmrStore       *self);
-char     *hmr_fu_dup_iso_date             (const char     *text,
-                                           GDate          *date);
-gboolean  hmr_fu_is_blank                 (const char     *text);
 
 G_END_DECLS

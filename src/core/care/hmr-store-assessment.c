@@ -205,7 +205,7 @@ validate_assessment (HmrStore       *self,
   hmr_store_get_today (self, &today);
   if (a->assessed_on == NULL)
     *assessed_on = hmr_fu_dup_today (self);
-  else if ((*assessed_on = hmr_fu_dup_iso_date (a->assessed_on, &date)) == NULL)
+  else if ((*assessed_on = hmr_dup_iso_date (a->assessed_on, &date)) == NULL)
     {
       g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID,
                    _("Date of assessment: “%s” is not a date."), a->assessed_on);
@@ -366,7 +366,7 @@ save_assessment_locked (HmrStore        *self,
       g_autofree char *need_id = hmr_store_new_id ();
       g_autofree char *field_p = g_strdup_printf ("need.%s.priority", need_codes[i]);
       g_autofree char *field_n = g_strdup_printf ("need.%s.note", need_codes[i]);
-      const char *note = hmr_fu_is_blank (a->needs[i].note) ? NULL : a->needs[i].note;
+      const char *note = hmr_text_is_blank (a->needs[i].note) ? NULL : a->needs[i].note;
 
       sqlite3_reset (stmt);
       hmr_bind_text (stmt, 1, need_id);

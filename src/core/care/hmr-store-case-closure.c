@@ -133,7 +133,7 @@ hmr_store_request_closure (HmrStore        *self,
 
   if (!hmr_store_check_actor (self, actor, error))
     return NULL;
-  if (hmr_fu_is_blank (reason))
+  if (hmr_text_is_blank (reason))
     {
       g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID,
                    _("Reason: say why the case should be closed."));
@@ -231,7 +231,7 @@ set_request_status (HmrStore       *self,
   hmr_bind_text (stmt, 1, to);
   hmr_bind_text (stmt, 2, decided ? actor->user_id : NULL);
   hmr_bind_text (stmt, 3, decided ? now : NULL);
-  hmr_bind_text (stmt, 4, hmr_fu_is_blank (comment) ? NULL : comment);
+  hmr_bind_text (stmt, 4, hmr_text_is_blank (comment) ? NULL : comment);
   hmr_bind_text (stmt, 5, now);
   hmr_bind_text (stmt, 6, actor->user_id);
   hmr_bind_text (stmt, 7, request_id);
@@ -245,7 +245,7 @@ set_request_status (HmrStore       *self,
     }
 
   hmr_changes_add (changes, "status", "requested", to);
-  if (!hmr_fu_is_blank (comment))
+  if (!hmr_text_is_blank (comment))
     hmr_changes_add (changes, "decision_comment", NULL, comment);
   json = hmr_changes_free_to_json (g_steal_pointer (&changes));
   return hmr_store_audit_append (self, actor, "transition", "case_closure_request", request_id, json, error);
@@ -318,7 +318,7 @@ settle_closure_locked (HmrStore        *self,
       if (!hmr_workflow_may_move (actor, HMR_RECORD_CASE, row.stage, "closed", row.office_id,
                                   r.reason, error))
         return FALSE;
-      if (hmr_fu_is_blank (d->comment))
+      if (hmr_text_is_blank (d->comment))
         {
           g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID,
                        _("Comment: say why the case stays open."));

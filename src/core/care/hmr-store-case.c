@@ -37,38 +37,6 @@ hmr_fu_dup_today (HmrStore *self)
   return g_strdup (buf);
 }
 
-/**
- * hmr_fu_dup_iso_date:
- * @date: (out) (optional): the parsed date
- *
- * Returns: (nullable): @text as an ISO 8601 date, %NULL when it is not a
- *   date (hmr_parse_user_date() accepts 2026-11-23 and 23.11.2026)
- */
-char *
-hmr_fu_dup_iso_date (const char *text,
-                     GDate      *date)
-{
-  GDate d;
-  char buf[16];
-
-  g_date_clear (&d, 1);
-  if (!hmr_parse_user_date (text, &d))
-    return NULL;
-  if (date)
-    *date = d;
-  g_date_strftime (buf, sizeof buf, "%Y-%m-%d", &d);
-  return g_strdup (buf);
-}
-
-gboolean
-hmr_fu_is_blank (const char *text)
-{
-  for (const char *s = text; s && *s; s = g_utf8_next_char (s))
-    if (!g_unichar_isspace (g_utf8_get_char (s)))
-      return FALSE;
-  return TRUE;
-}
-
 gboolean
 hmr_fu_append_history (HmrStore       *self,
                        const char     *table,
@@ -105,7 +73,7 @@ hmr_fu_append_history (HmrStore       *self,
   hmr_bind_text (stmt, 4, actor->user_id);
   hmr_bind_text (stmt, 5, from);
   hmr_bind_text (stmt, 6, to);
-  hmr_bind_text (stmt, 7, hmr_fu_is_blank (comment) ? NULL : comment);
+  hmr_bind_text (stmt, 7, hmr_text_is_blank (comment) ? NULL : comment);
   return hmr_fu_step_done (self, stmt, error);
 }
 
@@ -285,7 +253,7 @@ hmr_store_move_case_locked (HmrStore        *self,
   hmr_changes_add (changes, "status", row->status, status);
   hmr_changes_add (changes, "closed_on", old_closed_on, closed_on);
   hmr_changes_add (changes, "closure_reason", old_reason, reason);
-  if (!hmr_fu_is_blank (comment))
+  if (!hmr_text_is_blank (comment))
     hmr_changes_add (changes, "comment", NULL, comment);
   json = hmr_changes_free_to_json (g_steal_pointer (&changes));
   if (!hmr_store_audit_append (self, actor, "transition", "case", row->id, json, error))

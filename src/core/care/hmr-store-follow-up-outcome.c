@@ -89,7 +89,7 @@ validate_outcome (HmrStore                  *self,
       done = today;
       c->done_on = hmr_fu_dup_today (self);
     }
-  else if ((c->done_on = hmr_fu_dup_iso_date (o->done_on, &done)) == NULL)
+  else if ((c->done_on = hmr_dup_iso_date (o->done_on, &done)) == NULL)
     {
       g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID,
                    _("Date: “%s” is not a date."), o->done_on);
@@ -103,7 +103,7 @@ validate_outcome (HmrStore                  *self,
     }
   if (o->next_on != NULL)
     {
-      if ((c->next_on = hmr_fu_dup_iso_date (o->next_on, &next)) == NULL)
+      if ((c->next_on = hmr_dup_iso_date (o->next_on, &next)) == NULL)
         {
           g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID,
                        _("Next date: “%s” is not a date."), o->next_on);
@@ -185,7 +185,7 @@ record_locked (HmrStore        *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *now = hmr_store_dup_timestamp (self);
   g_autofree char *t_duration = NULL, *t_score = NULL, *t_previous = NULL, *t_flags = NULL, *t_wants = NULL;
-  const char *note = hmr_fu_is_blank (o->note) ? NULL : o->note;
+  const char *note = hmr_text_is_blank (o->note) ? NULL : o->note;
   int previous = -1;
   int flags = -1;
 
@@ -251,7 +251,7 @@ record_locked (HmrStore        *self,
   hmr_changes_add (audit->changes, "wants_professional", NULL, t_wants);
   hmr_changes_add (audit->changes, "notes", NULL, note ? NOTE_IN_AUDIT : NULL);
   hmr_changes_add (audit->changes, "next_on", NULL, c->next_on);
-  if (!hmr_fu_is_blank (o->comment))
+  if (!hmr_text_is_blank (o->comment))
     hmr_changes_add (audit->changes, "comment", NULL, o->comment);
   /* The next follow-up's own audit row comes after this one */
   if (!hmr_store_write_audit (self, actor, audit, error))
@@ -420,7 +420,7 @@ acknowledge_locked (HmrStore        *self,
     return FALSE;
 
   hmr_changes_add (audit->changes, "who5_ack_at", NULL, now);
-  if (!hmr_fu_is_blank (comment))
+  if (!hmr_text_is_blank (comment))
     hmr_changes_add (audit->changes, "comment", NULL, comment);
   return TRUE;
 }

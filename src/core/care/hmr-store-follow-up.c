@@ -328,7 +328,7 @@ hmr_store_schedule_follow_up (HmrStore        *self,
   if (!hmr_store_check_actor (self, actor, error) ||
       !hmr_fu_check_kind (_("Kind of follow-up"), kind, error))
     return NULL;
-  due = hmr_fu_dup_iso_date (due_on, NULL);
+  due = hmr_dup_iso_date (due_on, NULL);
   if (due == NULL)
     {
       g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID,

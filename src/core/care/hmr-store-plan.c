@@ -211,13 +211,13 @@ validate_plan (HmrPlan  *plan,
                          "housing, documents)."), i + 1, a->need ? a->need : "");
           return FALSE;
         }
-      if (hmr_fu_is_blank (a->service))
+      if (hmr_text_is_blank (a->service))
         {
           g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID,
                        _("Planned service %u: say which service."), i + 1);
           return FALSE;
         }
-      if (a->target_date != NULL && (iso = hmr_fu_dup_iso_date (a->target_date, NULL)) == NULL)
+      if (a->target_date != NULL && (iso = hmr_dup_iso_date (a->target_date, NULL)) == NULL)
         {
           g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID,
                        _("Planned service %u: the target date “%s” is not a date."), i + 1, a->target_date);
@@ -265,7 +265,7 @@ write_actions (HmrStore    *self,
       hmr_bind_text (ins, 3, a->need);
       hmr_bind_text (ins, 4, a->service);
       hmr_bind_text (ins, 5, a->target_date);
-      hmr_bind_text (ins, 6, hmr_fu_is_blank (a->responsible) ? NULL : a->responsible);
+      hmr_bind_text (ins, 6, hmr_text_is_blank (a->responsible) ? NULL : a->responsible);
       if (!hmr_fu_step_done (self, ins, error))
         return FALSE;
     }
@@ -449,7 +449,7 @@ ready_to_submit (HmrPlan           *plan,
                  const HmrCaseRow  *row,
                  GError           **error)
 {
-  if (hmr_fu_is_blank (plan->objectives))
+  if (hmr_text_is_blank (plan->objectives))
     {
       g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID,
                    _("Objectives: write what the plan should achieve before submitting it."));
@@ -533,7 +533,7 @@ move_plan_locked (HmrStore        *self,
   hmr_changes_add (audit->changes, "status", plan->status, to);
   if (approving)
     hmr_changes_add (audit->changes, "approved_by", NULL, actor->user_id);
-  if (!hmr_fu_is_blank (m->comment))
+  if (!hmr_text_is_blank (m->comment))
     hmr_changes_add (audit->changes, "comment", NULL, m->comment);
   /* The case's moves below write their own audit rows, after this one */
   if (!hmr_store_write_audit (self, actor, audit, error))

@@ -170,43 +170,6 @@ hmr_act_method (const char     *method,
 
 /* Groups of three digits: "5,874" in English, "5 874" (no-break space) in
  * Tajik and Russian */
-static void
-append_grouped (GString        *out,
-                guint64         value,
-                HmrActLanguage  language)
-{
-  char digits[32];
-  guint n = g_snprintf (digits, sizeof digits, "%" G_GUINT64_FORMAT, value);
-
-  for (guint i = 0; i < n; i++)
-    {
-      if (i > 0 && (n - i) % 3 == 0)
-        g_string_append (out, language == HMR_ACT_LANGUAGE_EN ? "," : "\u00a0");
-      g_string_append_c (out, digits[i]);
-    }
-}
-
-/**
- * hmr_act_format_money:
- *
- * Returns: (transfer full): "5,874.00 TJS" in English, "5 874,00 TJS" in
- *   Tajik and Russian
- */
-char *
-hmr_act_format_money (gint64          dirams,
-                      const char     *currency,
-                      HmrActLanguage  language)
-{
-  GString *out = g_string_new (dirams < 0 ? "−" : "");
-  guint64 abs_value = dirams < 0 ? -(guint64) dirams : (guint64) dirams;
-
-  append_grouped (out, abs_value / 100, language);
-  g_string_append_printf (out, "%c%02u\u00a0%s", language == HMR_ACT_LANGUAGE_EN ? '.' : ',',
-                          (guint) (abs_value % 100),
-                          currency == NULL || *currency == '\0' ? HMR_CURRENCY_DEFAULT : currency);
-  return g_string_free (out, FALSE);
-}
-
 /* "2", "0.2" or "0,2", up to three decimals */
 char *
 hmr_act_format_quantity (double          quantity,

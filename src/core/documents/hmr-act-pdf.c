@@ -30,7 +30,7 @@ render_handover (ActDoc   *doc,
   g_autofree char *number = g_strdup_printf (L (ACT_NUMBER), ref);
   g_autofree char *date = hmr_act_format_date (h->handed_on);
   /* A handover has no currency of its own: its values are in somoni */
-  g_autofree char *total = hmr_act_format_money (hmr_handover_get_total (h), HMR_CURRENCY_DEFAULT, a->lang);
+  g_autofree char *total = hmr_money_format (hmr_handover_get_total (h), HMR_CURRENCY_DEFAULT, hmr_act_money_style (a->lang));
   const ActColumn columns[] = {
     { L (ACT_COL_NO), 0.06, ACT_ALIGN_RIGHT },
     { L (ACT_COL_ITEM), 0.31, ACT_ALIGN_LEFT },
@@ -75,8 +75,8 @@ render_handover (ActDoc   *doc,
       HmrHandoverItem *it = g_ptr_array_index (h->items, i);
       g_autofree char *no = g_strdup_printf ("%u", i + 1);
       g_autofree char *qty = hmr_act_format_quantity (it->quantity, a->lang);
-      g_autofree char *unit = hmr_act_format_money (it->unit_value, HMR_CURRENCY_DEFAULT, a->lang);
-      g_autofree char *sum = hmr_act_format_money (hmr_handover_item_get_total (it), HMR_CURRENCY_DEFAULT, a->lang);
+      g_autofree char *unit = hmr_money_format (it->unit_value, HMR_CURRENCY_DEFAULT, hmr_act_money_style (a->lang));
+      g_autofree char *sum = hmr_money_format (hmr_handover_item_get_total (it), HMR_CURRENCY_DEFAULT, hmr_act_money_style (a->lang));
       const char *cells[] = { no, it->name, it->serial ? it->serial : "", qty, unit, sum };
 
       hmr_act_doc_table_row (doc, cells, FALSE);

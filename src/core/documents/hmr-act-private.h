@@ -9,6 +9,8 @@
 
 #include "hmr-act-pdf.h"
 
+#include "hmr-money.h"
+
 G_BEGIN_DECLS
 
 /* The fixed words of the acts, in each language */
@@ -72,9 +74,6 @@ const char *hmr_act_district         (const char     *district,
                                       HmrActLanguage  language);
 const char *hmr_act_method           (const char     *method,
                                       HmrActLanguage  language);
-char       *hmr_act_format_money     (gint64          dirams,
-                                      const char     *currency,
-                                      HmrActLanguage  language);
 char       *hmr_act_format_quantity  (double          quantity,
                                       HmrActLanguage  language);
 char       *hmr_act_format_date      (const char     *iso);
@@ -135,5 +134,12 @@ gboolean hmr_act_render_to_file (const char      *path,
                                  ActRenderFunc    render,
                                  gpointer         user_data,
                                  GError         **error);
+
+/* Money on an act: as its language writes it (hmr-money.h) */
+static inline HmrMoneyStyle
+hmr_act_money_style (HmrActLanguage language)
+{
+  return language == HMR_ACT_LANGUAGE_EN ? HMR_MONEY_ENGLISH : HMR_MONEY_CYRILLIC;
+}
 
 G_END_DECLS

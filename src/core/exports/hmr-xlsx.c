@@ -15,6 +15,7 @@
 #include <gio/gio.h>
 
 #include "hmr-beneficiary.h"
+#include "hmr-money.h"
 #include "hmr-xlsx.h"
 
 G_DEFINE_QUARK (hmr-xlsx-error-quark, hmr_xlsx_error)
@@ -133,7 +134,10 @@ hmr_xlsx_new (const char  *path,
   self->formats.date = workbook_add_format (self->workbook);
   format_set_num_format (self->formats.date, "dd.mm.yyyy");
   self->formats.money = workbook_add_format (self->workbook);
-  format_set_num_format (self->formats.money, "#,##0.00 \"TJS\"");
+  {
+    g_autofree char *money = hmr_money_xlsx_format (NULL);
+    format_set_num_format (self->formats.money, money);
+  }
   self->formats.integer = workbook_add_format (self->workbook);
   format_set_num_format (self->formats.integer, "0");
   self->formats.text_wrap = workbook_add_format (self->workbook);

@@ -10,6 +10,7 @@
 
 #include "hmr-act-private.h"
 #include "hmr-grant.h"
+#include "hmr-money.h"
 
 typedef struct
 {
@@ -32,7 +33,7 @@ render_receipt (ActDoc   *doc,
   HmrGrant *g = r->g;
   g_autofree char *ref = hmr_grant_dup_reference (g->id);
   g_autofree char *number = g_strdup_printf (L (ACT_NUMBER), ref);
-  g_autofree char *approved = hmr_act_format_money (MAX (g->amount_approved, 0), g->currency, r->lang);
+  g_autofree char *approved = hmr_money_format (MAX (g->amount_approved, 0), g->currency, hmr_act_money_style (r->lang));
   gint64 received = 0;
   const ActColumn paid_columns[] = {
     { L (ACT_COL_TRANCHE), 0.12, ACT_ALIGN_RIGHT },
@@ -79,7 +80,7 @@ render_receipt (ActDoc   *doc,
       HmrDisbursement *d = g_ptr_array_index (r->tranches, i);
       g_autofree char *no = g_strdup_printf ("%d", d->tranche);
       g_autofree char *date = hmr_act_format_date (d->paid_on);
-      g_autofree char *amount = hmr_act_format_money (d->amount, d->currency, r->lang);
+      g_autofree char *amount = hmr_money_format (d->amount, d->currency, hmr_act_money_style (r->lang));
       const char *cells[] = { no, date, hmr_act_method (d->method, r->lang),
                               d->reference ? d->reference : "", amount };
 
@@ -87,7 +88,7 @@ render_receipt (ActDoc   *doc,
       received += d->amount;
     }
   {
-    g_autofree char *total = hmr_act_format_money (received, g->currency, r->lang);
+    g_autofree char *total = hmr_money_format (received, g->currency, hmr_act_money_style (r->lang));
     const char *cells[] = { "", "", "", L (ACT_TOTAL_RECEIVED), total };
     hmr_act_doc_table_row (doc, cells, TRUE);
   }
@@ -96,12 +97,12 @@ render_receipt (ActDoc   *doc,
    * a receipt printed again later is the same receipt */
   if (r->tranches->len != r->n_to_date)
     {
-      g_autofree char *paid = hmr_act_format_money (r->paid_to_date, g->currency, r->lang);
+      g_autofree char *paid = hmr_money_format (r->paid_to_date, g->currency, hmr_act_money_style (r->lang));
       hmr_act_doc_field (doc, L (ACT_PAID_TO_DATE), paid);
     }
   {
-    g_autofree char *left = hmr_act_format_money (MAX (g->amount_approved, 0) - r->paid_to_date,
-                                                  g->currency, r->lang);
+    g_autofree char *left = hmr_money_format (MAX (g->amount_approved, 0) - r->paid_to_date,
+                                              g->currency, hmr_act_money_style (r->lang));
     hmr_act_doc_field (doc, L (ACT_REMAINING), left);
   }
   hmr_act_doc_space (doc, 6);
@@ -117,14 +118,14 @@ render_receipt (ActDoc   *doc,
           HmrGrantItem *it = g_ptr_array_index (g->items, i);
           g_autofree char *no = g_strdup_printf ("%u", i + 1);
           g_autofree char *qty = hmr_act_format_quantity (it->quantity, r->lang);
-          g_autofree char *unit = hmr_act_format_money (it->unit_cost, g->currency, r->lang);
-          g_autofree char *sum = hmr_act_format_money (hmr_grant_item_get_total (it), g->currency, r->lang);
+          g_autofree char *unit = hmr_money_format (it->unit_cost, g->currency, hmr_act_money_style (r->lang));
+          g_autofree char *sum = hmr_money_format (hmr_grant_item_get_total (it), g->currency, hmr_act_money_style (r->lang));
           const char *cells[] = { no, it->name, qty, it->unit ? it->unit : "", unit, sum };
 
           hmr_act_doc_table_row (doc, cells, FALSE);
         }
       {
-        g_autofree char *total = hmr_act_format_money (hmr_grant_get_budget_total (g), g->currency, r->lang);
+        g_autofree char *total = hmr_money_format (hmr_grant_get_budget_total (g), g->currency, hmr_act_money_style (r->lang));
         const char *cells[] = { "", L (ACT_TOTAL), "", "", "", total };
         hmr_act_doc_table_row (doc, cells, TRUE);
       }

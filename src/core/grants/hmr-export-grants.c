@@ -145,27 +145,19 @@ sum_by_district (GPtrArray *by_month)
   return out;
 }
 
-/**
- * hmr_export_grant_ledger:
- * @district: (nullable): one district, or %NULL for all
- *
- * Writes the grant ledger to @path (finance only: the role table's "export
- * the grant ledger").  Leaves no file behind when it fails or is cancelled;
- * writes an "export" audit row when it succeeds.
- */
-gboolean
-hmr_export_grant_ledger (HmrStore         *store,
-                         const HmrActor   *actor,
-                         const char       *district,
-                         const char       *path,
-                         GCancellable     *cancellable,
-                         HmrProgressFunc   progress,
-                         gpointer          progress_data,
-                         GError          **error)
+static gboolean
+write_grant_ledger (HmrStore         *store,
+                    const HmrActor   *actor,
+                    const char       *district,
+                    const char       *path,
+                    GCancellable     *cancellable,
+                    HmrProgressFunc   progress,
+                    gpointer          progress_data,
+                    char            **detail,
+                    GError          **error)
 {
   g_autoptr(GPtrArray) by_district = NULL;
   g_autoptr(GPtrArray) by_month = NULL;
-  g_autofree char *detail = NULL;
   const char *ledger_titles[] = {
     _("Date paid"), _("Grant No."), _("Purpose"), _("Case numbers"), _("Beneficiaries"),
     _("Beneficiaries (Latin)"), _("District"), _("Tranche"), _("Method"), _("Reference"),
@@ -238,8 +230,41 @@ hmr_export_grant_ledger (HmrStore         *store,
   if (progress)
     progress (1.0, progress_data);
 
-  detail = g_strdup_printf ("grant ledger: %u tranches%s%s", l.row - 1,
+  *detail = g_strdup_printf ("grant ledger: %u tranches%s%s", l.row - 1,
                             district ? ", district " : "", district ? district : "");
+  return TRUE;
+}
+
+/**
+ * hmr_export_grant_ledger:
+ * @district: (nullable): one district, or %NULL for all
+ *
+ * Writes the grant ledger to @path (finance only: the role table's "export
+ * the grant ledger").  Leaves no file behind when it fails or is cancelled;
+ * writes an "export" audit row when it succeeds.
+ *
+ * Every sheet is read in one read transaction: what other connections
+ * commit meanwhile shows on none of them rather than on some.
+ */
+gboolean
+hmr_export_grant_ledger (HmrStore         *store,
+                         const HmrActor   *actor,
+                         const char       *district,
+                         const char       *path,
+                         GCancellable     *cancellable,
+                         HmrProgressFunc   progress,
+                         gpointer          progress_data,
+                         GError          **error)
+{
+  g_autofree char *detail = NULL;
+  gboolean ok;
+
+  if (!hmr_store_begin_snapshot (store, error))
+    return FALSE;
+  ok = write_grant_ledger (store, actor, district, path, cancellable, progress, progress_data, &detail, error);
+  hmr_store_end_snapshot (store);
+  if (!ok)
+    return FALSE;
   if (!hmr_store_audit_event (store, actor, "export", "grant_ledger", NULL, detail, error))
     {
       /* an export the audit trail does not show is not left behind */

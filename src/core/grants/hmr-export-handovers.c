@@ -101,23 +101,16 @@ write_totals (Items *x)
     }
 }
 
-/**
- * hmr_export_handovers:
- *
- * Writes one row per handed-over item (drafts, signed acts and their
- * corrections) to @path, and the totals in force, drafted and replaced.  Finance only.  Leaves no file behind when it
- * fails or is cancelled; writes an "export" audit row when it succeeds.
- */
-gboolean
-hmr_export_handovers (HmrStore         *store,
-                      const HmrActor   *actor,
-                      const char       *path,
-                      GCancellable     *cancellable,
-                      HmrProgressFunc   progress,
-                      gpointer          progress_data,
-                      GError          **error)
+static gboolean
+write_handovers (HmrStore         *store,
+                 const HmrActor   *actor,
+                 const char       *path,
+                 GCancellable     *cancellable,
+                 HmrProgressFunc   progress,
+                 gpointer          progress_data,
+                 char            **detail,
+                 GError          **error)
 {
-  g_autofree char *detail = NULL;
   const char *titles[] = {
     _("Date"), _("Act No."), _("Status"), _("Corrects act"), _("Corrected by"), _("Grant No."), _("Grant purpose"),
     _("Case number"), _("Recipient"), _("Recipient (Latin)"), _("District"), _("Place"),
@@ -155,7 +148,38 @@ hmr_export_handovers (HmrStore         *store,
   if (progress)
     progress (1.0, progress_data);
 
-  detail = g_strdup_printf ("handovers: %u items", x.row - 1);
+  *detail = g_strdup_printf ("handovers: %u items", x.row - 1);
+  return TRUE;
+}
+
+/**
+ * hmr_export_handovers:
+ *
+ * Writes one row per handed-over item (drafts, signed acts and their
+ * corrections) to @path, and the totals in force, drafted and replaced.  Finance only.  Leaves no file behind when it
+ * fails or is cancelled; writes an "export" audit row when it succeeds.
+ *
+ * Every sheet is read in one read transaction: what other connections
+ * commit meanwhile shows on none of them rather than on some.
+ */
+gboolean
+hmr_export_handovers (HmrStore         *store,
+                      const HmrActor   *actor,
+                      const char       *path,
+                      GCancellable     *cancellable,
+                      HmrProgressFunc   progress,
+                      gpointer          progress_data,
+                      GError          **error)
+{
+  g_autofree char *detail = NULL;
+  gboolean ok;
+
+  if (!hmr_store_begin_snapshot (store, error))
+    return FALSE;
+  ok = write_handovers (store, actor, path, cancellable, progress, progress_data, &detail, error);
+  hmr_store_end_snapshot (store);
+  if (!ok)
+    return FALSE;
   if (!hmr_store_audit_event (store, actor, "export", "handover", NULL, detail, error))
     {
       /* an export the audit trail does not show is not left behind */

@@ -176,8 +176,8 @@ move_grant_locked (HmrStore        *self,
     }
   if (g_strcmp0 (m->to, "approved") == 0)
     {
-      g_autofree char *req = hmr_format_money (s.requested, s.currency);
-      g_autofree char *app = hmr_format_money (m->approved, s.currency);
+      g_autofree char *req = hmr_money_format (s.requested, s.currency, HMR_MONEY_LOCALE);
+      g_autofree char *app = hmr_money_format (m->approved, s.currency, HMR_MONEY_LOCALE);
 
       if (m->approved <= 0)
         {
@@ -305,35 +305,31 @@ check_tranche_input (HmrStore    *self,
                      char       **iso_out,
                      GError     **error)
 {
-  g_autofree char *iso = hmr_store_dup_iso_date (paid_on);
+  g_autofree char *iso = hmr_dup_iso_date (paid_on, NULL);
   GDate today, day;
 
   if (amount <= 0)
     {
-      g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID,
-                   _("Amount: a tranche must be more than zero."));
-      return FALSE;
+      return hmr_store_refuse (error, HMR_STORE_REFUSAL_AMOUNT, HMR_STORE_ERROR_INVALID,
+                               _("Amount: a tranche must be more than zero."));
     }
   if (!is_method (method))
     {
-      g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID,
-                   _("Method: choose cash, bank transfer or payment to a supplier."));
-      return FALSE;
+      return hmr_store_refuse (error, HMR_STORE_REFUSAL_METHOD, HMR_STORE_ERROR_INVALID,
+                               _("Method: choose cash, bank transfer or payment to a supplier."));
     }
   if (iso == NULL)
     {
-      g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID,
-                   _("Date paid: “%s” is not a date (write it as 31.12.2026)."),
-                   paid_on ? paid_on : "");
-      return FALSE;
+      return hmr_store_refuse (error, HMR_STORE_REFUSAL_DATE, HMR_STORE_ERROR_INVALID,
+                               _("Date paid: “%s” is not a date (write it as 31.12.2026)."),
+                               paid_on ? paid_on : "");
     }
   hmr_store_get_today (self, &today);
   hmr_parse_user_date (iso, &day);
   if (g_date_compare (&day, &today) > 0)
     {
-      g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID,
-                   _("Date paid: %s is in the future; record a tranche once it is paid."), paid_on);
-      return FALSE;
+      return hmr_store_refuse (error, HMR_STORE_REFUSAL_DATE, HMR_STORE_ERROR_INVALID,
+                               _("Date paid: %s is in the future; record a tranche once it is paid."), paid_on);
     }
   *iso_out = g_steal_pointer (&iso);
   return TRUE;
@@ -372,23 +368,22 @@ record_disbursement_locked (HmrStore        *self,
 
   if (g_strcmp0 (s.status, "approved") != 0 && g_strcmp0 (s.status, "disbursing") != 0)
     {
-      g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID,
-                   _("Refused: money is paid only on an approved grant that is not yet fully paid; this grant is “%s”."),
-                   hmr_code_get_label (HMR_CODES_GRANT_STATUS, s.status));
-      return FALSE;
+      return hmr_store_refuse (error, HMR_STORE_REFUSAL_STATE, HMR_STORE_ERROR_INVALID,
+                               _("Refused: money is paid only on an approved grant that is not yet fully paid; "
+                                 "this grant is “%s”."),
+                               hmr_code_get_label (HMR_CODES_GRANT_STATUS, s.status));
     }
   if (s.approved < 0 || t->amount > s.approved - s.paid)
     {
-      g_autofree char *tr = hmr_format_money (t->amount, s.currency);
-      g_autofree char *ap = hmr_format_money (MAX (s.approved, 0), s.currency);
-      g_autofree char *pd = hmr_format_money (s.paid, s.currency);
-      g_autofree char *left = hmr_format_money (MAX (s.approved, 0) - s.paid, s.currency);
+      g_autofree char *tr = hmr_money_format (t->amount, s.currency, HMR_MONEY_LOCALE);
+      g_autofree char *ap = hmr_money_format (MAX (s.approved, 0), s.currency, HMR_MONEY_LOCALE);
+      g_autofree char *pd = hmr_money_format (s.paid, s.currency, HMR_MONEY_LOCALE);
+      g_autofree char *left = hmr_money_format (MAX (s.approved, 0) - s.paid, s.currency, HMR_MONEY_LOCALE);
 
-      g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID,
-                   _("Refused: a tranche of %s would bring the amount paid above the approved %s "
-                     "(already paid %s; at most %s can still be paid)."),
-                   tr, ap, pd, left);
-      return FALSE;
+      return hmr_store_refuse (error, HMR_STORE_REFUSAL_AMOUNT, HMR_STORE_ERROR_INVALID,
+                               _("Refused: a tranche of %s would bring the amount paid above the approved %s "
+                                 "(already paid %s; at most %s can still be paid)."),
+                               tr, ap, pd, left);
     }
 
   /* the state moves this tranche makes, each one allowed by the workflow */
@@ -443,7 +438,7 @@ record_disbursement_locked (HmrStore        *self,
   if (!hmr_store_write_audit (self, actor, audit, error))
     return FALSE;
 
-  money = hmr_format_money (t->amount, s.currency);
+  money = hmr_money_format (t->amount, s.currency, HMR_MONEY_LOCALE);
   note = g_strdup_printf (_("Tranche %d: %s"), tranche, money);
   if (g_strcmp0 (state, "approved") == 0)
     {

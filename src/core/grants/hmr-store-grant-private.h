@@ -8,6 +8,9 @@
 #include "hmr-handover.h"
 #include "hmr-store-private.h"
 
+#include "hmr-dates.h"
+#include "hmr-text.h"
+
 G_BEGIN_DECLS
 
 /* "family given patronymic" of beneficiary b, as SQL */
@@ -37,12 +40,6 @@ GPtrArray *hmr_store_read_history       (HmrStore       *self,
 HmrGrant  *hmr_store_load_grant         (HmrStore       *self,
                                          const char     *grant_id,
                                          GError        **error);
-
-/* Whitespace only counts as empty */
-gboolean   hmr_text_is_blank            (const char     *text);
-
-/* A date typed by the user (31.12.2026 or 2026-12-31) as ISO 8601 */
-char      *hmr_store_dup_iso_date       (const char     *text);
 
 /* Sets @error from a SQLite result code, for a step that did not give
  * SQLITE_DONE */

@@ -23,27 +23,6 @@
 /* ---- helpers shared by the grant and handover files ------------------- */
 
 gboolean
-hmr_text_is_blank (const char *text)
-{
-  for (const char *p = text; p && *p; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return FALSE;
-  return TRUE;
-}
-
-char *
-hmr_store_dup_iso_date (const char *text)
-{
-  GDate d;
-  char buf[16];
-
-  if (text == NULL || !hmr_parse_user_date (text, &d))
-    return NULL;
-  g_date_strftime (buf, sizeof buf, "%Y-%m-%d", &d);
-  return g_strdup (buf);
-}
-
-gboolean
 hmr_store_step_done (HmrStore      *self,
                      sqlite3_stmt  *stmt,
                      GError       **error)

@@ -182,7 +182,7 @@ validate (HmrStore     *self,
           HmrHandover  *h,
           GError      **error)
 {
-  g_autofree char *iso = hmr_store_dup_iso_date (h->handed_on);
+  g_autofree char *iso = hmr_dup_iso_date (h->handed_on, NULL);
   GDate today, day;
 
   if (h->beneficiary_id == NULL)

@@ -137,27 +137,19 @@ write_summary (HmrXlsx       *xlsx,
                      hmr_xlsx_get_formats (xlsx)->total, &all);
 }
 
-/**
- * hmr_export_referrals:
- * @query: (nullable): the board's filters; %NULL for every referral the
- *   actor may see
- *
- * Supervisors export every office's referrals, caseworkers their own
- * office's.  Writes an "export" audit row.
- */
-gboolean
-hmr_export_referrals (HmrStore                *store,
-                      const HmrActor          *actor,
-                      const HmrReferralQuery  *query,
-                      const char              *path,
-                      GCancellable            *cancellable,
-                      HmrProgressFunc          progress,
-                      gpointer                 progress_data,
-                      GError                 **error)
+static gboolean
+write_referrals (HmrStore                *store,
+                 const HmrActor          *actor,
+                 const HmrReferralQuery  *query,
+                 const char              *path,
+                 GCancellable            *cancellable,
+                 HmrProgressFunc          progress,
+                 gpointer                 progress_data,
+                 char                   **detail,
+                 GError                 **error)
 {
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GHashTable) summary = NULL;
-  g_autofree char *detail = NULL;
   HmrXlsx *xlsx;
   lxw_worksheet *sheet, *summary_sheet;
   const char *titles[] = {
@@ -256,7 +248,40 @@ hmr_export_referrals (HmrStore                *store,
   if (!hmr_xlsx_finish (xlsx, error))
     return FALSE;
 
-  detail = g_strdup_printf ("%u referrals", row - 1);
+  *detail = g_strdup_printf ("%u referrals", row - 1);
+  return TRUE;
+}
+
+/**
+ * hmr_export_referrals:
+ * @query: (nullable): the board's filters; %NULL for every referral the
+ *   actor may see
+ *
+ * Supervisors export every office's referrals, caseworkers their own
+ * office's.  Writes an "export" audit row.
+ *
+ * Every sheet is read in one read transaction: what other connections
+ * commit meanwhile shows on none of them rather than on some.
+ */
+gboolean
+hmr_export_referrals (HmrStore                *store,
+                      const HmrActor          *actor,
+                      const HmrReferralQuery  *query,
+                      const char              *path,
+                      GCancellable            *cancellable,
+                      HmrProgressFunc          progress,
+                      gpointer                 progress_data,
+                      GError                 **error)
+{
+  g_autofree char *detail = NULL;
+  gboolean ok;
+
+  if (!hmr_store_begin_snapshot (store, error))
+    return FALSE;
+  ok = write_referrals (store, actor, query, path, cancellable, progress, progress_data, &detail, error);
+  hmr_store_end_snapshot (store);
+  if (!ok)
+    return FALSE;
   if (!hmr_store_audit_event (store, actor, "export", "referral", NULL, detail, error))
     {
       /* an export the audit trail does not show is not left behind */

@@ -262,6 +262,36 @@ hmr_beneficiary_field_is_user_editable (HmrBeneficiaryField field)
   return fields[field].editable;
 }
 
+/**
+ * hmr_beneficiary_field_is_identity:
+ *
+ * Whether @field is part of the identity a finance officer may read
+ * (DESIGN §6): the store blanks every other field for them, and the
+ * window shows only these.
+ */
+gboolean
+hmr_beneficiary_field_is_identity (HmrBeneficiaryField field)
+{
+  switch (field)
+    {
+    case HMR_BENEFICIARY_ID:
+    case HMR_BENEFICIARY_OFFICE_ID:
+    case HMR_BENEFICIARY_CASE_NUMBER:
+    case HMR_BENEFICIARY_FAMILY_NAME:
+    case HMR_BENEFICIARY_GIVEN_NAME:
+    case HMR_BENEFICIARY_PATRONYMIC:
+    case HMR_BENEFICIARY_FAMILY_NAME_LATIN:
+    case HMR_BENEFICIARY_GIVEN_NAME_LATIN:
+    case HMR_BENEFICIARY_PATRONYMIC_LATIN:
+    case HMR_BENEFICIARY_DISTRICT:
+    case HMR_BENEFICIARY_DELETED_AT:
+    case HMR_BENEFICIARY_VERSION:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
 const char *
 hmr_beneficiary_field_get_label (HmrBeneficiaryField field)
 {
@@ -387,42 +417,6 @@ hmr_stage_get_label (const char *code)
 }
 
 /* ---- input helpers --------------------------------------------------- */
-
-gboolean
-hmr_parse_user_date (const char *text,
-                     GDate      *date)
-{
-  guint a, b, c;
-  char sep1, sep2, tail;
-  GDateYear year;
-  GDateMonth month;
-  GDateDay day;
-
-  g_return_val_if_fail (date != NULL, FALSE);
-
-  if (text == NULL)
-    return FALSE;
-
-  if (sscanf (text, "%4u-%2u-%2u%c", &a, &b, &c, &tail) == 3)
-    {
-      year = a; month = b; day = c;
-    }
-  else if (sscanf (text, "%2u%c%2u%c%4u%c", &a, &sep1, &b, &sep2, &c, &tail) == 5 &&
-           sep1 == sep2 && (sep1 == '.' || sep1 == '/'))
-    {
-      day = a; month = b; year = c;
-      if (c < 1000)
-        return FALSE;
-    }
-  else
-    return FALSE;
-
-  if (!g_date_valid_dmy (day, month, year))
-    return FALSE;
-
-  g_date_set_dmy (date, day, month, year);
-  return TRUE;
-}
 
 char *
 hmr_normalize_phone (const char *text)

@@ -6,6 +6,8 @@
 
 #include <glib-object.h>
 
+#include "hmr-dates.h"
+
 G_BEGIN_DECLS
 
 /* Every field of a beneficiary record, in the order of the table.  Values
@@ -108,6 +110,7 @@ const char     *hmr_beneficiary_field_get_column (HmrBeneficiaryField field);
 const char     *hmr_beneficiary_field_get_label  (HmrBeneficiaryField field);
 HmrFieldType    hmr_beneficiary_field_get_type   (HmrBeneficiaryField field);
 gboolean        hmr_beneficiary_field_is_user_editable (HmrBeneficiaryField field);
+gboolean        hmr_beneficiary_field_is_identity (HmrBeneficiaryField field);
 
 GPtrArray      *hmr_beneficiary_validate       (HmrBeneficiary      *self,
                                                 GDate               *today);
@@ -121,8 +124,6 @@ const char * const *hmr_category_codes         (void);
 const char * const *hmr_risk_codes             (void);
 
 /* Input helpers shared by the form, the CLI and imports */
-gboolean        hmr_parse_user_date            (const char *text,
-                                                GDate      *date);
 char           *hmr_normalize_phone            (const char *text);
 
 G_END_DECLS

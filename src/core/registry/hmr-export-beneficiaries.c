@@ -13,18 +13,18 @@
 
 #define PAGE 512
 
-gboolean
-hmr_export_beneficiaries (HmrStore                  *store,
-                          const HmrActor            *actor,
-                          const HmrBeneficiaryQuery *query,
-                          const char                *path,
-                          GCancellable              *cancellable,
-                          HmrProgressFunc            progress,
-                          gpointer                   progress_data,
-                          GError                   **error)
+static gboolean
+write_beneficiaries (HmrStore                  *store,
+                     const HmrActor            *actor,
+                     const HmrBeneficiaryQuery *query,
+                     const char                *path,
+                     GCancellable              *cancellable,
+                     HmrProgressFunc            progress,
+                     gpointer                   progress_data,
+                     char                     **detail,
+                     GError                   **error)
 {
   g_autoptr(GArray) ids = NULL;
-  g_autofree char *detail = NULL;
   HmrXlsx *xlsx;
   lxw_worksheet *sheet;
   const char *titles[] = {
@@ -105,7 +105,31 @@ hmr_export_beneficiaries (HmrStore                  *store,
   if (!hmr_xlsx_finish (xlsx, error))
     return FALSE;
 
-  detail = g_strdup_printf ("%u rows", ids->len);
+  *detail = g_strdup_printf ("%u rows", ids->len);
+  return TRUE;
+}
+
+/* One read transaction for every sheet: what is committed meanwhile shows
+ * in none of them rather than in some */
+gboolean
+hmr_export_beneficiaries (HmrStore                  *store,
+                          const HmrActor            *actor,
+                          const HmrBeneficiaryQuery *query,
+                          const char                *path,
+                          GCancellable              *cancellable,
+                          HmrProgressFunc            progress,
+                          gpointer                   progress_data,
+                          GError                   **error)
+{
+  g_autofree char *detail = NULL;
+  gboolean ok;
+
+  if (!hmr_store_begin_snapshot (store, error))
+    return FALSE;
+  ok = write_beneficiaries (store, actor, query, path, cancellable, progress, progress_data, &detail, error);
+  hmr_store_end_snapshot (store);
+  if (!ok)
+    return FALSE;
   if (!hmr_store_audit_event (store, actor, "export", "beneficiary", NULL, detail, error))
     {
       /* an export the audit trail does not show is not left behind */

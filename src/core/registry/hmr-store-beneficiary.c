@@ -32,30 +32,6 @@ column_list (void)
   return cols;
 }
 
-/* Fields a finance officer may see: identity only (DESIGN §6) */
-static gboolean
-is_identity_field (HmrBeneficiaryField f)
-{
-  switch (f)
-    {
-    case HMR_BENEFICIARY_ID:
-    case HMR_BENEFICIARY_OFFICE_ID:
-    case HMR_BENEFICIARY_CASE_NUMBER:
-    case HMR_BENEFICIARY_FAMILY_NAME:
-    case HMR_BENEFICIARY_GIVEN_NAME:
-    case HMR_BENEFICIARY_PATRONYMIC:
-    case HMR_BENEFICIARY_FAMILY_NAME_LATIN:
-    case HMR_BENEFICIARY_GIVEN_NAME_LATIN:
-    case HMR_BENEFICIARY_PATRONYMIC_LATIN:
-    case HMR_BENEFICIARY_DISTRICT:
-    case HMR_BENEFICIARY_DELETED_AT:
-    case HMR_BENEFICIARY_VERSION:
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}
-
 static HmrBeneficiary *
 row_to_beneficiary (sqlite3_stmt   *stmt,
                     const HmrActor *actor)
@@ -71,7 +47,7 @@ row_to_beneficiary (sqlite3_stmt   *stmt,
                                 hmr_beneficiary_get (b, HMR_BENEFICIARY_OFFICE_ID));
   if (!full)
     for (guint i = 0; i < HMR_BENEFICIARY_N_FIELDS; i++)
-      if (!is_identity_field (i))
+      if (!hmr_beneficiary_field_is_identity (i))
         hmr_beneficiary_set (b, i, NULL);
   return b;
 }
@@ -181,6 +157,34 @@ next_case_number (HmrStore    *self,
 }
 
 /**
+ * hmr_store_beneficiary_insert_sql:
+ *
+ * Returns: the INSERT of a beneficiary, one parameter per column of the
+ *   field table (hmr-beneficiary.h), ?1 for HMR_BENEFICIARY_ID and so
+ *   on: what the store writes and what the demo generator fills, from one
+ *   description of the record
+ */
+const char *
+hmr_store_beneficiary_insert_sql (void)
+{
+  static char *sql;
+
+  if (g_once_init_enter (&sql))
+    {
+      GString *s = g_string_new ("INSERT INTO beneficiary (");
+
+      for (guint i = 0; i < HMR_BENEFICIARY_N_COLUMNS; i++)
+        g_string_append_printf (s, "%s%s", i ? ", " : "", hmr_beneficiary_field_get_column (i));
+      g_string_append (s, ") VALUES (");
+      for (guint i = 0; i < HMR_BENEFICIARY_N_COLUMNS; i++)
+        g_string_append_printf (s, "%s?%u", i ? ", " : "", i + 1);
+      g_string_append (s, ")");
+      g_once_init_leave (&sql, g_string_free (s, FALSE));
+    }
+  return sql;
+}
+
+/**
  * hmr_store_insert_beneficiary_locked:
  *
  * Registers @beneficiary and opens its case file, each with its audit
@@ -204,7 +208,6 @@ hmr_store_insert_beneficiary_locked (HmrStore        *self,
   g_autofree char *case_number = NULL;
   g_autofree char *now = NULL;
   g_autofree char *json = NULL;
-  GString *sql;
   int rc;
 
   b = hmr_beneficiary_copy (beneficiary);
@@ -243,15 +246,7 @@ hmr_store_insert_beneficiary_locked (HmrStore        *self,
   hmr_beneficiary_set (b, HMR_BENEFICIARY_DUPLICATE_OF, NULL);
   hmr_beneficiary_set_int (b, HMR_BENEFICIARY_VERSION, 1);
 
-  sql = g_string_new ("INSERT INTO beneficiary (");
-  for (guint i = 0; i < HMR_BENEFICIARY_N_COLUMNS; i++)
-    g_string_append_printf (sql, "%s%s", i ? ", " : "", hmr_beneficiary_field_get_column (i));
-  g_string_append (sql, ") VALUES (");
-  for (guint i = 0; i < HMR_BENEFICIARY_N_COLUMNS; i++)
-    g_string_append_printf (sql, "%s?%u", i ? ", " : "", i + 1);
-  g_string_append (sql, ")");
-  stmt = hmr_store_prepare (self, sql->str, error);
-  g_string_free (sql, TRUE);
+  stmt = hmr_store_prepare (self, hmr_store_beneficiary_insert_sql (), error);
   if (stmt == NULL)
     return FALSE;
 
@@ -311,6 +306,17 @@ hmr_store_insert_beneficiary_locked (HmrStore        *self,
   return TRUE;
 }
 
+static gboolean
+insert_locked (HmrStore        *self,
+               const HmrActor  *actor,
+               HmrAuditRow     *audit,
+               gpointer         data,
+               GError         **error)
+{
+  /* it appends the beneficiary's and the case file's audit rows itself */
+  return hmr_store_insert_beneficiary_locked (self, actor, data, error);
+}
+
 /**
  * hmr_store_insert_beneficiary:
  *
@@ -341,14 +347,7 @@ hmr_store_insert_beneficiary (HmrStore        *self,
   if (!validate (self, b, error))
     return FALSE;
 
-  if (!hmr_store_begin (self, error))
-    return FALSE;
-  if (!hmr_store_insert_beneficiary_locked (self, actor, beneficiary, error))
-    {
-      hmr_store_rollback (self);
-      return FALSE;
-    }
-  return hmr_store_commit (self, error);
+  return hmr_store_write (self, actor, "create", NULL, NULL, insert_locked, beneficiary, error);
 }
 
 static HmrBeneficiary *
@@ -412,59 +411,51 @@ hmr_store_get_beneficiary (HmrStore        *self,
   return g_steal_pointer (&b);
 }
 
-gboolean
-hmr_store_update_beneficiary (HmrStore        *self,
-                              const HmrActor  *actor,
-                              HmrBeneficiary  *beneficiary,
-                              GError         **error)
+/* What the update's callback needs and fills in */
+typedef struct
 {
-  g_autoptr(HmrBeneficiary) b = NULL;
+  HmrBeneficiary *b;          /* the caller's record, normalised */
+  char           *now;        /* (out) its updated_at */
+  int             version;    /* (out) its new version; 0: nothing changed */
+} UpdateData;
+
+static gboolean
+update_locked (HmrStore        *self,
+               const HmrActor  *actor,
+               HmrAuditRow     *audit,
+               gpointer         data,
+               GError         **error)
+{
+  UpdateData *d = data;
+  HmrBeneficiary *b = d->b;
   g_autoptr(HmrBeneficiary) old = NULL;
-  g_autoptr(HmrChanges) changes = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *json = NULL;
-  g_autofree char *now = NULL;
-  const char *id;
   GString *sql;
   guint n_bind = 0;
   int rc;
 
-  g_return_val_if_fail (HMR_IS_STORE (self), FALSE);
-  g_return_val_if_fail (HMR_IS_BENEFICIARY (beneficiary), FALSE);
-
-  if (!hmr_store_check_actor (self, actor, error))
-    return FALSE;
-
-  id = hmr_beneficiary_get (beneficiary, HMR_BENEFICIARY_ID);
-  b = hmr_beneficiary_copy (beneficiary);
-  normalize (b);
-
-  if (!hmr_store_begin (self, error))
-    return FALSE;
-
-  old = load_one (self, actor, id, error);
+  old = load_one (self, actor, audit->entity_id, error);
   if (old == NULL)
-    goto fail;
+    return FALSE;
   if (!hmr_store_require (actor, HMR_ACTION_BENEFICIARY_WRITE,
-                hmr_beneficiary_get (old, HMR_BENEFICIARY_OFFICE_ID), error))
-    goto fail;
+                          hmr_beneficiary_get (old, HMR_BENEFICIARY_OFFICE_ID), error))
+    return FALSE;
   if (!validate (self, b, error))
-    goto fail;
+    return FALSE;
   if (hmr_beneficiary_is_archived (old))
     {
       g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID,
                    _("This case file is archived and cannot be changed."));
-      goto fail;
+      return FALSE;
     }
   if (g_strcmp0 (hmr_beneficiary_get (old, HMR_BENEFICIARY_VERSION),
                  hmr_beneficiary_get (b, HMR_BENEFICIARY_VERSION)) != 0)
     {
       g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_CONFLICT,
                    _("Someone else changed this case file after you opened it. Reopen it to see their changes; yours were not saved."));
-      goto fail;
+      return FALSE;
     }
 
-  changes = hmr_changes_new ();
   sql = g_string_new ("UPDATE beneficiary SET ");
   for (guint i = 0; i < HMR_BENEFICIARY_N_COLUMNS; i++)
     {
@@ -472,16 +463,17 @@ hmr_store_update_beneficiary (HmrStore        *self,
         continue;
       if (g_strcmp0 (hmr_beneficiary_get (old, i), hmr_beneficiary_get (b, i)) == 0)
         continue;
-      hmr_changes_add (changes, hmr_beneficiary_field_get_column (i),
+      hmr_changes_add (audit->changes, hmr_beneficiary_field_get_column (i),
                        hmr_beneficiary_get (old, i), hmr_beneficiary_get (b, i));
       g_string_append_printf (sql, "%s = ?%u, ", hmr_beneficiary_field_get_column (i), i + 1);
       n_bind++;
     }
   if (n_bind == 0)
     {
+      /* nothing changed: nothing to write, nothing to audit */
       g_string_free (sql, TRUE);
-      hmr_store_rollback (self);
-      return TRUE;   /* nothing changed: nothing to write, nothing to audit */
+      audit->nothing_to_do = TRUE;
+      return TRUE;
     }
   g_string_append_printf (sql, "updated_at = ?%d, updated_by = ?%d, version = version + 1 "
                                "WHERE id = ?%d",
@@ -490,40 +482,82 @@ hmr_store_update_beneficiary (HmrStore        *self,
   stmt = hmr_store_prepare (self, sql->str, error);
   g_string_free (sql, TRUE);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   for (guint i = 0; i < HMR_BENEFICIARY_N_COLUMNS; i++)
     if (hmr_beneficiary_field_is_user_editable (i) &&
         g_strcmp0 (hmr_beneficiary_get (old, i), hmr_beneficiary_get (b, i)) != 0)
       hmr_bind_text (stmt, i + 1, hmr_beneficiary_get (b, i));
-  now = hmr_store_dup_timestamp (self);
-  hmr_bind_text (stmt, HMR_BENEFICIARY_N_COLUMNS + 1, now);
+  d->now = hmr_store_dup_timestamp (self);
+  hmr_bind_text (stmt, HMR_BENEFICIARY_N_COLUMNS + 1, d->now);
   hmr_bind_text (stmt, HMR_BENEFICIARY_N_COLUMNS + 2, actor->user_id);
-  hmr_bind_text (stmt, HMR_BENEFICIARY_N_COLUMNS + 3, id);
+  hmr_bind_text (stmt, HMR_BENEFICIARY_N_COLUMNS + 3, audit->entity_id);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE)
-    {
-      hmr_store_set_sqlite_error (self, rc, error);
-      goto fail;
-    }
+    return hmr_store_set_sqlite_error (self, rc, error);
+  d->version = hmr_beneficiary_get_int (old, HMR_BENEFICIARY_VERSION, 0) + 1;
+  return TRUE;
+}
 
-  json = hmr_changes_free_to_json (g_steal_pointer (&changes));
-  if (!hmr_store_audit_append (self, actor, "update", "beneficiary", id, json, error))
-    goto fail;
-  if (!hmr_store_commit (self, error))
+gboolean
+hmr_store_update_beneficiary (HmrStore        *self,
+                              const HmrActor  *actor,
+                              HmrBeneficiary  *beneficiary,
+                              GError         **error)
+{
+  g_autoptr(HmrBeneficiary) b = NULL;
+  UpdateData data = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (HMR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (HMR_IS_BENEFICIARY (beneficiary), FALSE);
+
+  if (!hmr_store_check_actor (self, actor, error))
     return FALSE;
 
-  for (guint i = 0; i < HMR_BENEFICIARY_N_COLUMNS; i++)
-    if (hmr_beneficiary_field_is_user_editable (i))
-      hmr_beneficiary_set (beneficiary, i, hmr_beneficiary_get (b, i));
-  hmr_beneficiary_set (beneficiary, HMR_BENEFICIARY_UPDATED_AT, now);
-  hmr_beneficiary_set (beneficiary, HMR_BENEFICIARY_UPDATED_BY, actor->user_id);
-  hmr_beneficiary_set_int (beneficiary, HMR_BENEFICIARY_VERSION,
-                           hmr_beneficiary_get_int (old, HMR_BENEFICIARY_VERSION, 0) + 1);
-  return TRUE;
+  b = hmr_beneficiary_copy (beneficiary);
+  normalize (b);
+  data.b = b;
+  ok = hmr_store_write (self, actor, "update", "beneficiary", hmr_beneficiary_get (beneficiary, HMR_BENEFICIARY_ID),
+                        update_locked, &data, error);
+  if (ok && data.version > 0)
+    {
+      for (guint i = 0; i < HMR_BENEFICIARY_N_COLUMNS; i++)
+        if (hmr_beneficiary_field_is_user_editable (i))
+          hmr_beneficiary_set (beneficiary, i, hmr_beneficiary_get (b, i));
+      hmr_beneficiary_set (beneficiary, HMR_BENEFICIARY_UPDATED_AT, data.now);
+      hmr_beneficiary_set (beneficiary, HMR_BENEFICIARY_UPDATED_BY, actor->user_id);
+      hmr_beneficiary_set_int (beneficiary, HMR_BENEFICIARY_VERSION, data.version);
+    }
+  g_free (data.now);
+  return ok;
+}
 
-fail:
-  hmr_store_rollback (self);
-  return FALSE;
+static gboolean
+archive_locked (HmrStore        *self,
+                const HmrActor  *actor,
+                HmrAuditRow     *audit,
+                gpointer         data,
+                GError         **error)
+{
+  g_autoptr(HmrBeneficiary) old = NULL;
+
+  old = load_one (self, actor, audit->entity_id, error);
+  if (old == NULL)
+    return FALSE;
+  if (!hmr_store_require (actor, HMR_ACTION_BENEFICIARY_WRITE,
+                          hmr_beneficiary_get (old, HMR_BENEFICIARY_OFFICE_ID), error))
+    return FALSE;
+  if (hmr_beneficiary_is_archived (old))
+    {
+      /* archived already: nothing to write, nothing to audit */
+      audit->nothing_to_do = TRUE;
+      return TRUE;
+    }
+  return hmr_store_archive_locked (self, actor, audit,
+                                   "UPDATE beneficiary SET deleted_at = ?2, updated_at = ?2, "
+                                   "updated_by = ?3, version = version + 1 "
+                                   "WHERE id = ?1 AND deleted_at IS NULL",
+                                   error);
 }
 
 gboolean
@@ -532,57 +566,11 @@ hmr_store_archive_beneficiary (HmrStore        *self,
                                const char      *id,
                                GError         **error)
 {
-  g_autoptr(HmrBeneficiary) old = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(HmrChanges) changes = hmr_changes_new ();
-  g_autofree char *now = NULL;
-  g_autofree char *json = NULL;
-  int rc;
-
   g_return_val_if_fail (HMR_IS_STORE (self), FALSE);
 
   if (!hmr_store_check_actor (self, actor, error))
     return FALSE;
-  if (!hmr_store_begin (self, error))
-    return FALSE;
-
-  old = load_one (self, actor, id, error);
-  if (old == NULL)
-    goto fail;
-  if (!hmr_store_require (actor, HMR_ACTION_BENEFICIARY_WRITE,
-                hmr_beneficiary_get (old, HMR_BENEFICIARY_OFFICE_ID), error))
-    goto fail;
-  if (hmr_beneficiary_is_archived (old))
-    {
-      hmr_store_rollback (self);
-      return TRUE;
-    }
-
-  now = hmr_store_dup_timestamp (self);
-  stmt = hmr_store_prepare (self,
-                            "UPDATE beneficiary SET deleted_at = ?1, updated_at = ?1, "
-                            "updated_by = ?2, version = version + 1 WHERE id = ?3",
-                            error);
-  if (stmt == NULL)
-    goto fail;
-  hmr_bind_text (stmt, 1, now);
-  hmr_bind_text (stmt, 2, actor->user_id);
-  hmr_bind_text (stmt, 3, id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      hmr_store_set_sqlite_error (self, rc, error);
-      goto fail;
-    }
-  hmr_changes_add (changes, "deleted_at", NULL, now);
-  json = hmr_changes_free_to_json (g_steal_pointer (&changes));
-  if (!hmr_store_audit_append (self, actor, "archive", "beneficiary", id, json, error))
-    goto fail;
-  return hmr_store_commit (self, error);
-
-fail:
-  hmr_store_rollback (self);
-  return FALSE;
+  return hmr_store_write (self, actor, "archive", "beneficiary", id, archive_locked, NULL, error);
 }
 
 /* ---- loading rows of the list (its query: hmr-store-beneficiary-query.c) */

@@ -199,9 +199,9 @@ collect_timeline (HmrStore        *self,
   hmr_bind_text (stmt, 1, id);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      g_autofree char *requested = hmr_format_money (sqlite3_column_int64 (stmt, 3), STR (5));
+      g_autofree char *requested = hmr_money_format (sqlite3_column_int64 (stmt, 3), STR (5), HMR_MONEY_LOCALE);
       g_autofree char *approved = sqlite3_column_type (stmt, 4) == SQLITE_NULL ? NULL
-        : hmr_format_money (sqlite3_column_int64 (stmt, 4), STR (5));
+        : hmr_money_format (sqlite3_column_int64 (stmt, 4), STR (5), HMR_MONEY_LOCALE);
 
       add_entry (file->timeline, STR (0), HMR_TIMELINE_GRANT,
                  g_strdup_printf (_("Grant: %s — %s"), STR (1),
@@ -223,7 +223,7 @@ collect_timeline (HmrStore        *self,
   hmr_bind_text (stmt, 1, id);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      g_autofree char *amount = hmr_format_money (sqlite3_column_int64 (stmt, 2), STR (3));
+      g_autofree char *amount = hmr_money_format (sqlite3_column_int64 (stmt, 2), STR (3), HMR_MONEY_LOCALE);
       add_entry (file->timeline, STR (0), HMR_TIMELINE_DISBURSEMENT,
                  g_strdup_printf (_("Grant tranche %d paid: %s"), sqlite3_column_int (stmt, 1), amount),
                  TXT (4), "disbursement", STR (5));

@@ -116,37 +116,6 @@ hmr_code_get_label (HmrCodes    codes,
   return code;
 }
 
-/**
- * hmr_format_money:
- * @dirams: the amount in hundredths of @currency (1 TJS = 100 dirams)
- * @currency: (nullable): the record's ISO 4217 code, as stored with it
- *   ("TJS", "USD"); %NULL or blank for the somoni
- *
- * The code is written as stored, not translated: it is what the ledger,
- * the bank and the donor's report use, whatever the interface language.
- *
- * Returns: (transfer full): the amount in the user's locale, e.g.
- *   "5,874.00 TJS" or "5 874,00 TJS"
- */
-char *
-hmr_format_money (gint64      dirams,
-                  const char *currency)
-{
-  gboolean negative = dirams < 0;
-  guint64 abs_value = negative ? -(guint64) dirams : (guint64) dirams;
-  g_autofree char *whole = g_strdup_printf ("%'" G_GUINT64_FORMAT, abs_value / 100);
-  char point = '.';
-  {
-    /* the locale's decimal separator */
-    char buf[8];
-    g_snprintf (buf, sizeof buf, "%.1f", 0.5);
-    point = buf[1];
-  }
-  return g_strdup_printf ("%s%s%c%02u %s", negative ? "−" : "", whole, point,
-                          (guint) (abs_value % 100),
-                          currency == NULL || *currency == '\0' ? HMR_CURRENCY_DEFAULT : currency);
-}
-
 /* The names of days and months come from Hamroh's own catalogue, not from
  * the C library's locale: a Tajik interface on a computer set up in Russian
  * (common in Tajikistan), or without the tg_TJ locale, would otherwise

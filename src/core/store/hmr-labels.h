@@ -6,6 +6,8 @@
 
 #include <glib.h>
 
+#include "hmr-money.h"
+
 G_BEGIN_DECLS
 
 typedef enum
@@ -31,10 +33,6 @@ const char  *hmr_code_get_label (HmrCodes    codes,
                                  const char *code);
 /* The currency of a record that has none (handovers), and of grants made
  * before a currency was chosen: the somoni */
-#define HMR_CURRENCY_DEFAULT "TJS"
-
-char        *hmr_format_money   (gint64      dirams,
-                                 const char *currency);
 char        *hmr_format_date    (const GDate *date);
 char        *hmr_format_long_date (const GDate *date);
 char        *hmr_format_date_in_words (const GDate *date);

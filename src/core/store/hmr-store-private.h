@@ -29,6 +29,8 @@ struct _HmrStore
   GHashTable      *beneficiary_routes;
   gint64        pending_seq;    /* the last audit row of the open transaction, anchored at its commit */
   char         *pending_hash;
+  guint         snapshot_depth; /* hmr_store_begin_snapshot() calls not yet ended */
+  gboolean      snapshot_owned; /* the outermost began the read transaction */
 };
 
 typedef struct _HmrChanges HmrChanges;
@@ -136,6 +138,7 @@ HmrBeneficiary *hmr_store_load_beneficiary_unchecked (HmrStore       *self,
                                            GError        **error);
 
 /* Registers a beneficiary and its case file inside the caller's transaction */
+const char   *hmr_store_beneficiary_insert_sql (void);
 gboolean      hmr_store_insert_beneficiary_locked (HmrStore       *self,
                                            const HmrActor *actor,
                                            HmrBeneficiary *beneficiary,

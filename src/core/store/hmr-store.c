@@ -21,7 +21,6 @@
 #define SQL_RESOURCE_PATH "/org/hamroh/Hamroh/sql"
 
 G_DEFINE_FINAL_TYPE (HmrStore, hmr_store, G_TYPE_OBJECT)
-G_DEFINE_QUARK (hmr-store-error-quark, hmr_store_error)
 
 static void
 hmr_store_finalize (GObject *object)
@@ -318,7 +317,9 @@ out:
  *   actor
  *
  * A #HmrStoreWriteFunc, or the last step of one: records are archived,
- * never removed, and the audit row says when.
+ * never removed, and the audit row says when.  When @sql archived no row
+ * (the record moved on or was archived meanwhile), it refuses with
+ * %HMR_STORE_ERROR_CONFLICT and the write leaves no audit row.
  */
 gboolean
 hmr_store_archive_locked (HmrStore        *self,
@@ -340,6 +341,15 @@ hmr_store_archive_locked (HmrStore        *self,
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE)
     return hmr_store_set_sqlite_error (self, rc, error);
+  /* The record changed state or was archived since it was checked: an
+   * audit row for a change that did not happen would lie */
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_CONFLICT,
+                   _("Nothing was archived: the record was changed or archived meanwhile. "
+                     "Reopen it to see how it stands."));
+      return FALSE;
+    }
   hmr_changes_add (audit->changes, "deleted_at", NULL, now);
   return TRUE;
 }

@@ -35,6 +35,24 @@ typedef enum
 
 GQuark hmr_store_error_quark (void);
 
+/* What a refusal is about, for a form to show it beside its field (the
+ * code stays HMR_STORE_ERROR_INVALID, DENIED, …) */
+typedef enum
+{
+  HMR_STORE_REFUSAL_NONE,
+  HMR_STORE_REFUSAL_AMOUNT,    /* not above zero, or above what may still be paid */
+  HMR_STORE_REFUSAL_DATE,      /* not a date, or a day that is not allowed */
+  HMR_STORE_REFUSAL_METHOD,    /* not one of the methods offered */
+  HMR_STORE_REFUSAL_STATE,     /* the record's state does not allow it */
+} HmrStoreRefusal;
+
+HmrStoreRefusal hmr_store_error_get_refusal (const GError  *error);
+gboolean        hmr_store_refuse            (GError       **error,
+                                             HmrStoreRefusal refusal,
+                                             HmrStoreError  code,
+                                             const char    *format,
+                                             ...) G_GNUC_PRINTF (4, 5);
+
 typedef GDateTime *(*HmrClockFunc) (gpointer user_data);
 
 typedef struct _HmrStoreNotices HmrStoreNotices;
@@ -63,6 +81,10 @@ void        hmr_store_end_batch              (HmrStore      *self);
 gboolean    hmr_store_is_empty               (HmrStore      *self);
 gboolean    hmr_store_check_integrity        (HmrStore      *self,
                                               GError       **error);
+/* Reads that must agree (an export's sheets): one read transaction */
+gboolean    hmr_store_begin_snapshot         (HmrStore      *self,
+                                              GError       **error);
+void        hmr_store_end_snapshot           (HmrStore      *self);
 
 /* Permissions: the role table, with a clear error naming what was refused */
 gboolean    hmr_store_require                (const HmrActor *actor,

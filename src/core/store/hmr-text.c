@@ -104,3 +104,19 @@ hmr_text_check (const char  *field_label,
   g_set_error_literal (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID, message);
   return FALSE;
 }
+
+/**
+ * hmr_text_is_blank:
+ * @text: (nullable): what was typed
+ *
+ * Returns: whether @text is %NULL, empty or only whitespace (which counts
+ *   as empty)
+ */
+gboolean
+hmr_text_is_blank (const char *text)
+{
+  for (const char *p = text; p && *p; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}

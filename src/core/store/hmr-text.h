@@ -26,4 +26,6 @@ gboolean  hmr_text_check          (const char  *field_label,
                                    HmrTextKind  kind,
                                    GError     **error);
 
+gboolean  hmr_text_is_blank       (const char  *text);
+
 G_END_DECLS

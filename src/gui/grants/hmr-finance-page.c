@@ -110,9 +110,9 @@ fill_totals (HmrFinancePage *self)
   for (guint i = 0; i < districts->len; i++)
     {
       HmrGrantTotals *d = g_ptr_array_index (districts, i);
-      g_autofree char *approved = hmr_format_money (d->approved, "TJS");
-      g_autofree char *paid = hmr_format_money (d->paid, "TJS");
-      g_autofree char *remaining = hmr_format_money (d->remaining, "TJS");
+      g_autofree char *approved = hmr_money_format (d->approved, "TJS", HMR_MONEY_LOCALE);
+      g_autofree char *paid = hmr_money_format (d->paid, "TJS", HMR_MONEY_LOCALE);
+      g_autofree char *remaining = hmr_money_format (d->remaining, "TJS", HMR_MONEY_LOCALE);
       g_autofree char *subtitle = NULL;
       GtkWidget *row = adw_expander_row_new ();
 
@@ -133,9 +133,9 @@ fill_totals (HmrFinancePage *self)
 
           if (g_strcmp0 (m->district, d->district) != 0)
             continue;
-          ma = hmr_format_money (m->approved, "TJS");
-          mp = hmr_format_money (m->paid, "TJS");
-          mr = hmr_format_money (m->remaining, "TJS");
+          ma = hmr_money_format (m->approved, "TJS", HMR_MONEY_LOCALE);
+          mp = hmr_money_format (m->paid, "TJS", HMR_MONEY_LOCALE);
+          mr = hmr_money_format (m->remaining, "TJS", HMR_MONEY_LOCALE);
           ms = g_strdup_printf (g_dngettext (NULL, "%u grant · approved %s · paid %s · remaining %s",
                                              "%u grants · approved %s · paid %s · remaining %s", m->n_grants),
                                 m->n_grants, ma, mp, mr);

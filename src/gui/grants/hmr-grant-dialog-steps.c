@@ -16,6 +16,7 @@
 #include "hmr-gui-util.h"
 #include "hmr-handover-dialog.h"
 #include "hmr-tranche-dialog.h"
+#include "hmr-money.h"
 
 /* ---- the decision ----------------------------------------------------- */
 
@@ -35,7 +36,7 @@ approve_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   gint64 amount;
 
-  if (!hmr_gui_parse_money (gtk_editable_get_text (GTK_EDITABLE (self->approve_amount_row)), &amount))
+  if (!hmr_money_parse (gtk_editable_get_text (GTK_EDITABLE (self->approve_amount_row)), &amount))
     {
       hmr_gui_field_error (self->approve_amount_row, self->approve_amount_error_row, self->approve_amount_error_label,
                            _("Approved amount: write the sum in somoni, for example 5874 or 5874,50."));

@@ -167,8 +167,8 @@ show_budget (HmrGrantDialog *self)
     {
       HmrGrantItem *it = g_ptr_array_index (self->grant->items, i);
       g_autofree char *qty = hmr_gui_format_quantity (it->quantity);
-      g_autofree char *cost = hmr_format_money (it->unit_cost, self->grant->currency);
-      g_autofree char *line_total = hmr_format_money (hmr_grant_item_get_total (it), self->grant->currency);
+      g_autofree char *cost = hmr_money_format (it->unit_cost, self->grant->currency, HMR_MONEY_LOCALE);
+      g_autofree char *line_total = hmr_money_format (hmr_grant_item_get_total (it), self->grant->currency, HMR_MONEY_LOCALE);
       g_autofree char *subtitle = NULL;
       GtkWidget *label = gtk_label_new (line_total);
 
@@ -189,7 +189,7 @@ show_budget (HmrGrantDialog *self)
   if (self->grant->items->len == 0)
     gtk_list_box_append (self->budget_list, hmr_gui_placeholder_row (_("No lines yet: add what the grant buys below.")));
 
-  total = hmr_format_money (hmr_grant_get_budget_total (self->grant), self->grant->currency);
+  total = hmr_money_format (hmr_grant_get_budget_total (self->grant), self->grant->currency, HMR_MONEY_LOCALE);
   row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Total requested"));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_label_new (total));
@@ -258,19 +258,19 @@ show_record (HmrGrantDialog *self)
   gtk_label_set_text (self->status_label, hmr_code_get_label (HMR_CODES_GRANT_STATUS, g->status));
   if (g->amount_approved >= 0)
     {
-      g_autofree char *a = hmr_format_money (g->amount_approved, g->currency);
+      g_autofree char *a = hmr_money_format (g->amount_approved, g->currency, HMR_MONEY_LOCALE);
       gtk_label_set_text (self->approved_label, a);
     }
   else
     gtk_label_set_text (self->approved_label, "—");
   {
-    g_autofree char *p = hmr_format_money (hmr_grant_get_paid (g), g->currency);
+    g_autofree char *p = hmr_money_format (hmr_grant_get_paid (g), g->currency, HMR_MONEY_LOCALE);
     gtk_label_set_text (self->paid_label, p);
   }
 
   if (gtk_widget_get_visible (self->decision_group))
     {
-      g_autofree char *requested = hmr_gui_format_money_input (g->amount_requested);
+      g_autofree char *requested = hmr_money_format_input (g->amount_requested);
       gtk_editable_set_text (GTK_EDITABLE (self->approve_amount_row), requested);
       gtk_editable_set_text (GTK_EDITABLE (self->comment_row), "");
     }
@@ -282,7 +282,7 @@ show_record (HmrGrantDialog *self)
     {
       HmrDisbursement *d = g_ptr_array_index (g->disbursements, i);
       g_autofree char *date = hmr_gui_format_date (d->paid_on);
-      g_autofree char *amount = hmr_format_money (d->amount, d->currency);
+      g_autofree char *amount = hmr_money_format (d->amount, d->currency, HMR_MONEY_LOCALE);
       g_autofree char *t = NULL;
       g_autofree char *s = NULL;
 
@@ -473,7 +473,7 @@ add_line_action (GtkWidget  *widget,
       line_problem (self, self->line_quantity_row, _("Quantity: write a number above zero, for example 3 or 0.2."));
       return;
     }
-  if (!hmr_gui_parse_money (gtk_editable_get_text (GTK_EDITABLE (self->line_cost_row)), &cost) || cost <= 0)
+  if (!hmr_money_parse (gtk_editable_get_text (GTK_EDITABLE (self->line_cost_row)), &cost) || cost <= 0)
     {
       line_problem (self, self->line_cost_row, _("Unit cost: write the price in somoni, for example 52 or 52,50."));
       return;

@@ -16,137 +16,6 @@
 
 /* ---- money and quantities -------------------------------------------- */
 
-/* Keeps digits and the separators . and , of @text; drops spaces (also
- * the no-break and thin ones a locale groups thousands with) and a
- * trailing currency */
-static char *
-strip_money (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c) || c == 0x00A0 || c == 0x202F || c == 0x2009 || c == '\'')
-        continue;
-      if ((c >= '0' && c <= '9') || c == '.' || c == ',')
-        g_string_append_c (out, (char) c);
-      else if (g_unichar_isalpha (c))
-        {
-          /* "TJS", "сомонӣ": the currency may end what was typed */
-          const char *q = p;
-          for (; *q != '\0'; q = g_utf8_next_char (q))
-            if (!g_unichar_isalpha (g_utf8_get_char (q)) && !g_unichar_isspace (g_utf8_get_char (q)))
-              break;
-          if (*q != '\0' || out->len == 0)
-            {
-              g_string_free (out, TRUE);
-              return NULL;
-            }
-          break;
-        }
-      else
-        {
-          g_string_free (out, TRUE);
-          return NULL;
-        }
-    }
-  return g_string_free (out, FALSE);
-}
-
-/**
- * hmr_gui_parse_money:
- * @text: an amount as typed: "5874", "5 874,50", "5,874.50", "5874.5 TJS"
- * @dirams: (out): the amount in dirams
- *
- * A separator followed by one or two digits at the end is the decimal
- * one; any other groups thousands.
- *
- * Returns: %FALSE when @text is not an amount
- */
-gboolean
-hmr_gui_parse_money (const char *text,
-                     gint64     *dirams)
-{
-  g_autofree char *s = NULL;
-  const char *last_sep;
-  guint64 whole = 0;
-  guint frac = 0;
-  gsize len, decimal_at;
-
-  if (text == NULL)
-    return FALSE;
-  s = strip_money (text);
-  if (s == NULL || s[0] == '\0')
-    return FALSE;
-
-  len = strlen (s);
-  last_sep = NULL;
-  for (const char *p = s; *p; p++)
-    if (*p == '.' || *p == ',')
-      last_sep = p;
-  decimal_at = len;
-  if (last_sep != NULL)
-    {
-      gsize after = len - (gsize) (last_sep - s) - 1;
-
-      if (after == 1 || after == 2)
-        decimal_at = (gsize) (last_sep - s);
-      else if (after != 3)
-        return FALSE;
-    }
-
-  /* thousands: one separator, groups of three after the first */
-  {
-    char group_sep = 0;
-    gsize run = 0, groups = 0;
-
-    for (gsize i = 0; i <= decimal_at; i++)
-      {
-        if (i == decimal_at || s[i] == '.' || s[i] == ',')
-          {
-            if ((groups == 0 && (run == 0 || (i < decimal_at && run > 3))) ||
-                (groups > 0 && run != 3))
-              return FALSE;
-            if (i < decimal_at)
-              {
-                if ((group_sep != 0 && s[i] != group_sep) ||
-                    (decimal_at < len && s[i] == s[decimal_at]))
-                  return FALSE;
-                group_sep = s[i];
-                groups++;
-              }
-            run = 0;
-          }
-        else
-          run++;
-      }
-  }
-
-  for (gsize i = 0; i < decimal_at; i++)
-    {
-      if (s[i] == '.' || s[i] == ',')
-        continue;
-      if (whole > G_MAXINT64 / 1000)
-        return FALSE;
-      whole = whole * 10 + (guint64) (s[i] - '0');
-    }
-  if (decimal_at < len)
-    {
-      const char *f = s + decimal_at + 1;
-
-      if (!g_ascii_isdigit (f[0]) || (f[1] != '\0' && !g_ascii_isdigit (f[1])))
-        return FALSE;
-      frac = (guint) (f[0] - '0') * 10 + (f[1] != '\0' ? (guint) (f[1] - '0') : 0);
-    }
-  /* the loop's bound lets 17 digits through: their dirams may not fit */
-  if (whole > (guint64) (G_MAXINT64 - 99) / 100)
-    return FALSE;
-  *dirams = (gint64) whole * 100 + frac;
-  return TRUE;
-}
-
 /**
  * hmr_gui_parse_quantity:
  * @text: "3", "0.2" or "0,2"
@@ -179,18 +48,6 @@ hmr_gui_format_quantity (double quantity)
   return g_strdup_printf ("%.10g", quantity);
 }
 
-/* The amount as it would be typed: no currency, no grouping */
-char *
-hmr_gui_format_money_input (gint64 dirams)
-{
-  char buf[8];
-
-  g_snprintf (buf, sizeof buf, "%.1f", 0.5);
-  if (dirams % 100 == 0)
-    return g_strdup_printf ("%" G_GINT64_FORMAT, dirams / 100);
-  return g_strdup_printf ("%" G_GINT64_FORMAT "%c%02d", dirams / 100, buf[1], (int) (dirams % 100));
-}
-
 /* ---- rows ------------------------------------------------------------ */
 
 /**
@@ -215,15 +72,15 @@ hmr_grant_row_new (const HmrGrantSummary *summary)
                               hmr_district_get_label (summary->district));
   if (summary->amount_approved >= 0)
     {
-      g_autofree char *paid = hmr_format_money (summary->paid, summary->currency);
-      g_autofree char *approved = hmr_format_money (summary->amount_approved, summary->currency);
+      g_autofree char *paid = hmr_money_format (summary->paid, summary->currency, HMR_MONEY_LOCALE);
+      g_autofree char *approved = hmr_money_format (summary->amount_approved, summary->currency, HMR_MONEY_LOCALE);
 
       /* Translators: money paid of the approved amount, "1,000.00 TJS of 5,874.00 TJS" */
       amount = summary->paid > 0 ? g_strdup_printf (C_("grant row", "%s of %s"), paid, approved)
                                  : g_steal_pointer (&approved);
     }
   else
-    amount = hmr_format_money (summary->amount_requested, summary->currency);
+    amount = hmr_money_format (summary->amount_requested, summary->currency, HMR_MONEY_LOCALE);
 
   gtk_widget_set_name (row, summary->id);
   g_object_set_data_full (G_OBJECT (row), "hmr-id", g_strdup (summary->id), g_free);
@@ -247,7 +104,7 @@ hmr_handover_row_new (const HmrHandoverSummary *summary)
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *status = gtk_label_new (hmr_code_get_label (HMR_CODES_HANDOVER_STATUS, summary->status));
   g_autofree char *date = hmr_gui_format_date (summary->handed_on);
-  g_autofree char *total = hmr_format_money (summary->total, "TJS");
+  g_autofree char *total = hmr_money_format (summary->total, "TJS", HMR_MONEY_LOCALE);
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
   GtkWidget *money = gtk_label_new (total);

@@ -15,12 +15,9 @@
 
 G_BEGIN_DECLS
 
-gboolean    hmr_gui_parse_money          (const char                *text,
-                                          gint64                    *dirams);
 gboolean    hmr_gui_parse_quantity       (const char                *text,
                                           double                    *quantity);
 char       *hmr_gui_format_quantity      (double                     quantity);
-char       *hmr_gui_format_money_input   (gint64                     dirams);
 
 GtkWidget  *hmr_grant_row_new            (const HmrGrantSummary     *summary);
 GtkWidget  *hmr_handover_row_new         (const HmrHandoverSummary  *summary);

@@ -83,7 +83,7 @@ text_row (const char *title,
 static void
 show_items (HmrHandoverDialog *self)
 {
-  g_autofree char *total = hmr_format_money (hmr_handover_get_total (self->handover), "TJS");
+  g_autofree char *total = hmr_money_format (hmr_handover_get_total (self->handover), "TJS", HMR_MONEY_LOCALE);
   GtkWidget *row;
 
   hmr_gui_list_box_clear (self->items_list);
@@ -91,8 +91,8 @@ show_items (HmrHandoverDialog *self)
     {
       HmrHandoverItem *it = g_ptr_array_index (self->handover->items, i);
       g_autofree char *qty = hmr_gui_format_quantity (it->quantity);
-      g_autofree char *value = hmr_format_money (it->unit_value, "TJS");
-      g_autofree char *sum = hmr_format_money (hmr_handover_item_get_total (it), "TJS");
+      g_autofree char *value = hmr_money_format (it->unit_value, "TJS", HMR_MONEY_LOCALE);
+      g_autofree char *sum = hmr_money_format (hmr_handover_item_get_total (it), "TJS", HMR_MONEY_LOCALE);
       g_autofree char *subtitle = NULL;
 
       if (it->serial != NULL && it->serial[0] != '\0')
@@ -485,7 +485,7 @@ add_item_action (GtkWidget  *widget,
     wrong = self->item_name_row, message = _("Item: say what is handed over.");
   else if (!hmr_gui_parse_quantity (gtk_editable_get_text (GTK_EDITABLE (self->item_quantity_row)), &quantity))
     wrong = self->item_quantity_row, message = _("Quantity: write a number above zero, for example 1 or 2.5.");
-  else if (value_text[0] != '\0' && !hmr_gui_parse_money (value_text, &value))
+  else if (value_text[0] != '\0' && !hmr_money_parse (value_text, &value))
     wrong = self->item_value_row, message = _("Unit value: write the price in somoni, for example 3200 or 3200,50.");
   if (wrong != NULL)
     {

@@ -69,7 +69,7 @@ record_action (GtkWidget  *widget,
   guint method = adw_combo_row_get_selected (self->method_row);
   gint64 amount;
 
-  if (!hmr_gui_parse_money (gtk_editable_get_text (GTK_EDITABLE (self->amount_row)), &amount))
+  if (!hmr_money_parse (gtk_editable_get_text (GTK_EDITABLE (self->amount_row)), &amount))
     {
       show_amount_error (self, _("Amount: write the sum in somoni, for example 1250 or 1250,50."));
       return;
@@ -81,7 +81,7 @@ record_action (GtkWidget  *widget,
                                       NULL, &error))
     {
       /* a refusal about the amount is shown beside it */
-      if (amount <= 0 || amount > hmr_grant_get_remaining (self->grant))
+      if (hmr_store_error_get_refusal (error) == HMR_STORE_REFUSAL_AMOUNT)
         show_amount_error (self, error->message);
       else
         hmr_gui_show_error_toast (GTK_WIDGET (self->toast_overlay), error->message);
@@ -181,8 +181,8 @@ hmr_tranche_dialog_new (GtkWindow       *parent,
   self->actor = hmr_actor_copy (actor);
   self->grant = grant;
 
-  approved = hmr_format_money (MAX (grant->amount_approved, 0), grant->currency);
-  remaining = hmr_format_money (hmr_grant_get_remaining (grant), grant->currency);
+  approved = hmr_money_format (MAX (grant->amount_approved, 0), grant->currency, HMR_MONEY_LOCALE);
+  remaining = hmr_money_format (hmr_grant_get_remaining (grant), grant->currency, HMR_MONEY_LOCALE);
   /* Translators: the tranche dialog; %s: purpose, approved amount, what is left to pay */
   description = g_strdup_printf (_("%s\nApproved %s; still to pay %s."),
                                  hmr_gui_value_or_dash (grant->purpose), approved, remaining);
@@ -191,7 +191,7 @@ hmr_tranche_dialog_new (GtkWindow       *parent,
   hmr_store_get_today (store, &today);
   day = hmr_format_date (&today);
   gtk_editable_set_text (GTK_EDITABLE (self->date_row), day);
-  amount = hmr_gui_format_money_input (MAX (hmr_grant_get_remaining (grant), 0));
+  amount = hmr_money_format_input (MAX (hmr_grant_get_remaining (grant), 0));
   gtk_editable_set_text (GTK_EDITABLE (self->amount_row), amount);
   hmr_gui_field_error (self->amount_row, self->amount_error_row, self->amount_error_label, NULL);
   return self;

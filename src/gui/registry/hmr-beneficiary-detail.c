@@ -280,7 +280,7 @@ update (HmrBeneficiaryDetail *self)
     {
       HmrBeneficiaryField field = shown_fields[i].field;
       g_autofree char *value = hmr_gui_dup_display_value (b, field);
-      gboolean visible = full || hmr_gui_field_is_identity (field);
+      gboolean visible = full || hmr_beneficiary_field_is_identity (field);
 
       if (field == HMR_BENEFICIARY_DELETED_AT)
         visible = archived;
