@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "hmr-case-file.h"
+#include "hmr-export.h"
 #include "hmr-intake.h"
 #include "hmr-labels.h"
 #include "hmr-referral.h"
@@ -422,6 +423,76 @@ test_consent_refused (Fixture       *f,
   g_assert_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_DENIED);
 }
 
+/* The sheet's cells, as text, one line per row, tab-separated */
+static char *
+read_back (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int status = 0;
+  const char *script =
+    "import sys, openpyxl\n"
+    "ws = openpyxl.load_workbook(sys.argv[1]).worksheets[0]\n"
+    "for row in ws.iter_rows():\n"
+    "    print('\\t'.join('' if c.value is None else str(c.value) for c in row))\n";
+  const char *argv[] = { "/usr/bin/python3", "-c", script, path, NULL };
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, 0, NULL, NULL, &out, &err, &status, &error))
+    g_error ("python3: %s", error->message);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("openpyxl could not read %s: %s", path, err);
+  return g_steal_pointer (&out);
+}
+
+static void
+test_export_has_intake (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HmrBeneficiary) b = register_person (f, f->caseworker);
+  g_autoptr(HmrReentryBan) ban = court_ban (b);
+  g_autoptr(HmrMigrationEpisode) e = hmr_migration_episode_new ();
+  g_autoptr(HmrTraffickingProfile) t = hmr_trafficking_profile_new ();
+  g_autoptr(HmrActor) colleague = NULL;
+  g_autofree char *xlsx = g_build_filename (f->dir, "caseload.xlsx", NULL);
+  g_autofree char *text = NULL;
+
+  ban->duration_months = 60;
+  g_assert_true (hmr_store_save_reentry_ban (f->store, f->caseworker, ban, &error));
+  e->beneficiary_id = g_strdup (ID (b));
+  e->country = g_strdup ("Russia");
+  e->city = g_strdup ("Irkutsk");
+  e->sector = g_strdup ("construction");
+  g_assert_true (hmr_store_save_migration_episode (f->store, f->caseworker, e, &error));
+  t->beneficiary_id = g_strdup (ID (b));
+  t->status = g_strdup ("actual");
+  t->exploitation_type = g_strdup ("forced_labour");
+  g_assert_true (hmr_store_save_trafficking_profile (f->store, f->caseworker, t, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (hmr_export_beneficiaries (f->store, f->caseworker, NULL, xlsx, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  text = read_back (xlsx);
+  g_assert_nonnull (strstr (text, "Re-entry ban\tImposed by\tCourt decision number"));
+  g_assert_nonnull (strstr (text, "Trafficking status\tType of exploitation"));
+  g_assert_nonnull (strstr (text, "Court decision\t5-1234/2024"));
+  g_assert_nonnull (strstr (text, "Russia\tIrkutsk\tConstruction"));
+  g_assert_nonnull (strstr (text, "Recognised victim\tForced labour"));
+  g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM audit_log WHERE action = 'export' "
+                                        "AND changes LIKE '%1 trafficking profiles%'"), ==, 1);
+
+  /* a colleague whose case it is not: the columns, but not the profile */
+  g_clear_pointer (&text, g_free);
+  colleague = hmr_store_create_user (f->store, f->admin, "z.nazarova", "Zarina Nazarova",
+                                     HMR_ROLE_CASEWORKER, DUSTI_OFFICE, "Bodom-Gul-2026", &error);
+  g_assert_true (hmr_export_beneficiaries (f->store, colleague, NULL, xlsx, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  text = read_back (xlsx);
+  g_assert_nonnull (strstr (text, "Russia\tIrkutsk"));
+  g_assert_null (strstr (text, "Recognised victim"));
+}
+
 static void
 test_places_from_text (void)
 {
@@ -451,6 +522,7 @@ main (int   argc,
   ADD ("/store/intake/trafficking-profile-only-by-owner-read-by-supervisor", test_trafficking_by_owner);
   ADD ("/store/intake/vulnerabilities-and-risk-with-reason", test_vulnerabilities);
   ADD ("/store/intake/consent-refused-records-nothing-about-the-person", test_consent_refused);
+  ADD ("/export/beneficiaries/intake-columns-for-the-roles-that-may-read-them", test_export_has_intake);
   g_test_add_func ("/labels/places-chosen-become-codes-typed-stay", test_places_from_text);
   return g_test_run ();
 }

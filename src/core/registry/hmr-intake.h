@@ -153,6 +153,23 @@ char       *hmr_store_dup_risk_reason           (HmrStore              *self,
                                                  const char            *beneficiary_id,
                                                  GError               **error);
 
+/* For the export: one row's ban, last stay abroad and, for those who may
+ * read it, trafficking profile */
+typedef struct
+{
+  HmrReentryBan         *ban;           /* NULL: none recorded */
+  HmrMigrationEpisode   *last_episode;  /* NULL: none recorded */
+  HmrTraffickingProfile *trafficking;   /* NULL: none, or not for this actor */
+} HmrIntakeSummary;
+
+void        hmr_intake_summary_free             (HmrIntakeSummary      *summary);
+gboolean    hmr_intake_may_export_trafficking   (const HmrActor        *actor);
+GPtrArray  *hmr_store_list_intake_summaries     (HmrStore              *self,
+                                                 const HmrActor        *actor,
+                                                 GPtrArray             *beneficiaries,
+                                                 guint                 *n_profiles,
+                                                 GError               **error);
+
 /* The legal-aid referrals of a person a ban can be linked to */
 typedef struct
 {

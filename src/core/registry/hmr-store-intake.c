@@ -18,16 +18,16 @@
 
 #define TXT(i) hmr_column_dup_text (stmt, (i))
 
-static int
-column_int_or (sqlite3_stmt *stmt,
+int
+hmr_intake_column_int_or (sqlite3_stmt *stmt,
                int           i,
                int           fallback)
 {
   return sqlite3_column_type (stmt, i) == SQLITE_NULL ? fallback : sqlite3_column_int (stmt, i);
 }
 
-static void
-bind_months (sqlite3_stmt *stmt,
+void
+hmr_intake_bind_months (sqlite3_stmt *stmt,
              int           i,
              int           months)
 {
@@ -43,8 +43,8 @@ months_text (int months)
   return months < 0 ? NULL : g_strdup_printf ("%d", months);
 }
 
-static void
-diff (HmrChanges *changes,
+void
+hmr_intake_diff (HmrChanges *changes,
       const char *field,
       const char *before,
       const char *after)
@@ -53,8 +53,8 @@ diff (HmrChanges *changes,
     hmr_changes_add (changes, field, before, after);
 }
 
-static void
-diff_months (HmrChanges *changes,
+void
+hmr_intake_diff_months (HmrChanges *changes,
              const char *field,
              int         before,
              int         after)
@@ -62,11 +62,11 @@ diff_months (HmrChanges *changes,
   g_autofree char *b = months_text (before);
   g_autofree char *a = months_text (after);
 
-  diff (changes, field, b, a);
+  hmr_intake_diff (changes, field, b, a);
 }
 
-static gboolean
-step_done (HmrStore      *self,
+gboolean
+hmr_intake_step_done (HmrStore      *self,
            sqlite3_stmt  *stmt,
            GError       **error)
 {
@@ -77,8 +77,8 @@ step_done (HmrStore      *self,
   return TRUE;
 }
 
-static gboolean
-changed_meanwhile (HmrStore    *self,
+gboolean
+hmr_intake_changed_meanwhile (HmrStore    *self,
                    const char  *what,
                    GError     **error)
 {
@@ -95,8 +95,8 @@ changed_meanwhile (HmrStore    *self,
 
 /* The office of a person who is not archived, and the owner of their
  * newest case */
-static gboolean
-load_person (HmrStore    *self,
+gboolean
+hmr_intake_load_person (HmrStore    *self,
              const char  *beneficiary_id,
              char       **office_id,
              char       **owner_id,
@@ -125,8 +125,8 @@ load_person (HmrStore    *self,
 }
 
 /* The actor may change the person's case file: returns their office */
-static char *
-require_write (HmrStore        *self,
+char *
+hmr_intake_require_write (HmrStore        *self,
                const HmrActor  *actor,
                const char      *beneficiary_id,
                GError         **error)
@@ -141,55 +141,10 @@ require_write (HmrStore        *self,
       g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID, _("No beneficiary was given."));
       return NULL;
     }
-  if (!load_person (self, beneficiary_id, &office_id, NULL, error) ||
+  if (!hmr_intake_load_person (self, beneficiary_id, &office_id, NULL, error) ||
       !hmr_store_require (actor, HMR_ACTION_BENEFICIARY_WRITE, office_id, error))
     return NULL;
   return g_steal_pointer (&office_id);
-}
-
-/* DESIGN §6: a caseworker reads and writes the trafficking profiles of
- * their own cases, a supervisor reads them all; nobody else. */
-static gboolean
-trafficking_allowed (HmrStore        *self,
-                     const HmrActor  *actor,
-                     const char      *beneficiary_id,
-                     HmrAction        action,
-                     char           **office_out,
-                     GError         **error)
-{
-  g_autofree char *office_id = NULL;
-  g_autofree char *owner_id = NULL;
-
-  if (!hmr_store_check_actor (self, actor, error) ||
-      !hmr_store_require (actor, action, NULL, error) ||
-      !load_person (self, beneficiary_id, &office_id, &owner_id, error) ||
-      !hmr_store_require (actor, action, office_id, error))
-    return FALSE;
-  if (actor->role == HMR_ROLE_CASEWORKER && g_strcmp0 (owner_id, actor->user_id) != 0)
-    {
-      g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_DENIED,
-                   _("Refused: only the caseworker whose case this is may read or change its trafficking profile."));
-      return FALSE;
-    }
-  if (office_out != NULL)
-    *office_out = g_steal_pointer (&office_id);
-  return TRUE;
-}
-
-gboolean
-hmr_store_may_see_trafficking (HmrStore       *self,
-                               const HmrActor *actor,
-                               const char     *beneficiary_id)
-{
-  return trafficking_allowed (self, actor, beneficiary_id, HMR_ACTION_SENSITIVE_READ, NULL, NULL);
-}
-
-gboolean
-hmr_store_may_edit_trafficking (HmrStore       *self,
-                                const HmrActor *actor,
-                                const char     *beneficiary_id)
-{
-  return trafficking_allowed (self, actor, beneficiary_id, HMR_ACTION_SENSITIVE_WRITE, NULL, NULL);
 }
 
 /* ---- migration episodes ------------------------------------------------- */
@@ -209,7 +164,7 @@ row_to_episode (sqlite3_stmt *stmt)
   e->city = TXT (3);
   e->departure_date = TXT (4);
   e->return_date = TXT (5);
-  e->months_abroad = column_int_or (stmt, 6, -1);
+  e->months_abroad = hmr_intake_column_int_or (stmt, 6, -1);
   e->duration_group = TXT (7);
   e->sector = TXT (8);
   e->return_type = TXT (9);
@@ -238,8 +193,8 @@ load_episode (HmrStore    *self,
   return row_to_episode (stmt);
 }
 
-static GPtrArray *
-list_episodes (HmrStore    *self,
+GPtrArray *
+hmr_intake_list_episodes (HmrStore    *self,
                const char  *beneficiary_id,
                GError     **error)
 {
@@ -307,7 +262,7 @@ save_episode_locked (HmrStore        *self,
   hmr_bind_text (stmt, 4, e->city);
   hmr_bind_text (stmt, 5, e->departure_date);
   hmr_bind_text (stmt, 6, e->return_date);
-  bind_months (stmt, 7, e->months_abroad);
+  hmr_intake_bind_months (stmt, 7, e->months_abroad);
   hmr_bind_text (stmt, 8, e->duration_group);
   hmr_bind_text (stmt, 9, e->sector);
   hmr_bind_text (stmt, 10, e->return_type);
@@ -315,9 +270,9 @@ save_episode_locked (HmrStore        *self,
   hmr_bind_text (stmt, 12, w->office_id);
   hmr_bind_text (stmt, 13, actor->user_id);
   sqlite3_bind_int64 (stmt, 14, e->version);
-  if (!step_done (self, stmt, error))
+  if (!hmr_intake_step_done (self, stmt, error))
     return FALSE;
-  if (b != NULL && changed_meanwhile (self, _("migration episode"), error))
+  if (b != NULL && hmr_intake_changed_meanwhile (self, _("migration episode"), error))
     return FALSE;
 
   if (b == NULL)
@@ -325,14 +280,14 @@ save_episode_locked (HmrStore        *self,
       b = none;
       hmr_changes_add (audit->changes, "beneficiary_id", NULL, e->beneficiary_id);
     }
-  diff (audit->changes, "country", b->country, e->country);
-  diff (audit->changes, "city", b->city, e->city);
-  diff (audit->changes, "departure_date", b->departure_date, e->departure_date);
-  diff (audit->changes, "return_date", b->return_date, e->return_date);
-  diff_months (audit->changes, "months_abroad", b->months_abroad, e->months_abroad);
-  diff (audit->changes, "duration_group", b->duration_group, e->duration_group);
-  diff (audit->changes, "sector", b->sector, e->sector);
-  diff (audit->changes, "return_type", b->return_type, e->return_type);
+  hmr_intake_diff (audit->changes, "country", b->country, e->country);
+  hmr_intake_diff (audit->changes, "city", b->city, e->city);
+  hmr_intake_diff (audit->changes, "departure_date", b->departure_date, e->departure_date);
+  hmr_intake_diff (audit->changes, "return_date", b->return_date, e->return_date);
+  hmr_intake_diff_months (audit->changes, "months_abroad", b->months_abroad, e->months_abroad);
+  hmr_intake_diff (audit->changes, "duration_group", b->duration_group, e->duration_group);
+  hmr_intake_diff (audit->changes, "sector", b->sector, e->sector);
+  hmr_intake_diff (audit->changes, "return_type", b->return_type, e->return_type);
   if (w->before != NULL && hmr_changes_is_empty (audit->changes))
     audit->nothing_to_do = TRUE;
   return TRUE;
@@ -370,7 +325,7 @@ hmr_store_save_migration_episode (HmrStore             *self,
       g_free (episode->beneficiary_id);
       episode->beneficiary_id = g_strdup (before->beneficiary_id);
     }
-  office_id = require_write (self, actor, episode->beneficiary_id, error);
+  office_id = hmr_intake_require_write (self, actor, episode->beneficiary_id, error);
   if (office_id == NULL)
     return FALSE;
 
@@ -418,7 +373,7 @@ hmr_store_archive_migration_episode (HmrStore     *self,
   before = load_episode (self, episode_id, error);
   if (before == NULL)
     return FALSE;
-  office_id = require_write (self, actor, before->beneficiary_id, error);
+  office_id = hmr_intake_require_write (self, actor, before->beneficiary_id, error);
   if (office_id == NULL)
     return FALSE;
   return hmr_store_write (self, actor, "archive", "migration_episode", episode_id, hmr_store_archive_locked,
@@ -439,10 +394,10 @@ hmr_store_list_migration_episodes (HmrStore        *self,
 
   if (!hmr_store_check_actor (self, actor, error) ||
       !hmr_store_require (actor, HMR_ACTION_BENEFICIARY_READ, NULL, error) ||
-      !load_person (self, beneficiary_id, &office_id, NULL, error) ||
+      !hmr_intake_load_person (self, beneficiary_id, &office_id, NULL, error) ||
       !hmr_store_require (actor, HMR_ACTION_BENEFICIARY_READ, office_id, error))
     return NULL;
-  return list_episodes (self, beneficiary_id, error);
+  return hmr_intake_list_episodes (self, beneficiary_id, error);
 }
 
 /* ---- the re-entry ban --------------------------------------------------- */
@@ -463,7 +418,7 @@ row_to_ban (sqlite3_stmt *stmt)
   ban->court_decision_number = TXT (4);
   ban->court_decision_date = TXT (5);
   ban->start_date = TXT (6);
-  ban->duration_months = column_int_or (stmt, 7, -1);
+  ban->duration_months = hmr_intake_column_int_or (stmt, 7, -1);
   ban->end_date = TXT (8);
   ban->appeal_status = TXT (9);
   ban->appeal_date = TXT (10);
@@ -473,8 +428,8 @@ row_to_ban (sqlite3_stmt *stmt)
 }
 
 /* The person's ban, or NULL with no error when none is recorded */
-static HmrReentryBan *
-load_ban (HmrStore    *self,
+HmrReentryBan *
+hmr_intake_load_ban (HmrStore    *self,
           const char  *beneficiary_id,
           GError     **error)
 {
@@ -548,10 +503,10 @@ save_ban_locked (HmrStore        *self,
   if (b == NULL)
     {
       /* One ban a person: a second window saving one meanwhile wins */
-      g_autoptr(HmrReentryBan) other = load_ban (self, n->beneficiary_id, error);
+      g_autoptr(HmrReentryBan) other = hmr_intake_load_ban (self, n->beneficiary_id, error);
       if (other != NULL)
         {
-          changed_meanwhile (self, _("re-entry ban"), error);
+          hmr_intake_changed_meanwhile (self, _("re-entry ban"), error);
           return FALSE;
         }
       if (error != NULL && *error != NULL)
@@ -581,7 +536,7 @@ save_ban_locked (HmrStore        *self,
   hmr_bind_text (stmt, 5, n->court_decision_number);
   hmr_bind_text (stmt, 6, n->court_decision_date);
   hmr_bind_text (stmt, 7, n->start_date);
-  bind_months (stmt, 8, n->duration_months);
+  hmr_intake_bind_months (stmt, 8, n->duration_months);
   hmr_bind_text (stmt, 9, n->end_date);
   hmr_bind_text (stmt, 10, n->appeal_status);
   hmr_bind_text (stmt, 11, n->appeal_date);
@@ -590,9 +545,9 @@ save_ban_locked (HmrStore        *self,
   hmr_bind_text (stmt, 14, w->office_id);
   hmr_bind_text (stmt, 15, actor->user_id);
   sqlite3_bind_int64 (stmt, 16, n->version);
-  if (!step_done (self, stmt, error))
+  if (!hmr_intake_step_done (self, stmt, error))
     return FALSE;
-  if (b != NULL && changed_meanwhile (self, _("re-entry ban"), error))
+  if (b != NULL && hmr_intake_changed_meanwhile (self, _("re-entry ban"), error))
     return FALSE;
 
   if (b == NULL)
@@ -600,16 +555,16 @@ save_ban_locked (HmrStore        *self,
       b = none;
       hmr_changes_add (audit->changes, "beneficiary_id", NULL, n->beneficiary_id);
     }
-  diff (audit->changes, "has_ban", b->has_ban, n->has_ban);
-  diff (audit->changes, "imposed_by", b->imposed_by, n->imposed_by);
-  diff (audit->changes, "court_decision_number", b->court_decision_number, n->court_decision_number);
-  diff (audit->changes, "court_decision_date", b->court_decision_date, n->court_decision_date);
-  diff (audit->changes, "start_date", b->start_date, n->start_date);
-  diff_months (audit->changes, "duration_months", b->duration_months, n->duration_months);
-  diff (audit->changes, "end_date", b->end_date, n->end_date);
-  diff (audit->changes, "appeal_status", w->before ? b->appeal_status : NULL, n->appeal_status);
-  diff (audit->changes, "appeal_date", b->appeal_date, n->appeal_date);
-  diff (audit->changes, "legal_referral_id", b->legal_referral_id, n->legal_referral_id);
+  hmr_intake_diff (audit->changes, "has_ban", b->has_ban, n->has_ban);
+  hmr_intake_diff (audit->changes, "imposed_by", b->imposed_by, n->imposed_by);
+  hmr_intake_diff (audit->changes, "court_decision_number", b->court_decision_number, n->court_decision_number);
+  hmr_intake_diff (audit->changes, "court_decision_date", b->court_decision_date, n->court_decision_date);
+  hmr_intake_diff (audit->changes, "start_date", b->start_date, n->start_date);
+  hmr_intake_diff_months (audit->changes, "duration_months", b->duration_months, n->duration_months);
+  hmr_intake_diff (audit->changes, "end_date", b->end_date, n->end_date);
+  hmr_intake_diff (audit->changes, "appeal_status", w->before ? b->appeal_status : NULL, n->appeal_status);
+  hmr_intake_diff (audit->changes, "appeal_date", b->appeal_date, n->appeal_date);
+  hmr_intake_diff (audit->changes, "legal_referral_id", b->legal_referral_id, n->legal_referral_id);
   if (w->before != NULL && hmr_changes_is_empty (audit->changes))
     audit->nothing_to_do = TRUE;
   return TRUE;
@@ -641,12 +596,12 @@ hmr_store_save_reentry_ban (HmrStore       *self,
   g_return_val_if_fail (HMR_IS_STORE (self), FALSE);
   g_return_val_if_fail (ban != NULL, FALSE);
 
-  office_id = require_write (self, actor, ban->beneficiary_id, error);
+  office_id = hmr_intake_require_write (self, actor, ban->beneficiary_id, error);
   if (office_id == NULL)
     return FALSE;
   if (ban->id != NULL)
     {
-      before = load_ban (self, ban->beneficiary_id, &local_error);
+      before = hmr_intake_load_ban (self, ban->beneficiary_id, &local_error);
       if (before == NULL || g_strcmp0 (before->id, ban->id) != 0)
         {
           if (local_error != NULL)
@@ -698,10 +653,10 @@ hmr_store_get_reentry_ban (HmrStore        *self,
 
   if (!hmr_store_check_actor (self, actor, error) ||
       !hmr_store_require (actor, HMR_ACTION_BENEFICIARY_READ, NULL, error) ||
-      !load_person (self, beneficiary_id, &office_id, NULL, error) ||
+      !hmr_intake_load_person (self, beneficiary_id, &office_id, NULL, error) ||
       !hmr_store_require (actor, HMR_ACTION_BENEFICIARY_READ, office_id, error))
     return NULL;
-  return load_ban (self, beneficiary_id, error);
+  return hmr_intake_load_ban (self, beneficiary_id, error);
 }
 
 void
@@ -735,7 +690,7 @@ hmr_store_list_legal_referrals (HmrStore        *self,
 
   if (!hmr_store_check_actor (self, actor, error) ||
       !hmr_store_require (actor, HMR_ACTION_REFERRAL_READ, NULL, error) ||
-      !load_person (self, beneficiary_id, &office_id, NULL, error) ||
+      !hmr_intake_load_person (self, beneficiary_id, &office_id, NULL, error) ||
       !hmr_store_require (actor, HMR_ACTION_REFERRAL_READ, office_id, error))
     return NULL;
 
@@ -774,478 +729,3 @@ hmr_store_list_legal_referrals (HmrStore        *self,
   return g_steal_pointer (&out);
 }
 
-/* ---- the trafficking profile ------------------------------------------- */
-
-#define PROFILE_COLUMNS \
-  "id, beneficiary_id, status, exploitation_type, identified_by, recognised_by, recognised_on, " \
-  "recognition_document, country, duration_months, version"
-
-static HmrTraffickingProfile *
-load_profile (HmrStore    *self,
-              const char  *beneficiary_id,
-              GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  HmrTraffickingProfile *t;
-  int rc;
-
-  stmt = hmr_store_prepare (self, "SELECT " PROFILE_COLUMNS " FROM trafficking_profile "
-                            "WHERE beneficiary_id = ?1 AND deleted_at IS NULL", error);
-  if (stmt == NULL)
-    return NULL;
-  hmr_bind_text (stmt, 1, beneficiary_id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      if (rc != SQLITE_DONE)
-        hmr_store_set_sqlite_error (self, rc, error);
-      return NULL;
-    }
-  t = hmr_trafficking_profile_new ();
-  t->id = TXT (0);
-  t->beneficiary_id = TXT (1);
-  t->status = TXT (2);
-  t->exploitation_type = TXT (3);
-  t->identified_by = TXT (4);
-  t->recognised_by = TXT (5);
-  t->recognised_on = TXT (6);
-  t->recognition_document = TXT (7);
-  t->country = TXT (8);
-  t->duration_months = column_int_or (stmt, 9, -1);
-  t->version = sqlite3_column_int64 (stmt, 10);
-  return t;
-}
-
-static gboolean
-note_view (HmrStore       *self,
-           const HmrActor *actor,
-           HmrAuditRow    *audit,
-           gpointer        data,
-           GError        **error)
-{
-  /* A reading changes nothing: the audit row is the whole write */
-  g_clear_pointer (&audit->changes, hmr_changes_free);
-  return TRUE;
-}
-
-/* The profile, its reading audited */
-static HmrTraffickingProfile *
-read_profile (HmrStore        *self,
-              const HmrActor  *actor,
-              const char      *beneficiary_id,
-              GError         **error)
-{
-  g_autoptr(HmrTraffickingProfile) t = NULL;
-  g_autoptr(GError) local_error = NULL;
-
-  t = load_profile (self, beneficiary_id, &local_error);
-  if (t == NULL)
-    {
-      if (local_error != NULL)
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-  if (!hmr_store_write (self, actor, "view", "trafficking_profile", t->id, note_view, NULL, error))
-    return NULL;
-  return g_steal_pointer (&t);
-}
-
-/**
- * hmr_store_get_trafficking_profile:
- *
- * Reads the profile for the roles that may (DESIGN §6), and writes the
- * reading to the audit trail.
- *
- * Returns: (transfer full) (nullable): the profile; %NULL without an
- *   error when none is recorded
- */
-HmrTraffickingProfile *
-hmr_store_get_trafficking_profile (HmrStore        *self,
-                                   const HmrActor  *actor,
-                                   const char      *beneficiary_id,
-                                   GError         **error)
-{
-  g_return_val_if_fail (HMR_IS_STORE (self), NULL);
-
-  if (!trafficking_allowed (self, actor, beneficiary_id, HMR_ACTION_SENSITIVE_READ, NULL, error))
-    return NULL;
-  return read_profile (self, actor, beneficiary_id, error);
-}
-
-typedef struct
-{
-  HmrTraffickingProfile       *profile;
-  const HmrTraffickingProfile *before;
-  const char                  *office_id;
-} ProfileWrite;
-
-static gboolean
-save_profile_locked (HmrStore        *self,
-                     const HmrActor  *actor,
-                     HmrAuditRow     *audit,
-                     gpointer         data,
-                     GError         **error)
-{
-  ProfileWrite *w = data;
-  HmrTraffickingProfile *n = w->profile;
-  const HmrTraffickingProfile *b = w->before;
-  g_autoptr(HmrTraffickingProfile) none = hmr_trafficking_profile_new ();
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = hmr_store_dup_timestamp (self);
-
-  if (b == NULL)
-    stmt = hmr_store_prepare (self,
-                              "INSERT INTO trafficking_profile (id, office_id, beneficiary_id, status, "
-                              "exploitation_type, identified_by, recognised_by, recognised_on, "
-                              "recognition_document, country, duration_months, created_at, created_by, "
-                              "updated_at, updated_by, version) VALUES (?1, ?12, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
-                              "?9, ?10, ?11, ?13, ?11, ?13, 1)",
-                              error);
-  else
-    stmt = hmr_store_prepare (self,
-                              "UPDATE trafficking_profile SET status = ?3, exploitation_type = ?4, "
-                              "identified_by = ?5, recognised_by = ?6, recognised_on = ?7, "
-                              "recognition_document = ?8, country = ?9, duration_months = ?10, "
-                              "updated_at = ?11, updated_by = ?13, version = version + 1 "
-                              "WHERE id = ?1 AND beneficiary_id = ?2 AND version = ?14 AND deleted_at IS NULL",
-                              error);
-  if (stmt == NULL)
-    return FALSE;
-  hmr_bind_text (stmt, 1, audit->entity_id);
-  hmr_bind_text (stmt, 2, n->beneficiary_id);
-  hmr_bind_text (stmt, 3, n->status);
-  hmr_bind_text (stmt, 4, n->exploitation_type);
-  hmr_bind_text (stmt, 5, n->identified_by);
-  hmr_bind_text (stmt, 6, n->recognised_by);
-  hmr_bind_text (stmt, 7, n->recognised_on);
-  hmr_bind_text (stmt, 8, n->recognition_document);
-  hmr_bind_text (stmt, 9, n->country);
-  bind_months (stmt, 10, n->duration_months);
-  hmr_bind_text (stmt, 11, now);
-  hmr_bind_text (stmt, 12, w->office_id);
-  hmr_bind_text (stmt, 13, actor->user_id);
-  sqlite3_bind_int64 (stmt, 14, n->version);
-  if (!step_done (self, stmt, error))
-    return FALSE;
-  if (b != NULL && changed_meanwhile (self, _("trafficking profile"), error))
-    return FALSE;
-
-  if (b == NULL)
-    {
-      b = none;
-      hmr_changes_add (audit->changes, "beneficiary_id", NULL, n->beneficiary_id);
-    }
-  diff (audit->changes, "status", b->status, n->status);
-  diff (audit->changes, "exploitation_type", b->exploitation_type, n->exploitation_type);
-  diff (audit->changes, "identified_by", b->identified_by, n->identified_by);
-  diff (audit->changes, "recognised_by", b->recognised_by, n->recognised_by);
-  diff (audit->changes, "recognised_on", b->recognised_on, n->recognised_on);
-  diff (audit->changes, "recognition_document", b->recognition_document, n->recognition_document);
-  diff (audit->changes, "country", b->country, n->country);
-  diff_months (audit->changes, "duration_months", b->duration_months, n->duration_months);
-  if (w->before != NULL && hmr_changes_is_empty (audit->changes))
-    audit->nothing_to_do = TRUE;
-  return TRUE;
-}
-
-/**
- * hmr_store_save_trafficking_profile:
- * @profile: the person's profile (beneficiary_id set): new when it has no
- *   id, else as read and changed
- *
- * Only the caseworker whose case it is may record or change it.
- */
-gboolean
-hmr_store_save_trafficking_profile (HmrStore              *self,
-                                    const HmrActor        *actor,
-                                    HmrTraffickingProfile *profile,
-                                    GError               **error)
-{
-  g_autoptr(HmrTraffickingProfile) n = NULL;
-  g_autoptr(HmrTraffickingProfile) before = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *office_id = NULL;
-  g_autofree char *id = NULL;
-  GDate today;
-
-  g_return_val_if_fail (HMR_IS_STORE (self), FALSE);
-  g_return_val_if_fail (profile != NULL, FALSE);
-
-  if (!trafficking_allowed (self, actor, profile->beneficiary_id, HMR_ACTION_SENSITIVE_WRITE,
-                            &office_id, error))
-    return FALSE;
-  before = load_profile (self, profile->beneficiary_id, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  if ((before == NULL) != (profile->id == NULL) ||
-      (before != NULL && g_strcmp0 (before->id, profile->id) != 0))
-    {
-      g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_CONFLICT,
-                   _("Someone else changed this %s meanwhile. Reopen the case file and make your change again."),
-                   _("trafficking profile"));
-      return FALSE;
-    }
-
-  n = hmr_trafficking_profile_copy (profile);
-  hmr_store_get_today (self, &today);
-  if (!hmr_trafficking_profile_check (n, &today, error))
-    return FALSE;
-
-  id = before ? g_strdup (before->id) : hmr_store_new_id ();
-  if (!hmr_store_write (self, actor, before ? "update" : "create", "trafficking_profile", id,
-                        save_profile_locked, &(ProfileWrite) { n, before, office_id }, error))
-    return FALSE;
-
-  g_free (n->id);
-  n->id = g_steal_pointer (&id);
-  n->version = before ? n->version + 1 : 1;
-  {
-    HmrTraffickingProfile tmp = *profile;
-    *profile = *n;
-    *n = tmp;
-  }
-  return TRUE;
-}
-
-/* ---- vulnerabilities and risk ----------------------------------------- */
-
-typedef struct
-{
-  const char *beneficiary_id;
-  char       *flags;
-  const char *risk;
-  char       *reason;
-} RiskWrite;
-
-static gboolean
-set_risk_locked (HmrStore        *self,
-                 const HmrActor  *actor,
-                 HmrAuditRow     *audit,
-                 gpointer         data,
-                 GError         **error)
-{
-  RiskWrite *w = data;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = hmr_store_dup_timestamp (self);
-  g_autofree char *flags = NULL;
-  g_autofree char *risk = NULL;
-  g_autofree char *reason = NULL;
-
-  stmt = hmr_store_prepare (self, "SELECT vulnerability_flags, risk_level, risk_reason FROM beneficiary "
-                            "WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  hmr_bind_text (stmt, 1, w->beneficiary_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return hmr_store_set_sqlite_error (self, sqlite3_errcode (self->db), error);
-  flags = TXT (0);
-  risk = TXT (1);
-  reason = TXT (2);
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  diff (audit->changes, "vulnerability_flags", flags, w->flags);
-  diff (audit->changes, "risk_level", risk, w->risk);
-  diff (audit->changes, "risk_reason", reason, w->reason);
-  if (hmr_changes_is_empty (audit->changes))
-    {
-      audit->nothing_to_do = TRUE;
-      return TRUE;
-    }
-
-  stmt = hmr_store_prepare (self,
-                            "UPDATE beneficiary SET vulnerability_flags = ?2, risk_level = ?3, risk_reason = ?4, "
-                            "updated_at = ?5, updated_by = ?6, version = version + 1 WHERE id = ?1",
-                            error);
-  if (stmt == NULL)
-    return FALSE;
-  hmr_bind_text (stmt, 1, w->beneficiary_id);
-  hmr_bind_text (stmt, 2, w->flags);
-  hmr_bind_text (stmt, 3, w->risk);
-  hmr_bind_text (stmt, 4, w->reason);
-  hmr_bind_text (stmt, 5, now);
-  hmr_bind_text (stmt, 6, actor->user_id);
-  if (!step_done (self, stmt, error))
-    return FALSE;
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  /* The case's risk is the person's: Today and the list read it there */
-  stmt = hmr_store_prepare (self,
-                            "UPDATE case_file SET risk_level = ?2, updated_at = ?3, updated_by = ?4, "
-                            "version = version + 1 WHERE beneficiary_id = ?1 AND deleted_at IS NULL "
-                            "AND status = 'open' AND risk_level <> ?2",
-                            error);
-  if (stmt == NULL)
-    return FALSE;
-  hmr_bind_text (stmt, 1, w->beneficiary_id);
-  hmr_bind_text (stmt, 2, w->risk);
-  hmr_bind_text (stmt, 3, now);
-  hmr_bind_text (stmt, 4, actor->user_id);
-  return step_done (self, stmt, error);
-}
-
-/**
- * hmr_store_set_vulnerabilities:
- * @flags: (nullable): codes of %HMR_CODES_VULNERABILITY
- * @risk: low, medium or high
- * @reason: (nullable): why; required for a medium or high risk
- *
- * Records the person's vulnerabilities and risk level, and the risk of
- * their open case with it.
- */
-gboolean
-hmr_store_set_vulnerabilities (HmrStore           *self,
-                               const HmrActor     *actor,
-                               const char         *beneficiary_id,
-                               const char * const *flags,
-                               const char         *risk,
-                               const char         *reason,
-                               GError            **error)
-{
-  g_autofree char *office_id = NULL;
-  g_autofree char *joined = NULL;
-  g_autofree char *stripped = NULL;
-  g_auto(GStrv) sorted = NULL;
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  const char * const *known = hmr_code_list (HMR_CODES_VULNERABILITY);
-
-  g_return_val_if_fail (HMR_IS_STORE (self), FALSE);
-
-  office_id = require_write (self, actor, beneficiary_id, error);
-  if (office_id == NULL)
-    return FALSE;
-  if (!hmr_vulnerabilities_check (flags, risk, reason, error))
-    return FALSE;
-
-  /* Each flag once, in the order of the list */
-  for (guint i = 0; known[i] != NULL; i++)
-    if (flags != NULL && g_strv_contains (flags, known[i]))
-      g_strv_builder_add (builder, known[i]);
-  sorted = g_strv_builder_end (builder);
-  joined = sorted[0] != NULL ? g_strjoinv (",", sorted) : NULL;
-  stripped = reason ? g_strstrip (g_strdup (reason)) : NULL;
-  if (stripped != NULL && stripped[0] == '\0')
-    g_clear_pointer (&stripped, g_free);
-
-  return hmr_store_write (self, actor, "update", "beneficiary", beneficiary_id, set_risk_locked,
-                          &(RiskWrite) { beneficiary_id, joined, risk, stripped }, error);
-}
-
-char *
-hmr_store_dup_risk_reason (HmrStore        *self,
-                           const HmrActor  *actor,
-                           const char      *beneficiary_id,
-                           GError         **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *office_id = NULL;
-
-  if (!hmr_store_check_actor (self, actor, error) ||
-      !hmr_store_require (actor, HMR_ACTION_BENEFICIARY_READ, NULL, error) ||
-      !load_person (self, beneficiary_id, &office_id, NULL, error) ||
-      !hmr_store_require (actor, HMR_ACTION_BENEFICIARY_READ, office_id, error))
-    return NULL;
-  stmt = hmr_store_prepare (self, "SELECT risk_reason FROM beneficiary WHERE id = ?1", error);
-  if (stmt == NULL)
-    return NULL;
-  hmr_bind_text (stmt, 1, beneficiary_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return NULL;
-  return TXT (0);
-}
-
-/* ---- consent ------------------------------------------------------------ */
-
-static gboolean
-note_refusal (HmrStore       *self,
-              const HmrActor *actor,
-              HmrAuditRow    *audit,
-              gpointer        district,
-              GError        **error)
-{
-  /* Only that it happened, and where: nothing about the person */
-  hmr_changes_add (audit->changes, "consent_record", NULL, "0");
-  hmr_changes_add (audit->changes, "district", NULL, district);
-  return TRUE;
-}
-
-/**
- * hmr_store_record_consent_refused:
- * @district: (nullable): where the person was met
- *
- * A person did not agree that their details are recorded: nothing about
- * them is, only that someone refused (for the programme's counts).
- */
-gboolean
-hmr_store_record_consent_refused (HmrStore        *self,
-                                  const HmrActor  *actor,
-                                  const char      *district,
-                                  GError         **error)
-{
-  g_return_val_if_fail (HMR_IS_STORE (self), FALSE);
-
-  if (!hmr_store_check_actor (self, actor, error) ||
-      !hmr_store_require (actor, HMR_ACTION_BENEFICIARY_WRITE, NULL, error))
-    return FALSE;
-  return hmr_store_write (self, actor, "consent-refused", "beneficiary", NULL, note_refusal,
-                          (gpointer) district, error);
-}
-
-/* ---- for the case file -------------------------------------------------- */
-
-/**
- * hmr_store_load_intake:
- *
- * Fills in @file's episodes, ban, risk reason and trafficking profile
- * (when the actor may read it; the reading is audited), for an actor
- * who may read the whole case file.
- */
-gboolean
-hmr_store_load_intake (HmrStore        *self,
-                       const HmrActor  *actor,
-                       HmrCaseFile     *file,
-                       GError         **error)
-{
-  const char *id = hmr_beneficiary_get (file->beneficiary, HMR_BENEFICIARY_ID);
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(HmrTraffickingProfile) t = NULL;
-
-  g_clear_pointer (&file->episodes, g_ptr_array_unref);
-  file->episodes = list_episodes (self, id, error);
-  if (file->episodes == NULL)
-    return FALSE;
-
-  file->ban = load_ban (self, id, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  stmt = hmr_store_prepare (self, "SELECT risk_reason FROM beneficiary WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  hmr_bind_text (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    file->risk_reason = TXT (0);
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  t = load_profile (self, id, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  if (t == NULL)
-    return TRUE;
-  if (!hmr_store_may_see_trafficking (self, actor, id))
-    {
-      file->trafficking_hidden = TRUE;
-      return TRUE;
-    }
-  file->trafficking = read_profile (self, actor, id, error);
-  return file->trafficking != NULL;
-}
