@@ -334,13 +334,6 @@ on_form_saved (HmrBeneficiaryDetail *self,
 }
 
 static void
-on_intake_saved (HmrBeneficiaryDetail *self)
-{
-  hmr_beneficiary_detail_refresh (self);
-  g_signal_emit (self, signals[CHANGED], 0);
-}
-
-static void
 edit_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -354,8 +347,8 @@ edit_action (GtkWidget  *widget,
   hmr_gui_present_dialog (GTK_WINDOW (form), NULL, widget, "saved", G_CALLBACK (on_form_saved), self);
 }
 
-/* The intake's dialogs: each saves through the store, then the case file
- * is read again */
+/* The intake's dialogs: each saves through the store, whose "changed"
+ * brings the case file up to date (the page listens to it) */
 static void
 intake_action (GtkWidget  *widget,
                const char *action_name,
@@ -383,7 +376,7 @@ intake_action (GtkWidget  *widget,
   else
     g_return_if_reached ();
 
-  hmr_gui_present_dialog (dialog, error, widget, "saved", G_CALLBACK (on_intake_saved), self);
+  hmr_gui_present_dialog (dialog, error, widget, NULL, NULL, NULL);
 }
 
 static void
