@@ -123,6 +123,8 @@ hmr_gui_dup_display_value (HmrBeneficiary      *beneficiary,
       return g_strdup (hmr_category_get_label (v));
     case HMR_BENEFICIARY_RISK_LEVEL:
       return g_strdup (hmr_risk_get_label (v));
+    case HMR_BENEFICIARY_VULNERABILITY_FLAGS:
+      return hmr_code_dup_labels (HMR_CODES_VULNERABILITY, v);
     case HMR_BENEFICIARY_CASE_STAGE:
       return g_strdup (hmr_stage_get_label (v));
     case HMR_BENEFICIARY_DISTRICT:
@@ -152,7 +154,6 @@ hmr_gui_dup_display_value (HmrBeneficiary      *beneficiary,
     case HMR_BENEFICIARY_DISABILITY:
     case HMR_BENEFICIARY_DISABILITY_REGISTERED:
     case HMR_BENEFICIARY_HEALTH_PROBLEMS:
-    case HMR_BENEFICIARY_VULNERABILITY_FLAGS:
     case HMR_BENEFICIARY_CONSENT_DATE:
     case HMR_BENEFICIARY_CONSENT_SERVICES:
     case HMR_BENEFICIARY_CONSENT_SHARING:

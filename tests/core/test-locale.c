@@ -179,6 +179,14 @@ static const char * const audit_changes[][3] = {
   { "grant", "amount_requested", "587400" },
   { "referral", "comment", "…" },
   { "referral", "deleted_at", "2026-12-01" },
+  { "migration_episode", "country", "Russia" },
+  { "migration_episode", "sector", "construction" },
+  { "reentry_ban", "imposed_by", "court" },
+  { "reentry_ban", "appeal_status", "filed" },
+  { "trafficking_profile", "status", "actual" },
+  { "trafficking_profile", "exploitation_type", "forced_labour" },
+  { "beneficiary", "vulnerability_flags", "sole_earner,debt" },
+  { "beneficiary", "risk_reason", "…" },
 };
 
 static void

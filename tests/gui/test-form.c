@@ -359,9 +359,9 @@ test_tab_reaches_every_field (HmrGuiFixture *f,
   page = hmr_window_get_beneficiaries_page (hmr_gui_test_open_window (f, f->caseworker));
   form = open_form (page);
 
-  /* The form opens on the family name */
-  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (form)),
-                                         hmr_beneficiary_form_get_field_row (form, HMR_BENEFICIARY_FAMILY_NAME)));
+  /* The form opens on its first question: consent to record */
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (form)) ==
+                 GTK_WIDGET (hmr_beneficiary_form_get_consent_record_switch (form)));
 
   /* Tab, as the window moves the focus on Tab, until it comes round */
   for (guint step = 0; step < 300; step++)

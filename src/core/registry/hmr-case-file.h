@@ -4,45 +4,10 @@
  */
 #pragma once
 
+#include "hmr-intake.h"
 #include "hmr-store.h"
 
 G_BEGIN_DECLS
-
-typedef struct
-{
-  char *country;
-  char *city;
-  char *departure_date;
-  char *return_date;
-  int   months_abroad;          /* -1 when unknown */
-  char *duration_group;         /* under_12_months, 1_to_3_years, 3_years_or_more, seasonal */
-  char *sector;
-  char *return_type;            /* voluntary, deported, expelled */
-} HmrMigrationEpisode;
-
-typedef struct
-{
-  char *has_ban;                /* yes, no, unknown */
-  char *imposed_by;             /* administrative, court */
-  char *court_decision_number;
-  char *court_decision_date;
-  char *start_date;
-  int   duration_months;        /* -1 when unknown */
-  char *end_date;
-  char *appeal_status;          /* none, filed, lifted, upheld, amnesty */
-} HmrReentryBan;
-
-typedef struct
-{
-  char *status;                 /* possible, actual, not_victim */
-  char *exploitation_type;
-  char *identified_by;
-  char *recognised_by;
-  char *recognised_on;
-  char *recognition_document;
-  char *country;
-  int   duration_months;
-} HmrTraffickingProfile;
 
 typedef enum
 {
@@ -81,6 +46,7 @@ typedef struct
   GPtrArray             *episodes;        /* HmrMigrationEpisode, newest first */
   HmrReentryBan         *ban;             /* NULL when none recorded */
   HmrTraffickingProfile *trafficking;     /* NULL when none or not allowed */
+  char                  *risk_reason;     /* why the person's risk is what it is */
   gboolean               trafficking_hidden; /* TRUE when one exists but the role may not see it */
   GPtrArray             *timeline;        /* HmrTimelineEntry, oldest first */
   GPtrArray             *duplicates;      /* HmrBeneficiary marked as duplicates of this one */

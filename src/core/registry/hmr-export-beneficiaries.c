@@ -8,6 +8,8 @@
 #include <glib/gstdio.h>
 
 #include "hmr-export.h"
+#include "hmr-intake.h"
+#include "hmr-labels.h"
 #include "hmr-permissions.h"
 #include "hmr-xlsx.h"
 
@@ -33,9 +35,17 @@ write_beneficiaries (HmrStore                  *store,
     _("Estimated year of birth"), _("Phone"), _("District"), _("Jamoat"), _("Village"),
     _("Household size"), _("Category"), _("Disability"), _("Disability registered"),
     _("Risk level"), _("Stage"), _("Caseworker"), _("Consent to share"), _("Registered"),
-    NULL
+    /* the intake: the ban, the last stay abroad, and for the roles that
+     * may read it (DESIGN §6) the trafficking profile */
+    _("Re-entry ban"), _("Imposed by"), _("Court decision number"), _("Ban since"), _("Ban until"),
+    _("Appeal"), _("Legal-aid referral"), _("Country"), _("City"), _("Sector"), _("Return type"),
+    _("Returned on"),
+    _("Trafficking status"), _("Type of exploitation"), NULL
   };
-  const double widths[] = { 16, 18, 16, 18, 18, 16, 8, 12, 10, 18, 16, 16, 16, 10, 22, 10, 10, 10, 12, 20, 10, 12 };
+  const double widths[] = { 16, 18, 16, 18, 18, 16, 8, 12, 10, 18, 16, 16, 16, 10, 22, 10, 10, 10, 12, 20, 10, 12,
+                            16, 20, 16, 12, 12, 16, 12, 16, 16, 16, 14, 12, 18, 18 };
+  gboolean trafficking = hmr_intake_may_export_trafficking (actor);
+  guint n_profiles = 0;
   guint32 row = 1;
 
   if (!hmr_store_require (actor, HMR_ACTION_EXPORT_CASELOAD, NULL, error))
@@ -48,11 +58,16 @@ write_beneficiaries (HmrStore                  *store,
   if (xlsx == NULL)
     return FALSE;
   sheet = hmr_xlsx_add_sheet (xlsx, _("Beneficiaries"));
+  /* Without the right to read trafficking profiles, not even their columns */
+  if (!trafficking)
+    titles[G_N_ELEMENTS (titles) - 3] = NULL;
   hmr_xlsx_header (xlsx, sheet, titles, widths);
 
   for (guint start = 0; start < ids->len; start += PAGE)
     {
       g_autoptr(GPtrArray) rows = NULL;
+      g_autoptr(GPtrArray) intake = NULL;
+      guint n_read = 0;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         {
@@ -66,9 +81,17 @@ write_beneficiaries (HmrStore                  *store,
           hmr_xlsx_abandon (xlsx);
           return FALSE;
         }
+      intake = hmr_store_list_intake_summaries (store, actor, rows, &n_read, error);
+      if (intake == NULL)
+        {
+          hmr_xlsx_abandon (xlsx);
+          return FALSE;
+        }
+      n_profiles += n_read;
       for (guint i = 0; i < rows->len; i++, row++)
         {
           HmrBeneficiary *b = g_ptr_array_index (rows, i);
+          HmrIntakeSummary *s = g_ptr_array_index (intake, i);
           gint64 n;
 #define T(col, field) hmr_xlsx_text (sheet, row, col, hmr_beneficiary_get (b, field))
           T (0, HMR_BENEFICIARY_CASE_NUMBER);
@@ -95,6 +118,33 @@ write_beneficiaries (HmrStore                  *store,
           T (19, HMR_BENEFICIARY_CASEWORKER);
           hmr_xlsx_text (sheet, row, 20, hmr_beneficiary_get_bool (b, HMR_BENEFICIARY_CONSENT_SHARING) ? _("Yes") : _("No"));
           hmr_xlsx_date (xlsx, sheet, row, 21, hmr_beneficiary_get (b, HMR_BENEFICIARY_CREATED_AT));
+          if (s->ban != NULL)
+            {
+              hmr_xlsx_text (sheet, row, 22, hmr_code_get_label (HMR_CODES_HAS_BAN, s->ban->has_ban));
+              hmr_xlsx_text (sheet, row, 23, hmr_code_get_label (HMR_CODES_BAN_IMPOSED_BY, s->ban->imposed_by));
+              hmr_xlsx_text (sheet, row, 24, s->ban->court_decision_number);
+              hmr_xlsx_date (xlsx, sheet, row, 25, s->ban->start_date);
+              hmr_xlsx_date (xlsx, sheet, row, 26, s->ban->end_date);
+              if (g_strcmp0 (s->ban->has_ban, "yes") == 0)
+                {
+                  hmr_xlsx_text (sheet, row, 27, hmr_code_get_label (HMR_CODES_APPEAL_STATUS, s->ban->appeal_status));
+                  hmr_xlsx_text (sheet, row, 28, s->ban->legal_referral_id ? _("Yes") : _("No"));
+                }
+            }
+          if (s->last_episode != NULL)
+            {
+              hmr_xlsx_text (sheet, row, 29, hmr_code_get_label (HMR_CODES_COUNTRY, s->last_episode->country));
+              hmr_xlsx_text (sheet, row, 30, hmr_code_get_label (HMR_CODES_CITY, s->last_episode->city));
+              hmr_xlsx_text (sheet, row, 31, hmr_code_get_label (HMR_CODES_SECTOR, s->last_episode->sector));
+              hmr_xlsx_text (sheet, row, 32, hmr_code_get_label (HMR_CODES_RETURN_TYPE, s->last_episode->return_type));
+              hmr_xlsx_date (xlsx, sheet, row, 33, s->last_episode->return_date);
+            }
+          if (trafficking && s->trafficking != NULL)
+            {
+              hmr_xlsx_text (sheet, row, 34, hmr_code_get_label (HMR_CODES_TRAFFICKING_STATUS, s->trafficking->status));
+              hmr_xlsx_text (sheet, row, 35, hmr_code_get_label (HMR_CODES_EXPLOITATION,
+                                                                s->trafficking->exploitation_type));
+            }
 #undef T
         }
       if (progress)
@@ -105,7 +155,9 @@ write_beneficiaries (HmrStore                  *store,
   if (!hmr_xlsx_finish (xlsx, error))
     return FALSE;
 
-  *detail = g_strdup_printf ("%u rows", ids->len);
+  /* Reading trafficking profiles leaves a trace, as on the case file */
+  *detail = n_profiles > 0 ? g_strdup_printf ("%u rows, %u trafficking profiles", ids->len, n_profiles)
+                           : g_strdup_printf ("%u rows", ids->len);
   return TRUE;
 }
 

@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include "hmr-intake.h"
 #include "hmr-name-key.h"
 #include "hmr-store-private.h"
 
@@ -114,10 +115,55 @@ append_condition (GString     *sql,
  * raw FTS SQL of bench/: a few hundred rows out of a million); the other
  * columns with an index of their own are then written with a unary "+" so
  * that the planner does not prefer their index to the match. */
+/* A ban that keeps the person out: recorded, not lifted or amnestied */
+#define BAN_IN_FORCE \
+  "EXISTS (SELECT 1 FROM reentry_ban r WHERE r.beneficiary_id = b.id AND r.deleted_at IS NULL " \
+  "AND r.has_ban = 'yes' AND r.appeal_status NOT IN ('lifted', 'amnesty') "
+
+static void
+append_ban_condition (GString     *sql,
+                      const char **and,
+                      HmrBanFilter ban,
+                      const char  *today,
+                      const char  *soon,
+                      GPtrArray   *values)
+{
+  switch (ban)
+    {
+    case HMR_BAN_FILTER_WITH_BAN:
+      append_condition (sql, and, "EXISTS (SELECT 1 FROM reentry_ban r WHERE r.beneficiary_id = b.id "
+                                  "AND r.deleted_at IS NULL AND r.has_ban = 'yes')");
+      break;
+    case HMR_BAN_FILTER_WITHOUT_BAN:
+      append_condition (sql, and, "NOT EXISTS (SELECT 1 FROM reentry_ban r WHERE r.beneficiary_id = b.id "
+                                  "AND r.deleted_at IS NULL AND r.has_ban = 'yes')");
+      break;
+    case HMR_BAN_FILTER_ENDING_SOON:
+      append_condition (sql, and, BAN_IN_FORCE "AND r.end_date > ? AND r.end_date <= ?)");
+      g_ptr_array_add (values, (gpointer) today);
+      g_ptr_array_add (values, (gpointer) soon);
+      break;
+    case HMR_BAN_FILTER_NO_LEGAL_AID:
+      /* Linked to the ban, or any legal-aid referral not refused or revoked */
+      append_condition (sql, and, BAN_IN_FORCE "AND (r.end_date IS NULL OR r.end_date > ?) "
+                                  "AND r.legal_referral_id IS NULL) "
+                                  "AND NOT EXISTS (SELECT 1 FROM referral f WHERE f.beneficiary_id = b.id "
+                                  "AND f.service_type = 'legal_aid' AND f.deleted_at IS NULL "
+                                  "AND f.status NOT IN ('rejected', 'revoked'))");
+      g_ptr_array_add (values, (gpointer) today);
+      break;
+    case HMR_BAN_FILTER_ANY:
+    default:
+      break;
+    }
+}
+
 static char *
 build_query_sql (const HmrBeneficiaryQuery *query,
                  const char                *scope_office,
                  const char                *match,
+                 const char                *today,
+                 const char                *soon,
                  GPtrArray                 *values)
 {
   const char *dir = query->descending ? "DESC" : "ASC";
@@ -191,13 +237,7 @@ build_query_sql (const HmrBeneficiaryQuery *query,
         }
       g_string_append_c (sql, ')');
     }
-  if (query->ban != HMR_BAN_FILTER_ANY)
-    append_condition (sql, &and,
-                      query->ban == HMR_BAN_FILTER_WITH_BAN
-                      ? "EXISTS (SELECT 1 FROM reentry_ban r WHERE r.beneficiary_id = b.id "
-                        "AND r.deleted_at IS NULL AND r.has_ban = 'yes')"
-                      : "NOT EXISTS (SELECT 1 FROM reentry_ban r WHERE r.beneficiary_id = b.id "
-                        "AND r.deleted_at IS NULL AND r.has_ban = 'yes')");
+  append_ban_condition (sql, &and, query->ban, today, soon, values);
 
   g_string_append (sql, " ORDER BY ");
   g_string_append_printf (sql, sort_expression (query->sort), dir, dir);
@@ -231,11 +271,17 @@ hmr_store_query_beneficiary_ids (HmrStore                  *self,
   g_autofree char *sql = NULL;
   g_autofree char *match = NULL;
   const char *scope_office = NULL;
+  char today_iso[16], soon_iso[16];
+  GDate today;
 
   g_return_val_if_fail (HMR_IS_STORE (self), NULL);
 
   if (query == NULL)
     query = &defaults;
+  hmr_store_get_today (self, &today);
+  g_date_strftime (today_iso, sizeof today_iso, "%Y-%m-%d", &today);
+  g_date_add_days (&today, HMR_BAN_ENDING_SOON_DAYS);
+  g_date_strftime (soon_iso, sizeof soon_iso, "%Y-%m-%d", &today);
   if (!hmr_store_check_actor (self, actor, error) ||
       !hmr_store_require (actor, HMR_ACTION_BENEFICIARY_READ_IDENTITY, NULL, error))
     return NULL;
@@ -250,7 +296,7 @@ hmr_store_query_beneficiary_ids (HmrStore                  *self,
 
   match = hmr_search_match_expression (query->text);
   values = g_ptr_array_new ();
-  sql = build_query_sql (query, scope_office, match, values);
+  sql = build_query_sql (query, scope_office, match, today_iso, soon_iso, values);
   stmt = hmr_store_prepare (self, sql, error);
   if (stmt == NULL)
     return NULL;

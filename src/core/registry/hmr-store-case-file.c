@@ -8,52 +8,10 @@
 #include <glib/gi18n-lib.h>
 
 #include "hmr-case-file.h"
+#include "hmr-intake-private.h"
 #include "hmr-labels.h"
 #include "hmr-name-key.h"
 #include "hmr-store-private.h"
-
-static void
-episode_free (HmrMigrationEpisode *e)
-{
-  g_free (e->country);
-  g_free (e->city);
-  g_free (e->departure_date);
-  g_free (e->return_date);
-  g_free (e->duration_group);
-  g_free (e->sector);
-  g_free (e->return_type);
-  g_free (e);
-}
-
-static void
-ban_free (HmrReentryBan *b)
-{
-  if (b == NULL)
-    return;
-  g_free (b->has_ban);
-  g_free (b->imposed_by);
-  g_free (b->court_decision_number);
-  g_free (b->court_decision_date);
-  g_free (b->start_date);
-  g_free (b->end_date);
-  g_free (b->appeal_status);
-  g_free (b);
-}
-
-static void
-trafficking_free (HmrTraffickingProfile *t)
-{
-  if (t == NULL)
-    return;
-  g_free (t->status);
-  g_free (t->exploitation_type);
-  g_free (t->identified_by);
-  g_free (t->recognised_by);
-  g_free (t->recognised_on);
-  g_free (t->recognition_document);
-  g_free (t->country);
-  g_free (t);
-}
 
 static void
 timeline_entry_free (HmrTimelineEntry *e)
@@ -81,19 +39,12 @@ hmr_case_file_free (HmrCaseFile *file)
   g_free (file->closed_on);
   g_free (file->closure_reason);
   g_clear_pointer (&file->episodes, g_ptr_array_unref);
-  ban_free (file->ban);
-  trafficking_free (file->trafficking);
+  hmr_reentry_ban_free (file->ban);
+  hmr_trafficking_profile_free (file->trafficking);
+  g_free (file->risk_reason);
   g_clear_pointer (&file->timeline, g_ptr_array_unref);
   g_clear_pointer (&file->duplicates, g_ptr_array_unref);
   g_free (file);
-}
-
-static int
-column_int_or (sqlite3_stmt *stmt,
-               int           i,
-               int           fallback)
-{
-  return sqlite3_column_type (stmt, i) == SQLITE_NULL ? fallback : sqlite3_column_int (stmt, i);
 }
 
 #define TXT(i) hmr_column_dup_text (stmt, (i))
@@ -302,18 +253,6 @@ collect_timeline (HmrStore        *self,
   return TRUE;
 }
 
-/* A look that leaves a trace: the audit row, with no changes, is the whole write */
-static gboolean
-note_view (HmrStore        *self,
-           const HmrActor  *actor,
-           HmrAuditRow     *audit,
-           gpointer         data,
-           GError         **error)
-{
-  g_clear_pointer (&audit->changes, hmr_changes_free);
-  return TRUE;
-}
-
 /**
  * hmr_store_get_case_file:
  *
@@ -336,7 +275,7 @@ hmr_store_get_case_file (HmrStore        *self,
   if (file->beneficiary == NULL)
     return NULL;
   office = hmr_beneficiary_get (file->beneficiary, HMR_BENEFICIARY_OFFICE_ID);
-  file->episodes = g_ptr_array_new_with_free_func ((GDestroyNotify) episode_free);
+  file->episodes = g_ptr_array_new_with_free_func ((GDestroyNotify) hmr_migration_episode_free);
   file->timeline = g_ptr_array_new_with_free_func ((GDestroyNotify) timeline_entry_free);
   file->duplicates = g_ptr_array_new_with_free_func (g_object_unref);
 
@@ -367,87 +306,8 @@ hmr_store_get_case_file (HmrStore        *self,
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  stmt = hmr_store_prepare (self,
-                            "SELECT country, city, departure_date, return_date, months_abroad, "
-                            "duration_group, sector, return_type FROM migration_episode "
-                            "WHERE beneficiary_id = ?1 AND deleted_at IS NULL "
-                            "ORDER BY return_date DESC",
-                            error);
-  if (stmt == NULL)
+  if (!hmr_store_load_intake (self, actor, file, error))
     return NULL;
-  hmr_bind_text (stmt, 1, beneficiary_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      HmrMigrationEpisode *e = g_new0 (HmrMigrationEpisode, 1);
-      e->country = TXT (0);
-      e->city = TXT (1);
-      e->departure_date = TXT (2);
-      e->return_date = TXT (3);
-      e->months_abroad = column_int_or (stmt, 4, -1);
-      e->duration_group = TXT (5);
-      e->sector = TXT (6);
-      e->return_type = TXT (7);
-      g_ptr_array_add (file->episodes, e);
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  stmt = hmr_store_prepare (self,
-                            "SELECT has_ban, imposed_by, court_decision_number, court_decision_date, "
-                            "start_date, duration_months, end_date, appeal_status FROM reentry_ban "
-                            "WHERE beneficiary_id = ?1 AND deleted_at IS NULL "
-                            "ORDER BY start_date DESC LIMIT 1",
-                            error);
-  if (stmt == NULL)
-    return NULL;
-  hmr_bind_text (stmt, 1, beneficiary_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      file->ban = g_new0 (HmrReentryBan, 1);
-      file->ban->has_ban = TXT (0);
-      file->ban->imposed_by = TXT (1);
-      file->ban->court_decision_number = TXT (2);
-      file->ban->court_decision_date = TXT (3);
-      file->ban->start_date = TXT (4);
-      file->ban->duration_months = column_int_or (stmt, 5, -1);
-      file->ban->end_date = TXT (6);
-      file->ban->appeal_status = TXT (7);
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  stmt = hmr_store_prepare (self,
-                            "SELECT id, status, exploitation_type, identified_by, recognised_by, "
-                            "recognised_on, recognition_document, country, duration_months "
-                            "FROM trafficking_profile WHERE beneficiary_id = ?1 AND deleted_at IS NULL",
-                            error);
-  if (stmt == NULL)
-    return NULL;
-  hmr_bind_text (stmt, 1, beneficiary_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      if (!hmr_permission_allows (actor, HMR_ACTION_SENSITIVE_READ, office))
-        file->trafficking_hidden = TRUE;
-      else
-        {
-          g_autofree char *profile_id = TXT (0);
-
-          file->trafficking = g_new0 (HmrTraffickingProfile, 1);
-          file->trafficking->status = TXT (1);
-          file->trafficking->exploitation_type = TXT (2);
-          file->trafficking->identified_by = TXT (3);
-          file->trafficking->recognised_by = TXT (4);
-          file->trafficking->recognised_on = TXT (5);
-          file->trafficking->recognition_document = TXT (6);
-          file->trafficking->country = TXT (7);
-          file->trafficking->duration_months = column_int_or (stmt, 8, -1);
-          g_clear_pointer (&stmt, sqlite3_finalize);
-
-          /* Every look at a trafficking profile leaves a trace */
-          if (!hmr_store_write (self, actor, "view", "trafficking_profile", profile_id,
-                                note_view, NULL, error))
-            return NULL;
-        }
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
 
   stmt = hmr_store_prepare (self, "SELECT id FROM beneficiary WHERE duplicate_of = ?1", error);
   if (stmt == NULL)

@@ -22,6 +22,34 @@
 
 static const struct { const char *field; const char *label; } field_labels[] = {
   { "status", NC_("audit field", "Status") },
+  /* the intake: migration episodes, the re-entry ban, the trafficking
+   * profile, the risk's reason and a refused consent */
+  { "country", NC_("audit field", "Country") },
+  { "city", NC_("audit field", "City") },
+  { "departure_date", NC_("audit field", "Departure") },
+  { "return_date", NC_("audit field", "Return") },
+  { "months_abroad", NC_("audit field", "Months abroad") },
+  { "duration_group", NC_("audit field", "Time abroad") },
+  { "sector", NC_("audit field", "Sector") },
+  { "return_type", NC_("audit field", "Return type") },
+  { "has_ban", NC_("audit field", "Re-entry ban") },
+  { "imposed_by", NC_("audit field", "Imposed by") },
+  { "court_decision_number", NC_("audit field", "Court decision number") },
+  { "court_decision_date", NC_("audit field", "Date of the court decision") },
+  { "start_date", NC_("audit field", "Start of the ban") },
+  { "end_date", NC_("audit field", "End of the ban") },
+  { "duration_months", NC_("audit field", "Duration in months") },
+  { "appeal_status", NC_("audit field", "Appeal") },
+  { "appeal_date", NC_("audit field", "Date of the appeal") },
+  { "legal_referral_id", NC_("audit field", "Legal-aid referral") },
+  { "exploitation_type", NC_("audit field", "Type of exploitation") },
+  { "identified_by", NC_("audit field", "Identified by") },
+  { "recognised_by", NC_("audit field", "Recognised by") },
+  { "recognised_on", NC_("audit field", "Date of recognition") },
+  { "recognition_document", NC_("audit field", "Recognition document") },
+  { "risk_reason", NC_("audit field", "Reason for the risk level") },
+  { "consent_record", NC_("audit field", "Consent to record") },
+  { "district", NC_("audit field", "District") },
   { "stage", NC_("audit field", "Stage") },
   { "comment", NC_("audit field", "Comment") },
   { "reason", NC_("audit field", "Reason") },
@@ -93,7 +121,7 @@ static const struct { const char *field; const char *label; } field_labels[] = {
 };
 
 static const char * const yes_no_fields[] = {
-  "active", "must_change_password", "consent_given", "wants_professional", NULL
+  "active", "must_change_password", "consent_given", "wants_professional", "consent_record", NULL
 };
 
 static char *
@@ -205,8 +233,28 @@ hmr_audit_value_label (const char *entity,
       if (strcmp (value, "0") == 0 || strcmp (value, "false") == 0)
         return g_strdup (C_("audit value", "No"));
     }
-  if (strcmp (field, "status") == 0)
+  if (strcmp (field, "status") == 0 && g_strcmp0 (entity, "trafficking_profile") == 0)
+    label = hmr_code_get_label (HMR_CODES_TRAFFICKING_STATUS, value);
+  else if (strcmp (field, "status") == 0)
     label = status_label (entity, value);
+  else if (strcmp (field, "country") == 0)
+    label = hmr_code_get_label (HMR_CODES_COUNTRY, value);
+  else if (strcmp (field, "city") == 0)
+    label = hmr_code_get_label (HMR_CODES_CITY, value);
+  else if (strcmp (field, "sector") == 0)
+    label = hmr_code_get_label (HMR_CODES_SECTOR, value);
+  else if (strcmp (field, "return_type") == 0)
+    label = hmr_code_get_label (HMR_CODES_RETURN_TYPE, value);
+  else if (strcmp (field, "duration_group") == 0)
+    label = hmr_code_get_label (HMR_CODES_DURATION_GROUP, value);
+  else if (strcmp (field, "has_ban") == 0)
+    label = hmr_code_get_label (HMR_CODES_HAS_BAN, value);
+  else if (strcmp (field, "imposed_by") == 0)
+    label = hmr_code_get_label (HMR_CODES_BAN_IMPOSED_BY, value);
+  else if (strcmp (field, "appeal_status") == 0)
+    label = hmr_code_get_label (HMR_CODES_APPEAL_STATUS, value);
+  else if (strcmp (field, "exploitation_type") == 0)
+    label = hmr_code_get_label (HMR_CODES_EXPLOITATION, value);
   else if (strcmp (field, "stage") == 0)
     label = hmr_stage_get_label (value);
   else if (strcmp (field, "service_type") == 0)
@@ -232,6 +280,11 @@ hmr_audit_value_label (const char *entity,
         label = hmr_sex_get_label (value);
       else if (strcmp (field, "risk_level") == 0 || strcmp (field, "risk") == 0)
         label = hmr_risk_get_label (value);
+      else if (strcmp (field, "vulnerability_flags") == 0)
+        {
+          g_autofree char *labels = hmr_code_dup_labels (HMR_CODES_VULNERABILITY, value);
+          return g_steal_pointer (&labels);
+        }
     }
   return g_strdup (label != NULL && *label != '\0' ? label : value);
 }

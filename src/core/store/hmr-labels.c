@@ -97,6 +97,54 @@ static const Label labels[] = {
   { HMR_CODES_DISTRESS, "none", "distress", NC_("distress", "No distress") },
   { HMR_CODES_DISTRESS, "some", "distress", NC_("distress", "Some distress") },
   { HMR_CODES_DISTRESS, "great", "distress", NC_("distress", "Great stress") },
+
+  /* Countries and cities are kept as their English names: what the demo,
+   * older records and imports hold.  A place typed that is not in the
+   * list is kept as typed and shown as it is. */
+  { HMR_CODES_COUNTRY, "Russia", "country", NC_("country", "Russia") },
+  { HMR_CODES_COUNTRY, "Kazakhstan", "country", NC_("country", "Kazakhstan") },
+  { HMR_CODES_COUNTRY, "Turkey", "country", NC_("country", "Turkey") },
+  { HMR_CODES_COUNTRY, "United Arab Emirates", "country", NC_("country", "United Arab Emirates") },
+  { HMR_CODES_COUNTRY, "Uzbekistan", "country", NC_("country", "Uzbekistan") },
+  { HMR_CODES_COUNTRY, "Kyrgyzstan", "country", NC_("country", "Kyrgyzstan") },
+  { HMR_CODES_COUNTRY, "South Korea", "country", NC_("country", "South Korea") },
+
+  { HMR_CODES_CITY, "Moscow", "city", NC_("city", "Moscow") },
+  { HMR_CODES_CITY, "St Petersburg", "city", NC_("city", "St Petersburg") },
+  { HMR_CODES_CITY, "Yekaterinburg", "city", NC_("city", "Yekaterinburg") },
+  { HMR_CODES_CITY, "Novosibirsk", "city", NC_("city", "Novosibirsk") },
+  { HMR_CODES_CITY, "Kazan", "city", NC_("city", "Kazan") },
+  { HMR_CODES_CITY, "Krasnoyarsk", "city", NC_("city", "Krasnoyarsk") },
+  { HMR_CODES_CITY, "Surgut", "city", NC_("city", "Surgut") },
+  { HMR_CODES_CITY, "Tyumen", "city", NC_("city", "Tyumen") },
+  { HMR_CODES_CITY, "Samara", "city", NC_("city", "Samara") },
+  { HMR_CODES_CITY, "Nizhny Novgorod", "city", NC_("city", "Nizhny Novgorod") },
+  { HMR_CODES_CITY, "Krasnodar", "city", NC_("city", "Krasnodar") },
+  { HMR_CODES_CITY, "Irkutsk", "city", NC_("city", "Irkutsk") },
+  { HMR_CODES_CITY, "Chelyabinsk", "city", NC_("city", "Chelyabinsk") },
+  { HMR_CODES_CITY, "Omsk", "city", NC_("city", "Omsk") },
+  { HMR_CODES_CITY, "Almaty", "city", NC_("city", "Almaty") },
+  { HMR_CODES_CITY, "Astana", "city", NC_("city", "Astana") },
+  { HMR_CODES_CITY, "Shymkent", "city", NC_("city", "Shymkent") },
+  { HMR_CODES_CITY, "Istanbul", "city", NC_("city", "Istanbul") },
+  { HMR_CODES_CITY, "Dubai", "city", NC_("city", "Dubai") },
+
+  { HMR_CODES_SECTOR, "construction", "sector", NC_("sector", "Construction") },
+  { HMR_CODES_SECTOR, "markets", "sector", NC_("sector", "Markets and trade") },
+  { HMR_CODES_SECTOR, "agriculture", "sector", NC_("sector", "Agriculture") },
+  { HMR_CODES_SECTOR, "transport", "sector", NC_("sector", "Transport") },
+  { HMR_CODES_SECTOR, "services", "sector", NC_("sector", "Services") },
+  { HMR_CODES_SECTOR, "manufacturing", "sector", NC_("sector", "Manufacturing") },
+  { HMR_CODES_SECTOR, "domestic_work", "sector", NC_("sector", "Domestic work") },
+  { HMR_CODES_SECTOR, "other", "sector", NC_("sector", "Other work") },
+
+  { HMR_CODES_VULNERABILITY, "sole_earner", "vulnerability", NC_("vulnerability", "Sole earner of the family") },
+  { HMR_CODES_VULNERABILITY, "debt", "vulnerability", NC_("vulnerability", "Debts") },
+  { HMR_CODES_VULNERABILITY, "lost_documents", "vulnerability", NC_("vulnerability", "Lost documents") },
+  { HMR_CODES_VULNERABILITY, "no_income", "vulnerability", NC_("vulnerability", "No income") },
+  { HMR_CODES_VULNERABILITY, "unsafe_housing", "vulnerability", NC_("vulnerability", "Unsafe housing") },
+  { HMR_CODES_VULNERABILITY, "single_parent", "vulnerability", NC_("vulnerability", "Single parent") },
+  { HMR_CODES_VULNERABILITY, "chronic_illness", "vulnerability", NC_("vulnerability", "Chronic illness") },
 };
 
 /**
@@ -114,6 +162,110 @@ hmr_code_get_label (HmrCodes    codes,
     if (labels[i].codes == codes && g_strcmp0 (labels[i].code, code) == 0)
       return g_dpgettext2 (GETTEXT_PACKAGE, labels[i].context, labels[i].label);
   return code;
+}
+
+/**
+ * hmr_code_list:
+ *
+ * Returns: (transfer none): the codes of @codes, in the order they are
+ *   offered, %NULL-terminated
+ */
+const char * const *
+hmr_code_list (HmrCodes codes)
+{
+  static GStrv lists[HMR_N_CODES];
+  static gsize done;
+
+  g_return_val_if_fail (codes < HMR_N_CODES, NULL);
+
+  if (g_once_init_enter (&done))
+    {
+      for (guint c = 0; c < HMR_N_CODES; c++)
+        {
+          g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+          for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+            if (labels[i].codes == c)
+              g_strv_builder_add (builder, labels[i].code);
+          lists[c] = g_strv_builder_end (builder);
+        }
+      g_once_init_leave (&done, 1);
+    }
+  return (const char * const *) lists[codes];
+}
+
+gboolean
+hmr_code_is_known (HmrCodes    codes,
+                   const char *code)
+{
+  return code != NULL && g_strv_contains (hmr_code_list (codes), code);
+}
+
+/**
+ * hmr_code_from_text:
+ * @text: (nullable): a code, or a label as typed or chosen in any of the
+ *   interface's languages
+ *
+ * For the lists with free entry (countries, cities): what was chosen from
+ * the list becomes its code, so that it reads in every language; what was
+ * typed that is not in the list is kept as typed.
+ *
+ * Returns: (transfer full) (nullable): the code, the text stripped, or
+ *   %NULL when @text is blank
+ */
+char *
+hmr_code_from_text (HmrCodes    codes,
+                    const char *text)
+{
+  g_autofree char *stripped = NULL;
+  g_autofree char *folded = NULL;
+
+  if (text == NULL)
+    return NULL;
+  stripped = g_strstrip (g_strdup (text));
+  if (stripped[0] == '\0')
+    return NULL;
+  folded = g_utf8_casefold (stripped, -1);
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      g_autofree char *code = NULL;
+      g_autofree char *label = NULL;
+
+      if (labels[i].codes != codes)
+        continue;
+      code = g_utf8_casefold (labels[i].code, -1);
+      label = g_utf8_casefold (g_dpgettext2 (GETTEXT_PACKAGE, labels[i].context, labels[i].label), -1);
+      if (g_strcmp0 (folded, code) == 0 || g_strcmp0 (folded, label) == 0)
+        return g_strdup (labels[i].code);
+    }
+  return g_steal_pointer (&stripped);
+}
+
+/**
+ * hmr_code_dup_labels:
+ * @list: (nullable): codes separated by commas, as in "sole_earner,debt"
+ *
+ * Returns: (transfer full): their labels, as in "Sole earner of the
+ *   family, Debts"; "" when there are none
+ */
+char *
+hmr_code_dup_labels (HmrCodes    codes,
+                     const char *list)
+{
+  g_auto(GStrv) parts = g_strsplit (list ? list : "", ",", -1);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_strstrip (parts[i]);
+      if (parts[i][0] == '\0')
+        continue;
+      if (out->len > 0)
+        /* Translators: between the items of a list, as in "Debts, No income" */
+        g_string_append (out, C_("list separator", ", "));
+      g_string_append (out, hmr_code_get_label (codes, parts[i]));
+    }
+  return g_string_free (out, FALSE);
 }
 
 /* The names of days and months come from Hamroh's own catalogue, not from

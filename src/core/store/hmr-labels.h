@@ -27,10 +27,22 @@ typedef enum
   HMR_CODES_CASE_STATUS,
   HMR_CODES_HAS_BAN,
   HMR_CODES_DISTRESS,
+  HMR_CODES_COUNTRY,
+  HMR_CODES_CITY,
+  HMR_CODES_SECTOR,
+  HMR_CODES_VULNERABILITY,
+  HMR_N_CODES
 } HmrCodes;
 
 const char  *hmr_code_get_label (HmrCodes    codes,
                                  const char *code);
+const char * const *hmr_code_list (HmrCodes  codes);
+gboolean     hmr_code_is_known  (HmrCodes    codes,
+                                 const char *code);
+char        *hmr_code_from_text (HmrCodes    codes,
+                                 const char *text);
+char        *hmr_code_dup_labels (HmrCodes    codes,
+                                 const char *list);
 /* The currency of a record that has none (handovers), and of grants made
  * before a currency was chosen: the somoni */
 char        *hmr_format_date    (const GDate *date);

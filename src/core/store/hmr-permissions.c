@@ -22,6 +22,7 @@ static const Scope table[HMR_N_ACTIONS][HMR_N_ROLES] = {
   [HMR_ACTION_BENEFICIARY_WRITE]         = { OWN_OFFICE, ALL, NONE, NONE },
   [HMR_ACTION_BENEFICIARY_REASSIGN]      = { NONE,       ALL, NONE, NONE },
   [HMR_ACTION_SENSITIVE_READ]            = { OWN_OFFICE, ALL, NONE, NONE },
+  [HMR_ACTION_SENSITIVE_WRITE]           = { OWN_OFFICE, NONE, NONE, NONE },
   [HMR_ACTION_AUDIT_READ]                = { NONE,       ALL, NONE, ALL },
   [HMR_ACTION_AUDIT_VERIFY]              = { NONE,       NONE, NONE, ALL },
   [HMR_ACTION_USERS_MANAGE]              = { NONE,       NONE, NONE, ALL },
@@ -118,6 +119,9 @@ hmr_permission_dup_refusal (HmrRole   role,
     case HMR_ACTION_SENSITIVE_READ:
       /* Translators: a refusal; %s is the name of a role, as in “Caseworker” */
       return g_strdup_printf (_("Refused: the %s role may not read confidential notes."), who);
+    case HMR_ACTION_SENSITIVE_WRITE:
+      /* Translators: a refusal; %s is the name of a role, as in “Caseworker” */
+      return g_strdup_printf (_("Refused: the %s role may not change trafficking profiles."), who);
     case HMR_ACTION_AUDIT_READ:
       /* Translators: a refusal; %s is the name of a role, as in “Caseworker” */
       return g_strdup_printf (_("Refused: the %s role may not read the audit log."), who);

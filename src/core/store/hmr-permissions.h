@@ -20,6 +20,7 @@ typedef enum
   HMR_ACTION_BENEFICIARY_WRITE,
   HMR_ACTION_BENEFICIARY_REASSIGN,
   HMR_ACTION_SENSITIVE_READ,             /* trafficking profile, psychosocial notes */
+  HMR_ACTION_SENSITIVE_WRITE,            /* trafficking profile: a caseworker, of their own cases */
   HMR_ACTION_AUDIT_READ,
   HMR_ACTION_AUDIT_VERIFY,
   HMR_ACTION_USERS_MANAGE,

@@ -187,6 +187,8 @@ typedef enum
   HMR_BAN_FILTER_ANY,
   HMR_BAN_FILTER_WITH_BAN,
   HMR_BAN_FILTER_WITHOUT_BAN,
+  HMR_BAN_FILTER_ENDING_SOON,           /* in force, ends within 90 days */
+  HMR_BAN_FILTER_NO_LEGAL_AID,          /* in force, no legal-aid referral */
 } HmrBanFilter;
 
 /* A zero-filled query lists every record the actor may see */

@@ -16,11 +16,15 @@
 
 #include <glib/gi18n.h>
 
+#include "hmr-ban-dialog.h"
 #include "hmr-beneficiary-detail.h"
 #include "hmr-beneficiary-form.h"
 #include "hmr-case-file-sections.h"
 #include "hmr-gui-util.h"
+#include "hmr-migration-dialog.h"
 #include "hmr-permissions.h"
+#include "hmr-trafficking-dialog.h"
+#include "hmr-vulnerability-dialog.h"
 
 typedef enum
 {
@@ -242,6 +246,23 @@ update_case_file (HmrBeneficiaryDetail *self)
   self->case_open = file != NULL && file->case_id != NULL &&
                     g_strcmp0 (file->case_status, "closed") != 0 &&
                     g_strcmp0 (file->case_status, "duplicate") != 0;
+  {
+    const char *id = hmr_beneficiary_get (self->beneficiary, HMR_BENEFICIARY_ID);
+    gboolean can_write = file != NULL && file->case_id != NULL &&
+                         !hmr_beneficiary_is_archived (self->beneficiary) &&
+                         hmr_permission_allows (self->actor, HMR_ACTION_BENEFICIARY_WRITE,
+                                                hmr_beneficiary_get (self->beneficiary, HMR_BENEFICIARY_OFFICE_ID));
+
+    /* The store decides who may record a trafficking profile (the
+     * caseworker whose case it is); the buttons only show what it allows */
+    hmr_case_file_sections_set_editing (self->sections, can_write,
+                                        can_write && hmr_store_may_edit_trafficking (self->store, self->actor, id));
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "intake.add-episode", can_write);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "intake.edit-episode", can_write);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "intake.edit-ban", can_write);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "intake.edit-risk", can_write);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "intake.edit-trafficking", can_write);
+  }
   hmr_store_get_today (self->store, &today);
   hmr_case_file_sections_set_case_file (self->sections, file, &today);
 }
@@ -324,6 +345,38 @@ edit_action (GtkWidget  *widget,
 
   form = hmr_beneficiary_form_new (self->store, self->actor, self->beneficiary);
   hmr_gui_present_dialog (GTK_WINDOW (form), NULL, widget, "saved", G_CALLBACK (on_form_saved), self);
+}
+
+/* The intake's dialogs: each saves through the store, whose "changed"
+ * brings the case file up to date (the page listens to it) */
+static void
+intake_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  HmrBeneficiaryDetail *self = HMR_BENEFICIARY_DETAIL (widget);
+  g_autoptr(GError) error = NULL;
+  const char *id;
+  GtkWindow *dialog = NULL;
+
+  g_return_if_fail (self->beneficiary != NULL);
+
+  id = hmr_beneficiary_get (self->beneficiary, HMR_BENEFICIARY_ID);
+  if (g_strcmp0 (action_name, "intake.add-episode") == 0)
+    dialog = GTK_WINDOW (hmr_migration_dialog_new (self->store, self->actor, id, NULL, &error));
+  else if (g_strcmp0 (action_name, "intake.edit-episode") == 0)
+    dialog = GTK_WINDOW (hmr_migration_dialog_new (self->store, self->actor, id,
+                                                   g_variant_get_string (parameter, NULL), &error));
+  else if (g_strcmp0 (action_name, "intake.edit-ban") == 0)
+    dialog = GTK_WINDOW (hmr_ban_dialog_new (self->store, self->actor, id, &error));
+  else if (g_strcmp0 (action_name, "intake.edit-trafficking") == 0)
+    dialog = GTK_WINDOW (hmr_trafficking_dialog_new (self->store, self->actor, id, &error));
+  else if (g_strcmp0 (action_name, "intake.edit-risk") == 0)
+    dialog = GTK_WINDOW (hmr_vulnerability_dialog_new (self->store, self->actor, id, &error));
+  else
+    g_return_if_reached ();
+
+  hmr_gui_present_dialog (dialog, error, widget, NULL, NULL, NULL);
 }
 
 static void
@@ -528,6 +581,11 @@ hmr_beneficiary_detail_class_init (HmrBeneficiaryDetailClass *klass)
 
   gtk_widget_class_install_action (widget_class, "beneficiary.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "beneficiary.archive", NULL, archive_action);
+  gtk_widget_class_install_action (widget_class, "intake.add-episode", NULL, intake_action);
+  gtk_widget_class_install_action (widget_class, "intake.edit-episode", "s", intake_action);
+  gtk_widget_class_install_action (widget_class, "intake.edit-ban", NULL, intake_action);
+  gtk_widget_class_install_action (widget_class, "intake.edit-trafficking", NULL, intake_action);
+  gtk_widget_class_install_action (widget_class, "intake.edit-risk", NULL, intake_action);
 }
 
 static void

@@ -47,7 +47,7 @@ static const char * const stage_codes[] = {
   "new", "assessment", "case_plan", "services", "closed", "reopened", NULL
 };
 static const char * const status_codes[] = { "open", "closed", "transferred", "duplicate", NULL };
-static const char * const ban_codes[] = { "with", "without", NULL };
+static const char * const ban_codes[] = { "with", "without", "ending", "no-legal-aid", NULL };
 
 static void
 set_choices (HmrBeneficiaryFilters *self,
@@ -230,6 +230,10 @@ hmr_beneficiary_filters_init (HmrBeneficiaryFilters *self)
     g_ptr_array_add (l, (gpointer) _("Has a re-entry ban"));
     g_ptr_array_add (c, (gpointer) ban_codes[1]);
     g_ptr_array_add (l, (gpointer) _("No re-entry ban"));
+    g_ptr_array_add (c, (gpointer) ban_codes[2]);
+    g_ptr_array_add (l, (gpointer) _("Ban ending within 90 days"));
+    g_ptr_array_add (c, (gpointer) ban_codes[3]);
+    g_ptr_array_add (l, (gpointer) _("Ban without a legal-aid referral"));
     set_choices (self, HMR_FILTER_BAN, _("With or without a ban"), c, l);
   }
   set_choices (self, HMR_FILTER_CASEWORKER, _("Any caseworker"), g_ptr_array_new (), g_ptr_array_new ());
@@ -322,6 +326,10 @@ hmr_beneficiary_filters_apply (HmrBeneficiaryFilters *self,
     query->ban = HMR_BAN_FILTER_WITH_BAN;
   else if (g_strcmp0 (ban, "without") == 0)
     query->ban = HMR_BAN_FILTER_WITHOUT_BAN;
+  else if (g_strcmp0 (ban, "ending") == 0)
+    query->ban = HMR_BAN_FILTER_ENDING_SOON;
+  else if (g_strcmp0 (ban, "no-legal-aid") == 0)
+    query->ban = HMR_BAN_FILTER_NO_LEGAL_AID;
   else
     query->ban = HMR_BAN_FILTER_ANY;
   query->include_archived = gtk_check_button_get_active (self->archived_check);

@@ -17,6 +17,7 @@
 #include "hmr-case-file.h"
 #include "hmr-duplicates-dialog.h"
 #include "hmr-gui-util.h"
+#include "hmr-intake.h"
 
 struct _HmrBeneficiaryForm
 {
@@ -34,6 +35,15 @@ struct _HmrBeneficiaryForm
   AdwWindowTitle  *window_title;
   AdwToastOverlay *toast_overlay;
   GtkButton       *save_button;
+  GtkLabel        *save_label;
+  GtkWidget       *consent_record_group;
+  GtkSwitch       *consent_record_switch;
+  GtkWidget       *groups[5];
+};
+
+/* Everything the form records beyond the consent to record */
+static const char * const recorded_groups[] = {
+  "consent_group", "name_group", "person_group", "place_group", "situation_group",
 };
 
 G_DEFINE_FINAL_TYPE (HmrBeneficiaryForm, hmr_beneficiary_form, ADW_TYPE_WINDOW)
@@ -307,14 +317,58 @@ ask_about_duplicates (HmrBeneficiaryForm *self,
   return TRUE;
 }
 
+/* ---- consent to record -------------------------------------------------- */
+
+static gboolean
+consent_refused (HmrBeneficiaryForm *self)
+{
+  return self->beneficiary == NULL && !gtk_switch_get_active (self->consent_record_switch);
+}
+
+/* Without consent to record, the rest of the form goes: nothing else is
+ * asked, and saving records only that someone refused */
+static void
+on_consent_record_changed (HmrBeneficiaryForm *self)
+{
+  gboolean refused = consent_refused (self);
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->groups); i++)
+    gtk_widget_set_visible (self->groups[i], !refused);
+  gtk_label_set_label (self->save_label, refused ? _("_Record Refusal") : _("_Save"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->save_button),
+                               refused ? _("Record that the person refused, and nothing about them")
+                                       : _("Save the case file (Ctrl+S)"));
+}
+
+static void
+record_refusal (HmrBeneficiaryForm *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!hmr_store_record_consent_refused (self->store, self->actor, NULL, &error))
+    {
+      show_toast (self, error->message, 0);
+      return;
+    }
+  /* Nothing was registered: no "saved" */
+  self->closing = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
 static void
 save_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
   HmrBeneficiaryForm *self = HMR_BENEFICIARY_FORM (widget);
-  g_autoptr(HmrBeneficiary) record = build_record (self);
+  g_autoptr(HmrBeneficiary) record = NULL;
 
+  if (consent_refused (self))
+    {
+      record_refusal (self);
+      return;
+    }
+  record = build_record (self);
   if (show_problems (self, record))
     return;
   if (self->beneficiary == NULL && ask_about_duplicates (self, record))
@@ -383,7 +437,7 @@ hmr_beneficiary_form_close_request (GtkWindow *window)
 {
   HmrBeneficiaryForm *self = HMR_BENEFICIARY_FORM (window);
 
-  if (!self->closing && hmr_beneficiary_form_has_changes (self))
+  if (!self->closing && !consent_refused (self) && hmr_beneficiary_form_has_changes (self))
     {
       ask_discard (self);
       return TRUE;
@@ -421,9 +475,16 @@ hmr_beneficiary_form_constructed (GObject *object)
                                                                                  HMR_BENEFICIARY_CASE_NUMBER)));
     }
 
+  /* Consent is asked when registering; a case file has it already */
+  gtk_widget_set_visible (self->consent_record_group, self->beneficiary == NULL);
   take_snapshot (self);
   hmr_form_fields_connect_changed (&self->fields, on_field_changed, self);
-  gtk_window_set_focus (GTK_WINDOW (self), self->fields.rows[HMR_BENEFICIARY_FAMILY_NAME]);
+  g_signal_connect_swapped (self->consent_record_switch, "notify::active",
+                            G_CALLBACK (on_consent_record_changed), self);
+  /* A new person is asked for consent first */
+  gtk_window_set_focus (GTK_WINDOW (self), self->beneficiary == NULL
+                                           ? GTK_WIDGET (self->consent_record_switch)
+                                           : self->fields.rows[HMR_BENEFICIARY_FAMILY_NAME]);
 }
 
 static void
@@ -568,6 +629,13 @@ hmr_beneficiary_form_class_init (HmrBeneficiaryFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HmrBeneficiaryForm, window_title);
   gtk_widget_class_bind_template_child (widget_class, HmrBeneficiaryForm, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, HmrBeneficiaryForm, save_button);
+  gtk_widget_class_bind_template_child (widget_class, HmrBeneficiaryForm, save_label);
+  gtk_widget_class_bind_template_child (widget_class, HmrBeneficiaryForm, consent_record_group);
+  gtk_widget_class_bind_template_child (widget_class, HmrBeneficiaryForm, consent_record_switch);
+  for (guint i = 0; i < G_N_ELEMENTS (recorded_groups); i++)
+    gtk_widget_class_bind_template_child_full (widget_class, recorded_groups[i], FALSE,
+                                               G_STRUCT_OFFSET (HmrBeneficiaryForm, groups) +
+                                               i * sizeof (gpointer));
   hmr_form_fields_bind_template (widget_class, G_STRUCT_OFFSET (HmrBeneficiaryForm, fields));
 
   gtk_widget_class_install_action (widget_class, "beneficiary.save", NULL, save_action);
@@ -663,4 +731,17 @@ hmr_beneficiary_form_get_field_error_label (HmrBeneficiaryForm  *self,
   g_return_val_if_fail (HMR_IS_BENEFICIARY_FORM (self), NULL);
   g_return_val_if_fail (field < HMR_BENEFICIARY_N_FIELDS, NULL);
   return GTK_LABEL (self->fields.error_labels[field]);
+}
+
+/**
+ * hmr_beneficiary_form_get_consent_record_switch:
+ *
+ * Returns: (transfer none): the switch of the first question, whether the
+ *   person agrees that their details are recorded
+ */
+GtkSwitch *
+hmr_beneficiary_form_get_consent_record_switch (HmrBeneficiaryForm *self)
+{
+  g_return_val_if_fail (HMR_IS_BENEFICIARY_FORM (self), NULL);
+  return self->consent_record_switch;
 }

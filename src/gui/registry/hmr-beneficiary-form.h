@@ -24,6 +24,7 @@ HmrBeneficiary     *hmr_beneficiary_form_dup_record            (HmrBeneficiaryFo
 /* The widgets of one field, for tests and for focus */
 GtkWidget          *hmr_beneficiary_form_get_field_row         (HmrBeneficiaryForm  *self,
                                                                 HmrBeneficiaryField  field);
+GtkSwitch          *hmr_beneficiary_form_get_consent_record_switch (HmrBeneficiaryForm *self);
 GtkLabel           *hmr_beneficiary_form_get_field_error_label (HmrBeneficiaryForm  *self,
                                                                 HmrBeneficiaryField  field);
 

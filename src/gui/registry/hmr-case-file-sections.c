@@ -25,8 +25,13 @@ struct _HmrCaseFileSections
   GPtrArray           *rows;            /* every row added, to remove them */
   GPtrArray           *timeline_rows;
   AdwActionRow        *ban_row;
+  gboolean             can_write;
+  gboolean             can_edit_trafficking;
 
   /* Template widgets */
+  GtkWidget           *risk_button;
+  GtkWidget           *migration_buttons;
+  GtkWidget           *trafficking_button;
   AdwPreferencesGroup *case_group;
   AdwPreferencesGroup *migration_group;
   AdwPreferencesGroup *trafficking_group;
@@ -152,6 +157,8 @@ show_migration (HmrCaseFileSections *self,
   if (ban != NULL && g_strcmp0 (ban->has_ban, "yes") == 0)
     {
       g_autofree char *decision = NULL;
+      g_autofree char *duration = NULL;
+      g_autofree char *appeal = NULL;
 
       add_row (self, group, _("Imposed by"), hmr_code_get_label (HMR_CODES_BAN_IMPOSED_BY, ban->imposed_by));
       if (ban->court_decision_number != NULL)
@@ -162,7 +169,22 @@ show_migration (HmrCaseFileSections *self,
           add_row (self, group, _("Court decision"), decision);
         }
       add_date_row (self, group, _("Ban since"), ban->start_date);
-      add_row (self, group, _("Appeal"), hmr_code_get_label (HMR_CODES_APPEAL_STATUS, ban->appeal_status));
+      if (ban->duration_months > 0)
+        duration = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d month", "%d months", ban->duration_months),
+                                    ban->duration_months);
+      add_row (self, group, _("Duration"), duration);
+      add_date_row (self, group, _("Ban until"), ban->end_date);
+      if (ban->appeal_date != NULL)
+        {
+          g_autofree char *date = hmr_gui_format_date (ban->appeal_date);
+          /* Translators: an appeal's status and its date, "Appeal filed, 01.06.2024" */
+          appeal = g_strdup_printf (_("%s, %s"), hmr_code_get_label (HMR_CODES_APPEAL_STATUS, ban->appeal_status),
+                                    hmr_gui_value_or_dash (date));
+        }
+      add_row (self, group, _("Appeal"),
+               appeal ? appeal : hmr_code_get_label (HMR_CODES_APPEAL_STATUS, ban->appeal_status));
+      add_row (self, group, _("Legal-aid referral"),
+               ban->legal_referral_id ? _("Linked to the ban") : _("None yet"));
     }
 
   for (guint i = 0; i < file->episodes->len; i++)
@@ -173,15 +195,32 @@ show_migration (HmrCaseFileSections *self,
       g_autofree char *where = NULL;
       g_autofree char *what = NULL;
 
-      where = e->city ? g_strdup_printf ("%s, %s", e->city, hmr_gui_value_or_dash (e->country))
-                      : g_strdup (hmr_gui_value_or_dash (e->country));
+      const char *country = hmr_code_get_label (HMR_CODES_COUNTRY, e->country);
+      AdwActionRow *row;
+
+      /* Translators: a city and its country, "Irkutsk, Russia" */
+      where = e->city ? g_strdup_printf (_("%s, %s"), hmr_code_get_label (HMR_CODES_CITY, e->city),
+                                         hmr_gui_value_or_dash (country))
+                      : g_strdup (hmr_gui_value_or_dash (country));
       /* Translators: a stay abroad: dates, length, work sector, how the person came back */
       what = g_strdup_printf (_("%s – %s · %s · %s · returned: %s"),
                               hmr_gui_value_or_dash (departure), hmr_gui_value_or_dash (back),
                               hmr_gui_value_or_dash (hmr_code_get_label (HMR_CODES_DURATION_GROUP, e->duration_group)),
-                              hmr_gui_value_or_dash (e->sector),
+                              hmr_gui_value_or_dash (hmr_code_get_label (HMR_CODES_SECTOR, e->sector)),
                               hmr_gui_value_or_dash (hmr_code_get_label (HMR_CODES_RETURN_TYPE, e->return_type)));
-      add_row (self, group, where, what);
+      row = add_row (self, group, where, what);
+      if (self->can_write && e->id != NULL)
+        {
+          GtkWidget *edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
+
+          gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
+          gtk_widget_add_css_class (edit, "flat");
+          gtk_widget_set_tooltip_text (edit, _("Change or archive this episode"));
+          hmr_gui_set_accessible_label (edit, _("Change or archive this episode"));
+          gtk_actionable_set_action_target_value (GTK_ACTIONABLE (edit), g_variant_new_string (e->id));
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "intake.edit-episode");
+          adw_action_row_add_suffix (row, edit);
+        }
     }
 }
 
@@ -196,7 +235,18 @@ show_case (HmrCaseFileSections *self,
   add_row (self, group, _("Stage"), hmr_stage_get_label (file->case_stage));
   add_row (self, group, _("Status"), hmr_code_get_label (HMR_CODES_CASE_STATUS, file->case_status));
   add_row (self, group, _("Caseworker"), file->case_owner);
-  add_row (self, group, _("Risk"), hmr_risk_get_label (file->case_risk));
+  {
+    g_autofree char *flags = hmr_code_dup_labels (HMR_CODES_VULNERABILITY,
+                                                  hmr_beneficiary_get (file->beneficiary,
+                                                                       HMR_BENEFICIARY_VULNERABILITY_FLAGS));
+    g_autofree char *risk = file->risk_reason
+      /* Translators: a risk level and why, "High — sole earner, no income" */
+      ? g_strdup_printf (_("%s — %s"), hmr_risk_get_label (file->case_risk), file->risk_reason)
+      : g_strdup (hmr_risk_get_label (file->case_risk));
+
+    add_row (self, group, _("Risk"), risk);
+    add_row (self, group, _("Vulnerabilities"), flags[0] ? flags : NULL);
+  }
   add_date_row (self, group, _("Opened"), file->opened_on);
   if (file->closed_on != NULL)
     {
@@ -219,9 +269,15 @@ show_trafficking (HmrCaseFileSections *self,
 {
   AdwPreferencesGroup *group = self->trafficking_group;
   g_autofree char *recognised = NULL;
-  g_autofree char *on = hmr_gui_format_date (t->recognised_on);
+  g_autofree char *on = NULL;
   g_autofree char *duration = NULL;
 
+  if (t == NULL)
+    {
+      add_row (self, group, _("Status"), _("Not recorded"));
+      return;
+    }
+  on = hmr_gui_format_date (t->recognised_on);
   add_row (self, group, _("Status"), hmr_code_get_label (HMR_CODES_TRAFFICKING_STATUS, t->status));
   add_row (self, group, _("Exploitation"), hmr_code_get_label (HMR_CODES_EXPLOITATION, t->exploitation_type));
   add_row (self, group, _("Identified by"), t->identified_by);
@@ -230,7 +286,7 @@ show_trafficking (HmrCaseFileSections *self,
     recognised = g_strdup_printf (_("%s, %s · %s"), t->recognised_by, hmr_gui_value_or_dash (on),
                                   hmr_gui_value_or_dash (t->recognition_document));
   add_row (self, group, _("Recognised by"), recognised);
-  add_row (self, group, _("Country of exploitation"), t->country);
+  add_row (self, group, _("Country of exploitation"), hmr_code_get_label (HMR_CODES_COUNTRY, t->country));
   if (t->duration_months > 0)
     duration = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d month", "%d months", t->duration_months),
                                 t->duration_months);
@@ -307,6 +363,9 @@ hmr_case_file_sections_class_init (HmrCaseFileSectionsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HmrCaseFileSections, migration_group);
   gtk_widget_class_bind_template_child (widget_class, HmrCaseFileSections, trafficking_group);
   gtk_widget_class_bind_template_child (widget_class, HmrCaseFileSections, timeline_group);
+  gtk_widget_class_bind_template_child (widget_class, HmrCaseFileSections, risk_button);
+  gtk_widget_class_bind_template_child (widget_class, HmrCaseFileSections, migration_buttons);
+  gtk_widget_class_bind_template_child (widget_class, HmrCaseFileSections, trafficking_button);
 }
 
 static void
@@ -338,13 +397,35 @@ hmr_case_file_sections_set_case_file (HmrCaseFileSections *self,
   if (!full)
     return;
 
+  gtk_widget_set_visible (self->risk_button, self->can_write);
+  gtk_widget_set_visible (self->migration_buttons, self->can_write);
+  gtk_widget_set_visible (self->trafficking_button, self->can_edit_trafficking);
   show_case (self, file);
   show_migration (self, file, today);
-  gtk_widget_set_visible (GTK_WIDGET (self->trafficking_group), file->trafficking != NULL);
-  if (file->trafficking != NULL)
+  gtk_widget_set_visible (GTK_WIDGET (self->trafficking_group),
+                          file->trafficking != NULL || self->can_edit_trafficking);
+  if (file->trafficking != NULL || self->can_edit_trafficking)
     show_trafficking (self, file->trafficking);
   show_timeline (self, file);
   gtk_widget_set_visible (GTK_WIDGET (self->timeline_group), file->timeline->len > 0);
+}
+
+/**
+ * hmr_case_file_sections_set_editing:
+ * @can_write: the actor may change the case file: the buttons to add and
+ *   change episodes, the ban, vulnerabilities and risk are shown
+ * @can_edit_trafficking: the actor may record the trafficking profile
+ *
+ * Takes effect at the next hmr_case_file_sections_set_case_file().
+ */
+void
+hmr_case_file_sections_set_editing (HmrCaseFileSections *self,
+                                    gboolean             can_write,
+                                    gboolean             can_edit_trafficking)
+{
+  g_return_if_fail (HMR_IS_CASE_FILE_SECTIONS (self));
+  self->can_write = can_write;
+  self->can_edit_trafficking = can_edit_trafficking;
 }
 
 AdwActionRow *

@@ -17,6 +17,9 @@ G_DECLARE_FINAL_TYPE (HmrCaseFileSections, hmr_case_file_sections, HMR, CASE_FIL
 void          hmr_case_file_sections_set_case_file (HmrCaseFileSections *self,
                                                     const HmrCaseFile   *file,
                                                     GDate               *today);
+void          hmr_case_file_sections_set_editing   (HmrCaseFileSections *self,
+                                                    gboolean             can_write,
+                                                    gboolean             can_edit_trafficking);
 char         *hmr_reentry_ban_dup_summary          (const HmrReentryBan *ban,
                                                     GDate               *today);
 
