@@ -1,7 +1,8 @@
 /* hmr-follow-up-dialog.c
  *
  * Two faces of one window.  Scheduling asks for the kind, the day and who
- * will do it.  Recording starts from what is most common (it took place,
+ * will do it; "It already took place" turns it into recording one that
+ * was never scheduled (the person phoned or came in).  Recording starts from what is most common (it took place,
  * today) so that a phone call is recorded in a few keystrokes: the five
  * WHO-5 answers are rows of 0–5 buttons, the score and whether the
  * supervisor will be told update as they are chosen.  The confidential
@@ -46,6 +47,8 @@ struct _HmrFollowUpDialog
   AdwToastOverlay *toast_overlay;
   GtkButton       *save_button;
   GtkWidget       *schedule_group;
+  GtkWidget       *took_place_row;
+  GtkSwitch       *took_place_switch;
   AdwComboRow     *kind_row;
   AdwEntryRow     *due_row;
   AdwComboRow     *who_row;
@@ -146,12 +149,14 @@ update_score (HmrFollowUpDialog *self)
     {
       HmrWho5Flags flags = hmr_who5_flags (self->previous_score, score);
 
-      if (flags != HMR_WHO5_FLAG_NONE)
+      if (flags & HMR_WHO5_SUPERVISOR_FLAGS)
         {
           g_autofree char *why = hmr_who5_describe_flags (flags, self->previous_score, score);
           /* Translators: %s says why a wellbeing score is flagged */
           text = g_strdup_printf (_("%s — the supervisor will be told"), why);
         }
+      else if (flags != HMR_WHO5_FLAG_NONE)
+        text = hmr_who5_describe_flags (flags, self->previous_score, score);
       else if (self->previous_score >= 0)
         /* Translators: a WHO-5 score, then the person's previous one */
         text = g_strdup_printf (_("Score %d of 100 (last time %d)"), score, self->previous_score);
@@ -259,20 +264,31 @@ build_who5_rows (HmrFollowUpDialog *self)
 
 /* ---- what shows when ------------------------------------------------- */
 
+/* Recording one that was never scheduled */
+static gboolean
+unscheduled (HmrFollowUpDialog *self)
+{
+  return self->follow_up == NULL && gtk_switch_get_active (self->took_place_switch);
+}
+
 static gboolean
 took_place (HmrFollowUpDialog *self)
 {
-  return adw_combo_row_get_selected (self->outcome_row) == 0;
+  return unscheduled (self) || adw_combo_row_get_selected (self->outcome_row) == 0;
 }
 
 static void
 update_visibility (HmrFollowUpDialog *self)
 {
-  gboolean recording = self->follow_up != NULL;
+  gboolean recording = self->follow_up != NULL || unscheduled (self);
   gboolean done = recording && took_place (self);
   gboolean may_note = hmr_permission_allows (self->actor, HMR_ACTION_SENSITIVE_READ, self->office_id);
 
-  gtk_widget_set_visible (self->schedule_group, !recording);
+  gtk_widget_set_visible (self->schedule_group, self->follow_up == NULL);
+  gtk_widget_set_visible (self->took_place_row, self->follow_up == NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->due_row), !recording);
+  gtk_widget_set_visible (GTK_WIDGET (self->who_row), !recording);
+  gtk_widget_set_visible (GTK_WIDGET (self->outcome_row), self->follow_up != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->outcome_group), recording);
   gtk_widget_set_visible (self->duration_row, done);
   gtk_widget_set_visible (self->who5_group, done);
@@ -284,6 +300,38 @@ static void
 on_outcome_changed (HmrFollowUpDialog *self)
 {
   update_visibility (self);
+}
+
+static void
+on_took_place_changed (HmrFollowUpDialog *self)
+{
+  gboolean now = unscheduled (self);
+
+  gtk_button_set_label (self->save_button, now ? _("_Record") : _("_Schedule"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->save_button),
+                               now ? _("Record what happened (Ctrl+S)") : _("Schedule the follow-up (Ctrl+S)"));
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->schedule_group),
+                                   now ? _("Record a Follow-up") : _("Schedule a Follow-up"));
+  adw_preferences_group_set_title (self->outcome_group, now ? _("What Happened") : "");
+  /* A session is scored; a call or a visit may be */
+  if (now)
+    adw_expander_row_set_enable_expansion (self->who5_row,
+                                           adw_combo_row_get_selected (self->kind_row) ==
+                                           kind_index ("psychosocial_session"));
+  update_visibility (self);
+  update_score (self);
+}
+
+/* The thresholds the flags follow, named under the group's own words */
+static void
+set_who5_guidance (HmrFollowUpDialog *self)
+{
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (self->who5_group);
+  g_autofree char *guidance = hmr_who5_dup_guidance ();
+  g_autofree char *text = g_strdup_printf ("%s\n%s", adw_preferences_group_get_description (group),
+                                           guidance);
+
+  adw_preferences_group_set_description (group, text);
 }
 
 static void
@@ -344,6 +392,16 @@ record (HmrFollowUpDialog  *self,
       outcome.note = note;
     }
 
+  if (self->follow_up == NULL)
+    {
+      g_autofree char *id = NULL;
+
+      outcome.status = "done";
+      return hmr_store_record_unscheduled_follow_up (self->store, self->actor, self->beneficiary_id,
+                                                     kinds[MIN (adw_combo_row_get_selected (self->kind_row),
+                                                                G_N_ELEMENTS (kinds) - 1)],
+                                                     &outcome, &id, &next_id, error);
+    }
   return hmr_store_record_follow_up (self->store, self->actor, self->follow_up->id,
                                      &outcome, &next_id, error);
 }
@@ -375,7 +433,7 @@ save_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
-  ok = self->follow_up != NULL ? record (self, &error) : schedule (self, &error);
+  ok = self->follow_up != NULL || unscheduled (self) ? record (self, &error) : schedule (self, &error);
   if (!ok)
     {
       /* Nothing typed is lost: the dialog stays as it is */
@@ -594,6 +652,15 @@ hmr_follow_up_dialog_new_schedule (HmrStore        *store,
   adw_combo_row_set_selected (self->kind_row, kind_index ("phone"));
   due = hmr_fu_gui_format_day (store, 7);
   gtk_editable_set_text (GTK_EDITABLE (self->due_row), due);
+  /* For "It already took place": today, and the next one in two weeks */
+  g_free (due);
+  due = hmr_fu_gui_format_day (store, 0);
+  gtk_editable_set_text (GTK_EDITABLE (self->done_on_row), due);
+  g_free (due);
+  due = hmr_fu_gui_format_day (store, 14);
+  gtk_editable_set_text (GTK_EDITABLE (self->next_on_row), due);
+  adw_combo_row_set_selected (self->next_kind_row, kind_index ("phone"));
+  find_previous_score (self);
 
   update_visibility (self);
   gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->kind_row));
@@ -650,6 +717,8 @@ hmr_follow_up_dialog_class_init (HmrFollowUpDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HmrFollowUpDialog, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, HmrFollowUpDialog, save_button);
   gtk_widget_class_bind_template_child (widget_class, HmrFollowUpDialog, schedule_group);
+  gtk_widget_class_bind_template_child (widget_class, HmrFollowUpDialog, took_place_row);
+  gtk_widget_class_bind_template_child (widget_class, HmrFollowUpDialog, took_place_switch);
   gtk_widget_class_bind_template_child (widget_class, HmrFollowUpDialog, kind_row);
   gtk_widget_class_bind_template_child (widget_class, HmrFollowUpDialog, due_row);
   gtk_widget_class_bind_template_child (widget_class, HmrFollowUpDialog, who_row);
@@ -685,6 +754,31 @@ hmr_follow_up_dialog_init (HmrFollowUpDialog *self)
                             G_CALLBACK (on_outcome_changed), self);
   g_signal_connect_swapped (self->who5_row, "notify::enable-expansion",
                             G_CALLBACK (on_who5_enabled), self);
+  g_signal_connect_swapped (self->took_place_switch, "notify::active",
+                            G_CALLBACK (on_took_place_changed), self);
+  set_who5_guidance (self);
+}
+
+/**
+ * hmr_follow_up_dialog_set_took_place:
+ *
+ * In a dialog scheduling a follow-up: records one that already took
+ * place instead, as "It already took place" does.
+ */
+void
+hmr_follow_up_dialog_set_took_place (HmrFollowUpDialog *self,
+                                     gboolean           took_place)
+{
+  g_return_if_fail (HMR_IS_FOLLOW_UP_DIALOG (self));
+  g_return_if_fail (self->follow_up == NULL);
+  gtk_switch_set_active (self->took_place_switch, took_place);
+}
+
+GtkWidget *
+hmr_follow_up_dialog_get_who5_group (HmrFollowUpDialog *self)
+{
+  g_return_val_if_fail (HMR_IS_FOLLOW_UP_DIALOG (self), NULL);
+  return self->who5_group;
 }
 
 gboolean
