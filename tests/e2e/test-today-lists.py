@@ -4,8 +4,9 @@
 #
 # Drives the real `hamroh` binary over AT-SPI, as test-register.py does
 # (and with its helpers): a demo database in which the caseworker has more
-# follow-ups due than Today lays out, a log-in, the "And N more" row
-# clicked, and the whole list in its own window, counted in its title.
+# follow-ups due than Today lays out, a log-in, the "And N more" row under
+# the list and "Show All" by its heading, which opens the whole list in its
+# own window, counted in its title.
 #
 # Usage: test-today-lists.py HAMROH HAMROH_CLI
 #
@@ -90,8 +91,12 @@ def journey(user, password):
     more_text = f"And {total - 25} more"
     more = J.wait_for(f"the row “{more_text}”", lambda: J.find(main_window, "label", more_text))
     J.log(f"Today shows “{heading}” and “{more_text}”")
-    J.move_pointer_into(main_window)
-    J.click(more)
+    # GTK 4.8 puts the button's own text after its accessible label
+    show_all = J.wait_for("the list's “Show All” button",
+                          lambda: J.find(main_window, "push button",
+                                         match=lambda n: (J.name(n) or "").startswith(
+                                             "Show the whole list: Follow-ups due")))
+    J.press(show_all)
 
     whole = J.wait_for("the whole list's window", lambda: J.window(app, "Follow-ups due"))
     rows = f"{total} rows"

@@ -2,10 +2,11 @@
  *
  * Two faces of one window.  Scheduling asks for the kind, the day and who
  * will do it; "It already took place" turns it into recording one that
- * was never scheduled (the person phoned or came in).  Recording starts from what is most common (it took place,
- * today) so that a phone call is recorded in a few keystrokes: the five
- * WHO-5 answers are rows of 0–5 buttons, the score and whether the
- * supervisor will be told update as they are chosen.  The confidential
+ * was never scheduled (the person phoned or came in).  Recording starts
+ * from what is most common (it took place, today) so that a phone call is
+ * recorded in a few keystrokes: the five WHO-5 answers are rows of 0–5
+ * buttons (HmrWho5Row), the score and whether the supervisor will be told
+ * update as they are chosen, under the thresholds they follow.  The confidential
  * note is only there for the roles that may read it (DESIGN §6); the store
  * refuses the others anyway.
  *
@@ -22,6 +23,7 @@
 #include "hmr-gui-util.h"
 #include "hmr-labels.h"
 #include "hmr-permissions.h"
+#include "hmr-who5-row.h"
 
 static const char * const kinds[] = { "psychosocial_session", "phone", "home_visit", "office" };
 static const char * const outcomes[] = { "done", "missed", "cancelled" };
@@ -37,9 +39,6 @@ struct _HmrFollowUpDialog
   char            *beneficiary_id;
   char            *office_id;
   GPtrArray       *staff;           /* HmrUserInfo: who may be assigned */
-  int              previous_score;  /* the person's last WHO-5 score, -1 */
-  int              who5[HMR_WHO5_N_ITEMS];
-  GtkToggleButton *who5_buttons[HMR_WHO5_N_ITEMS][HMR_WHO5_ITEM_MAX + 1];
   gboolean         saved;
 
   /* Template widgets */
@@ -59,7 +58,7 @@ struct _HmrFollowUpDialog
   GtkSpinButton   *duration_spin;
   AdwEntryRow     *comment_row;
   GtkWidget       *who5_group;
-  AdwExpanderRow  *who5_row;
+  HmrWho5Row      *who5_row;
   AdwComboRow     *wants_row;
   GtkWidget       *note_group;
   GtkTextView     *note_view;
@@ -104,162 +103,6 @@ dup_trimmed (const char *text)
   if (out[0] == '\0')
     g_clear_pointer (&out, g_free);
   return out;
-}
-
-/* ---- the WHO-5 score, live ------------------------------------------- */
-
-static const char *
-frequency_label (int value)
-{
-  switch (value)
-    {
-    case 0: return _("At no time");
-    case 1: return _("Some of the time");
-    case 2: return _("Less than half of the time");
-    case 3: return _("More than half of the time");
-    case 4: return _("Most of the time");
-    case 5: return _("All of the time");
-    default: return "";
-    }
-}
-
-static gboolean
-who5_complete (HmrFollowUpDialog *self,
-               int               *score)
-{
-  for (guint i = 0; i < HMR_WHO5_N_ITEMS; i++)
-    if (self->who5[i] < 0)
-      return FALSE;
-  return hmr_who5_score (self->who5, score, NULL);
-}
-
-static void
-update_score (HmrFollowUpDialog *self)
-{
-  g_autofree char *text = NULL;
-  guint answered = 0;
-  int score;
-
-  for (guint i = 0; i < HMR_WHO5_N_ITEMS; i++)
-    answered += self->who5[i] >= 0;
-
-  if (!adw_expander_row_get_enable_expansion (self->who5_row))
-    text = g_strdup (_("Not scored this time"));
-  else if (who5_complete (self, &score))
-    {
-      HmrWho5Flags flags = hmr_who5_flags (self->previous_score, score);
-
-      if (flags & HMR_WHO5_SUPERVISOR_FLAGS)
-        {
-          g_autofree char *why = hmr_who5_describe_flags (flags, self->previous_score, score);
-          /* Translators: %s says why a wellbeing score is flagged */
-          text = g_strdup_printf (_("%s — the supervisor will be told"), why);
-        }
-      else if (flags != HMR_WHO5_FLAG_NONE)
-        text = hmr_who5_describe_flags (flags, self->previous_score, score);
-      else if (self->previous_score >= 0)
-        /* Translators: a WHO-5 score, then the person's previous one */
-        text = g_strdup_printf (_("Score %d of 100 (last time %d)"), score, self->previous_score);
-      else
-        text = g_strdup_printf (_("Score %d of 100"), score);
-    }
-  else
-    text = g_strdup_printf (_("Answer all five statements: %u of 5 so far"), answered);
-  adw_expander_row_set_subtitle (self->who5_row, text);
-}
-
-static void
-on_who5_toggled (GtkToggleButton   *button,
-                 HmrFollowUpDialog *self)
-{
-  guint item = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "item"));
-  int value = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "value"));
-
-  if (gtk_toggle_button_get_active (button))
-    self->who5[item] = value;
-  else if (self->who5[item] == value)
-    self->who5[item] = -1;
-  update_score (self);
-}
-
-/* Typing 0–5 on a statement answers it and moves to the next one: the
- * five answers are five key presses */
-static gboolean
-on_who5_key_pressed (GtkEventControllerKey *controller,
-                     guint                  keyval,
-                     guint                  keycode,
-                     GdkModifierType        state,
-                     HmrFollowUpDialog     *self)
-{
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
-  GtkWidget *row;
-  guint item;
-  int value;
-
-  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
-    return FALSE;
-  if (keyval >= GDK_KEY_0 && keyval <= GDK_KEY_5)
-    value = keyval - GDK_KEY_0;
-  else if (keyval >= GDK_KEY_KP_0 && keyval <= GDK_KEY_KP_5)
-    value = keyval - GDK_KEY_KP_0;
-  else
-    return FALSE;
-  if (focus == NULL || (row = gtk_widget_get_ancestor (focus, ADW_TYPE_ACTION_ROW)) == NULL ||
-      g_object_get_data (G_OBJECT (row), "who5-item") == NULL)
-    return FALSE;
-
-  item = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "who5-item")) - 1;
-  gtk_toggle_button_set_active (self->who5_buttons[item][value], TRUE);
-  if (item + 1 < HMR_WHO5_N_ITEMS)
-    gtk_widget_grab_focus (GTK_WIDGET (self->who5_buttons[item + 1][MAX (self->who5[item + 1], 0)]));
-  else
-    gtk_widget_grab_focus (GTK_WIDGET (self->wants_row));
-  return TRUE;
-}
-
-static void
-build_who5_rows (HmrFollowUpDialog *self)
-{
-  GtkEventController *keys = gtk_event_controller_key_new ();
-
-  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_who5_key_pressed), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->who5_row), keys);
-
-  for (guint i = 0; i < HMR_WHO5_N_ITEMS; i++)
-    {
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-
-      self->who5[i] = -1;
-      g_object_set_data (G_OBJECT (row), "who5-item", GUINT_TO_POINTER (i + 1));
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), hmr_who5_item_get_label (i));
-      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-      gtk_widget_add_css_class (box, "linked");
-      gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-      for (int v = 0; v <= HMR_WHO5_ITEM_MAX; v++)
-        {
-          char label[4];
-          g_autofree char *name = NULL;
-          GtkWidget *button;
-
-          g_snprintf (label, sizeof label, "%d", v);
-          button = gtk_toggle_button_new_with_label (label);
-          gtk_widget_set_tooltip_text (button, frequency_label (v));
-          /* Translators: a WHO-5 statement, then how often, "At no time" */
-          name = g_strdup_printf (_("%s: %s"), hmr_who5_item_get_label (i), frequency_label (v));
-          hmr_gui_set_accessible_label (button, name);
-          if (v > 0)
-            gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), self->who5_buttons[i][0]);
-          g_object_set_data (G_OBJECT (button), "item", GUINT_TO_POINTER (i));
-          g_object_set_data (G_OBJECT (button), "value", GINT_TO_POINTER (v));
-          g_signal_connect (button, "toggled", G_CALLBACK (on_who5_toggled), self);
-          self->who5_buttons[i][v] = GTK_TOGGLE_BUTTON (button);
-          gtk_box_append (GTK_BOX (box), button);
-        }
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
-      adw_expander_row_add_row (self->who5_row, row);
-    }
 }
 
 /* ---- what shows when ------------------------------------------------- */
@@ -315,11 +158,10 @@ on_took_place_changed (HmrFollowUpDialog *self)
   adw_preferences_group_set_title (self->outcome_group, now ? _("What Happened") : "");
   /* A session is scored; a call or a visit may be */
   if (now)
-    adw_expander_row_set_enable_expansion (self->who5_row,
+    adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (self->who5_row),
                                            adw_combo_row_get_selected (self->kind_row) ==
                                            kind_index ("psychosocial_session"));
   update_visibility (self);
-  update_score (self);
 }
 
 /* The thresholds the flags follow, named under the group's own words */
@@ -334,11 +176,6 @@ set_who5_guidance (HmrFollowUpDialog *self)
   adw_preferences_group_set_description (group, text);
 }
 
-static void
-on_who5_enabled (HmrFollowUpDialog *self)
-{
-  update_score (self);
-}
 
 /* ---- save ------------------------------------------------------------ */
 
@@ -353,7 +190,6 @@ record (HmrFollowUpDialog  *self,
   g_autofree char *note = NULL;
   g_autofree char *next_id = NULL;
   gboolean done = took_place (self);
-  int score;
 
   outcome.status = outcomes[MIN (adw_combo_row_get_selected (self->outcome_row), G_N_ELEMENTS (outcomes) - 1)];
   outcome.done_on = done_on;
@@ -367,17 +203,16 @@ record (HmrFollowUpDialog  *self,
       outcome.duration_minutes = minutes > 0 ? minutes : -1;
       outcome.wants_professional = wants_values[MIN (adw_combo_row_get_selected (self->wants_row),
                                                      G_N_ELEMENTS (wants_values) - 1)];
-      if (adw_expander_row_get_enable_expansion (self->who5_row))
+      if (adw_expander_row_get_enable_expansion (ADW_EXPANDER_ROW (self->who5_row)))
         {
-          if (!who5_complete (self, &score))
+          if (!hmr_who5_row_get_items (self->who5_row, outcome.who5_items))
             {
               g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID,
                            _("WHO-5: answer all five statements, or switch the score off."));
-              adw_expander_row_set_expanded (self->who5_row, TRUE);
+              adw_expander_row_set_expanded (ADW_EXPANDER_ROW (self->who5_row), TRUE);
               return FALSE;
             }
           outcome.has_who5 = TRUE;
-          memcpy (outcome.who5_items, self->who5, sizeof outcome.who5_items);
         }
     }
   if (gtk_widget_get_visible (self->note_group))
@@ -483,8 +318,8 @@ find_previous_score (HmrFollowUpDialog *self)
 {
   g_autoptr(GPtrArray) all = NULL;
   const char *latest = NULL;
+  int previous = -1;
 
-  self->previous_score = -1;
   all = hmr_store_list_follow_ups (self->store, self->actor, self->beneficiary_id, NULL);
   for (guint i = 0; all != NULL && i < all->len; i++)
     {
@@ -495,9 +330,10 @@ find_previous_score (HmrFollowUpDialog *self)
       if (latest == NULL || g_strcmp0 (f->done_on, latest) > 0)
         {
           latest = f->done_on;
-          self->previous_score = f->who5_score;
+          previous = f->who5_score;
         }
     }
+  hmr_who5_row_set_previous_score (self->who5_row, previous);
 }
 
 static HmrFollowUpDialog *
@@ -581,13 +417,12 @@ hmr_follow_up_dialog_new_record (HmrStore        *store,
   gtk_editable_set_text (GTK_EDITABLE (self->next_on_row), next);
   adw_combo_row_set_selected (self->next_kind_row, kind_index (self->follow_up->kind));
   /* A psychosocial session is scored; for the others it is a choice */
-  adw_expander_row_set_enable_expansion (self->who5_row,
+  adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (self->who5_row),
                                          g_strcmp0 (self->follow_up->kind, "psychosocial_session") == 0);
-  adw_expander_row_set_expanded (self->who5_row,
-                                 adw_expander_row_get_enable_expansion (self->who5_row));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (self->who5_row),
+                                 adw_expander_row_get_enable_expansion (ADW_EXPANDER_ROW (self->who5_row)));
 
   update_visibility (self);
-  update_score (self);
   gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->outcome_row));
   return self;
 }
@@ -699,6 +534,7 @@ hmr_follow_up_dialog_class_init (HmrFollowUpDialogClass *klass)
 
   object_class->dispose = hmr_follow_up_dialog_dispose;
   object_class->finalize = hmr_follow_up_dialog_finalize;
+  g_type_ensure (HMR_TYPE_WHO5_ROW);
 
   /**
    * HmrFollowUpDialog::saved:
@@ -748,12 +584,8 @@ static void
 hmr_follow_up_dialog_init (HmrFollowUpDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->previous_score = -1;
-  build_who5_rows (self);
   g_signal_connect_swapped (self->outcome_row, "notify::selected",
                             G_CALLBACK (on_outcome_changed), self);
-  g_signal_connect_swapped (self->who5_row, "notify::enable-expansion",
-                            G_CALLBACK (on_who5_enabled), self);
   g_signal_connect_swapped (self->took_place_switch, "notify::active",
                             G_CALLBACK (on_took_place_changed), self);
   set_who5_guidance (self);
@@ -808,8 +640,7 @@ hmr_follow_up_dialog_set_who5_item (HmrFollowUpDialog *self,
   g_return_if_fail (item < HMR_WHO5_N_ITEMS);
   g_return_if_fail (value >= 0 && value <= HMR_WHO5_ITEM_MAX);
 
-  adw_expander_row_set_enable_expansion (self->who5_row, TRUE);
-  gtk_toggle_button_set_active (self->who5_buttons[item][value], TRUE);
+  hmr_who5_row_set_item (self->who5_row, item, value);
 }
 
 /**
@@ -820,10 +651,8 @@ hmr_follow_up_dialog_set_who5_item (HmrFollowUpDialog *self,
 int
 hmr_follow_up_dialog_get_who5_score (HmrFollowUpDialog *self)
 {
-  int score;
-
   g_return_val_if_fail (HMR_IS_FOLLOW_UP_DIALOG (self), -1);
-  return who5_complete (self, &score) ? score : -1;
+  return hmr_who5_row_get_score (self->who5_row);
 }
 
 GtkWidget *

@@ -41,6 +41,7 @@ struct _HmrTodayPage
   guint            n_overdue;                   /* of the due follow-ups */
   GtkWidget       *groups[HMR_N_TODAY_LISTS];
   GtkListBox      *boxes[HMR_N_TODAY_LISTS];
+  GtkWidget       *show_all[HMR_N_TODAY_LISTS];  /* "Show All" by the heading */
   HmrStoreWorker  *worker;                      /* the lists' own connection */
   GCancellable    *cancellable;                 /* of the reading under way */
   gboolean         items_read;                  /* a reading was asked for */
@@ -211,6 +212,13 @@ hmr_today_page_open_list (HmrTodayPage *self,
 }
 
 static void
+on_show_all_clicked (GtkButton    *button,
+                     HmrTodayPage *self)
+{
+  hmr_today_page_open_list (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "list")) - 1);
+}
+
+static void
 on_row_activated (GtkListBox    *box,
                   GtkListBoxRow *row,
                   HmrTodayPage  *self)
@@ -236,6 +244,8 @@ build_groups (HmrTodayPage *self)
       HmrTodayList list = g_array_index (lists, HmrTodayList, i);
       GtkWidget *group = adw_preferences_group_new ();
       GtkWidget *box = gtk_list_box_new ();
+      GtkWidget *all = gtk_button_new_with_mnemonic (_("Show _All"));
+      g_autofree char *all_label = NULL;
 
       adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), hmr_today_list_get_title (list));
       gtk_list_box_set_selection_mode (GTK_LIST_BOX (box), GTK_SELECTION_NONE);
@@ -244,9 +254,21 @@ build_groups (HmrTodayPage *self)
                                       hmr_today_list_get_title (list), -1);
       g_signal_connect (box, "row-activated", G_CALLBACK (on_row_activated), self);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), box);
+      /* The whole list, from the heading as from its last row */
+      /* Translators: the accessible name of "Show All" by a Today list's heading */
+      all_label = g_strdup_printf (_("Show the whole list: %s"), hmr_today_list_get_title (list));
+      hmr_gui_set_accessible_label (all, all_label);
+      gtk_widget_set_tooltip_text (all, all_label);
+      gtk_widget_set_valign (all, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (all, "flat");
+      gtk_widget_set_visible (all, FALSE);
+      g_object_set_data (G_OBJECT (all), "list", GUINT_TO_POINTER (list + 1));
+      g_signal_connect (all, "clicked", G_CALLBACK (on_show_all_clicked), self);
+      adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), all);
       gtk_box_append (GTK_BOX (self->groups_box), group);
       self->groups[list] = group;
       self->boxes[list] = GTK_LIST_BOX (box);
+      self->show_all[list] = all;
     }
 }
 
@@ -390,6 +412,7 @@ show_lists (HmrTodayPage *self,
       count = g_strdup_printf (C_("today list", "%s (%u)"), hmr_today_list_get_title (l), self->totals[l]);
       adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->groups[l]), count);
       gtk_widget_set_visible (self->groups[l], self->totals[l] > 0);
+      gtk_widget_set_visible (self->show_all[l], self->totals[l] > items->len);
       total += self->totals[l];
     }
 
@@ -503,6 +526,7 @@ hmr_today_page_dispose (GObject *object)
     {
       self->boxes[l] = NULL;
       self->groups[l] = NULL;
+      self->show_all[l] = NULL;
       g_clear_pointer (&self->items[l], g_ptr_array_unref);
     }
 
