@@ -6,7 +6,8 @@
  *   list, case number, name, what is due, due date, since, days overdue
  *   (empty when not overdue), the record's kind and id
  * NAME is one of due-follow-ups, waiting-referrals, returned-plans,
- * ending-bans, plans-to-approve, closures-to-approve, flagged-wellbeing;
+ * ending-bans, bans-without-legal-aid, plans-to-approve, grants-to-decide,
+ * closures-to-approve, flagged-wellbeing;
  * without --list, every list of the user's role.  --reminders prints the
  * follow-ups assigned to the user that are due today or overdue.  --date
  * shows the lists as they stand on that day (for scripts and tests).

@@ -397,7 +397,7 @@ hmr_demo_write_follow_ups (HmrDemo        *d,
               score = sum * 4;
               /* flagged as the store flags them (hmr-who5.h) */
               before = previous;
-              flags = hmr_who5_flags (previous, score);
+              flags = hmr_who5_flags (previous, score) & HMR_WHO5_SUPERVISOR_FLAGS;
               previous = score;
               if (wants < 0)
                 wants = p->distress == 2 ? hmr_demo_quota (d, &d->q_wants_professional, 0.78)

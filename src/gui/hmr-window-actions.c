@@ -12,6 +12,9 @@
  *   win.plan            "s"  the assessment and reintegration plan
  *   win.close-case      "s"  ask for (or decide on) the case's closure
  *   win.import               the Import People assistant
+ *   win.move-case       "s"  move the case to another stage (a supervisor)
+ *   win.reassign-case   "s"  give the case to another caseworker of its office
+ *   win.transfer-case   "s"  transfer the case to another office
  *
  * The dialogs get the window's context (store and user); what they save,
  * the store announces to every area.
@@ -22,6 +25,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hmr-case-move-dialog.h"
 #include "hmr-close-case-dialog.h"
 #include "hmr-follow-up-dialog.h"
 #include "hmr-grant-dialog.h"
@@ -166,6 +170,22 @@ import_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (assistant));
 }
 
+static void
+case_move_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  HmrContext *context = hmr_window_get_context (HMR_WINDOW (widget));
+  HmrCaseMoveKind kind = HMR_CASE_MOVE_STAGE;
+
+  if (g_str_equal (action_name, "win.reassign-case"))
+    kind = HMR_CASE_MOVE_REASSIGN;
+  else if (g_str_equal (action_name, "win.transfer-case"))
+    kind = HMR_CASE_MOVE_TRANSFER;
+  hmr_case_move_dialog_open (widget, hmr_context_get_store (context), hmr_context_get_actor (context),
+                             param_id (parameter), kind);
+}
+
 void
 hmr_window_install_actions (GtkWidgetClass *widget_class)
 {
@@ -178,4 +198,7 @@ hmr_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.plan", "s", plan_action);
   gtk_widget_class_install_action (widget_class, "win.close-case", "s", close_case_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.move-case", "s", case_move_action);
+  gtk_widget_class_install_action (widget_class, "win.reassign-case", "s", case_move_action);
+  gtk_widget_class_install_action (widget_class, "win.transfer-case", "s", case_move_action);
 }

@@ -250,23 +250,90 @@ test_scores_flagged_in_store (Fixture       *f,
 
   record_score (f, a, 3, 3, 3, 3, 3);      /* 60, first: not flagged */
   record_score (f, b, 3, 3, 3, 2, 2);      /* 52: fell by 8, not flagged */
-  record_score (f, c, 2, 2, 2, 2, 2);      /* 40: fell by 12, flagged */
-  record_score (f, d, 2, 2, 1, 1, 1);      /* 28: fell by 12, flagged; 28 itself is not low */
-  record_score (f, e, 2, 2, 1, 1, 1);      /* 28, first score of another person: not flagged */
-  record_score (f, g, 2, 1, 1, 1, 1);      /* 24: below 28, flagged */
+  record_score (f, c, 2, 2, 2, 2, 2);      /* 40: fell by 12, flagged; 50 or below: screen */
+  record_score (f, d, 2, 2, 1, 1, 1);      /* 28: fell by 12, and 28 or below: likely depression */
+  record_score (f, e, 2, 2, 1, 1, 1);      /* 28, first score of another person: likely depression */
+  record_score (f, g, 2, 2, 2, 1, 1);      /* 32, after 28: screen, not flagged for the supervisor */
 
   fa = get (f, a); fb = get (f, b); fc = get (f, c); fd = get (f, d); fe = get (f, e); fg = get (f, g);
   g_assert_cmpint (fa->who5_flags, ==, HMR_WHO5_FLAG_NONE);
   g_assert_cmpint (fb->who5_previous, ==, 60);
   g_assert_cmpint (fb->who5_flags, ==, HMR_WHO5_FLAG_NONE);
   g_assert_cmpint (fc->who5_previous, ==, 52);
-  g_assert_cmpint (fc->who5_flags, ==, HMR_WHO5_FLAG_DROP);
+  g_assert_cmpint (fc->who5_flags, ==, HMR_WHO5_FLAG_DROP | HMR_WHO5_FLAG_SCREEN);
   g_assert_cmpint (fd->who5_score, ==, 28);
-  g_assert_cmpint (fd->who5_flags, ==, HMR_WHO5_FLAG_DROP);
+  g_assert_cmpint (fd->who5_flags, ==, HMR_WHO5_FLAG_DROP | HMR_WHO5_FLAG_LOW | HMR_WHO5_FLAG_SCREEN);
   g_assert_cmpint (fe->who5_previous, ==, -1);
-  g_assert_cmpint (fe->who5_flags, ==, HMR_WHO5_FLAG_NONE);
+  g_assert_cmpint (fe->who5_flags, ==, HMR_WHO5_FLAG_LOW | HMR_WHO5_FLAG_SCREEN);
   g_assert_cmpint (fg->who5_previous, ==, 28);
-  g_assert_cmpint (fg->who5_flags, ==, HMR_WHO5_FLAG_LOW);
+  g_assert_cmpint (fg->who5_flags, ==, HMR_WHO5_FLAG_SCREEN);
+  /* The supervisor's list holds the scores flagged for them */
+  g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM follow_up WHERE who5_flags > 0"), ==, 3);
+}
+
+/* The person phoned: the call is recorded without being planned first */
+static void
+test_recorded_without_scheduling (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autofree char *person = register_person (f, f->caseworker, "Раҳимов");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HmrFollowUp) fu = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *next = NULL;
+  g_autofree char *sql = NULL;
+  HmrFollowUpOutcome o = HMR_FOLLOW_UP_OUTCOME_INIT;
+  gint64 audited = count_rows (f->path, "SELECT count(*) FROM audit_log");
+
+  o.status = "done";
+  o.done_on = "22.11.2026";
+  o.has_who5 = TRUE;
+  for (guint i = 0; i < HMR_WHO5_N_ITEMS; i++)
+    o.who5_items[i] = 1;                 /* 20: likely depression */
+  o.next_on = "2026-12-06";
+
+  /* Refused: a call that did not take place, finance, another office */
+  o.status = "missed";
+  g_assert_false (hmr_store_record_unscheduled_follow_up (f->store, f->caseworker, person, "phone", &o,
+                                                          &id, NULL, &error));
+  g_assert_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  o.status = "done";
+  g_assert_false (hmr_store_record_unscheduled_follow_up (f->store, f->finance, person, "phone", &o,
+                                                          &id, NULL, &error));
+  g_assert_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_DENIED);
+  g_clear_error (&error);
+  g_assert_false (hmr_store_record_unscheduled_follow_up (f->store, f->caseworker_panj, person, "phone", &o,
+                                                          &id, NULL, &error));
+  g_assert_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_DENIED);
+  g_clear_error (&error);
+  g_assert_false (hmr_store_record_unscheduled_follow_up (f->store, f->caseworker, person, "letter", &o,
+                                                          &id, NULL, &error));
+  g_assert_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM follow_up"), ==, 0);
+  g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM audit_log"), ==, audited);
+
+  g_assert_true (hmr_store_record_unscheduled_follow_up (f->store, f->caseworker, person, "phone", &o,
+                                                         &id, &next, &error));
+  g_assert_no_error (error);
+  fu = hmr_store_get_follow_up (f->store, f->caseworker, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fu->status, ==, "done");
+  g_assert_cmpstr (fu->kind, ==, "phone");
+  g_assert_cmpstr (fu->due_on, ==, "2026-11-22");
+  g_assert_cmpstr (fu->done_on, ==, "2026-11-22");
+  g_assert_cmpstr (fu->assigned_to, ==, f->caseworker->user_id);
+  g_assert_cmpint (fu->who5_score, ==, 20);
+  g_assert_true (fu->who5_flags & HMR_WHO5_FLAG_LOW);
+  g_assert_nonnull (next);
+
+  /* planned, then done: both in its history and the audit log */
+  sql = g_strdup_printf ("SELECT count(*) FROM follow_up_history WHERE follow_up_id = '%s'", id);
+  g_assert_cmpint (count_rows (f->path, sql), ==, 2);
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("SELECT count(*) FROM audit_log WHERE entity = 'follow_up' AND entity_id = '%s'", id);
+  g_assert_cmpint (count_rows (f->path, sql), ==, 2);
 }
 
 /* Rows written in bulk (demo data, imports) get the same flags */
@@ -300,6 +367,8 @@ test_bulk_rows_flagged_like_the_store (Fixture       *f,
   g_assert_cmpint (count_rows (f->path, "SELECT who5_flags FROM follow_up WHERE id = 'bulk-1'"), ==, 2);
   g_assert_cmpint (count_rows (f->path, "SELECT who5_flags FROM follow_up WHERE id = 'bulk-7'"), ==, 0);
   g_assert_cmpint (count_rows (f->path, "SELECT who5_flags FROM follow_up WHERE id = 'bulk-4'"), ==, 1);
+  /* 28 is likely depression (and 41→28 a fall); 50 only suggests screening, not stored */
+  g_assert_cmpint (count_rows (f->path, "SELECT who5_flags FROM follow_up WHERE id = 'bulk-3'"), ==, 3);
 }
 
 static void
@@ -396,6 +465,7 @@ main (int    argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/follow-up/record/next-date-plans-the-next", test_recording_with_next_date_plans_the_next);
   ADD ("/follow-up/record/only-once", test_recorded_once_only);
+  ADD ("/follow-up/record/without-scheduling-first", test_recorded_without_scheduling);
   ADD ("/follow-up/record/bad-outcome-refused-naming-the-field", test_outcome_validation);
   ADD ("/follow-up/record/refused-for-other-office-and-finance", test_refused_for_other_office);
   ADD ("/follow-up/who5/drop-and-low-scores-flagged", test_scores_flagged_in_store);

@@ -236,9 +236,20 @@ build_world (Fixture *f,
     "  ('ban-c-last-month', '%1$s', '%5$s', 'yes', '2026-10-31', 'none', 'x', 'x'),"
     "  ('ban-c-lifted', '%1$s', '%5$s', 'yes', '2026-11-15', 'lifted', 'x', 'x'),"
     "  ('ban-c-no-ban', '%1$s', '%5$s', 'no', '2026-11-15', 'none', 'x', 'x'),"
-    "  ('ban-d-other-owner', '%1$s', '%6$s', 'yes', '2026-11-10', 'none', 'x', 'x'),"
-    "  ('ban-p-other-office', '%2$s', '%7$s', 'yes', '2026-11-10', 'none', 'x', 'x');",
-    DUSTI_OFFICE, PANJ_OFFICE, w->a, w->b, w->c, w->d, w->p);
+    "  ('ban-d-other-owner', '%1$s', '%6$s', 'yes', '2027-01-10', 'none', 'x', 'x'),"
+    "  ('ban-p-other-office', '%2$s', '%7$s', 'yes', '2027-02-21', 'none', 'x', 'x'),"
+    "  ('ban-c-no-legal-aid', '%1$s', '%5$s', 'yes', '2028-06-01', 'none', 'x', 'x'),"
+    "  ('ban-p-after-90-days', '%2$s', '%7$s', 'yes', '2027-02-22', 'none', 'x', 'x');"
+    /* grants submitted, one today (its history row is the newest) */
+    "INSERT INTO reintegration_grant (id, office_id, case_id, purpose, amount_requested, status, "
+    "  created_at, updated_at) VALUES "
+    "  ('grant-b', '%1$s', '%8$s', 'Welding machine', 587400, 'submitted', 'x', 'x'),"
+    "  ('grant-p', '%2$s', '%9$s', 'Sewing machine', 300000, 'submitted', 'x', 'x'),"
+    "  ('grant-c-draft', '%1$s', '%10$s', 'Cow', 500000, 'draft', 'x', 'x');"
+    "INSERT INTO grant_history (id, grant_id, at, by_user, from_state, to_state) VALUES "
+    "  ('gh-b', 'grant-b', '2026-10-01T08:00:00Z', NULL, 'draft', 'submitted'),"
+    "  ('gh-p', 'grant-p', '2026-11-23T08:00:00Z', NULL, 'draft', 'submitted');",
+    DUSTI_OFFICE, PANJ_OFFICE, w->a, w->b, w->c, w->d, w->p, w->case_b, w->case_p, w->case_c);
   exec_sql (f->path, sql);
 }
 
@@ -252,17 +263,23 @@ test_caseworker_lists_exact (Fixture       *f,
   ASSERT_LIST (f, f->caseworker, HMR_TODAY_DUE_FOLLOW_UPS, w.fa_yesterday, w.fa_today, w.fd_today);
   ASSERT_LIST (f, f->caseworker, HMR_TODAY_WAITING_REFERRALS, "ref-a-overdue", "ref-a-waiting");
   ASSERT_LIST (f, f->caseworker, HMR_TODAY_RETURNED_PLANS, w.plan_a);
-  ASSERT_LIST (f, f->caseworker, HMR_TODAY_ENDING_BANS, "ban-a-month-end", "ban-b-month-start");
+  /* within 90 days of 23 November: up to 21 February, not bans ended already */
+  ASSERT_LIST (f, f->caseworker, HMR_TODAY_ENDING_BANS, "ban-a-month-end", "ban-b-next-month");
+  /* a's and b's bans have legal aid under way; c's has none */
+  ASSERT_LIST (f, f->caseworker, HMR_TODAY_BANS_WITHOUT_LEGAL_AID, "ban-c-no-legal-aid");
 
   ASSERT_LIST (f, w.nazarova, HMR_TODAY_DUE_FOLLOW_UPS, w.fa_yesterday, w.fa_today, w.fd_today);
   ASSERT_LIST (f, w.nazarova, HMR_TODAY_WAITING_REFERRALS, "ref-d-other-owner");
   ASSERT_LIST (f, w.nazarova, HMR_TODAY_RETURNED_PLANS, NONE);
   ASSERT_LIST (f, w.nazarova, HMR_TODAY_ENDING_BANS, "ban-d-other-owner");
+  ASSERT_LIST (f, w.nazarova, HMR_TODAY_BANS_WITHOUT_LEGAL_AID, "ban-d-other-owner");
 
   ASSERT_LIST (f, f->caseworker_panj, HMR_TODAY_DUE_FOLLOW_UPS, w.fp_yesterday);
   ASSERT_LIST (f, f->caseworker_panj, HMR_TODAY_WAITING_REFERRALS, "ref-p-other-office");
   ASSERT_LIST (f, f->caseworker_panj, HMR_TODAY_RETURNED_PLANS, NONE);
   ASSERT_LIST (f, f->caseworker_panj, HMR_TODAY_ENDING_BANS, "ban-p-other-office");
+  ASSERT_LIST (f, f->caseworker_panj, HMR_TODAY_BANS_WITHOUT_LEGAL_AID, "ban-p-other-office",
+               "ban-p-after-90-days");
   world_clear (&w);
 }
 
@@ -277,6 +294,7 @@ test_supervisor_lists_exact (Fixture       *f,
   ASSERT_LIST (f, f->supervisor, HMR_TODAY_PLANS_TO_APPROVE, w.plan_b, w.plan_p);
   ASSERT_LIST (f, f->supervisor, HMR_TODAY_CLOSURES_TO_APPROVE, w.closure_b);
   ASSERT_LIST (f, f->supervisor, HMR_TODAY_FLAGGED_WELLBEING, w.fa_low, w.fp_low);
+  ASSERT_LIST (f, f->supervisor, HMR_TODAY_GRANTS_TO_DECIDE, "grant-b", "grant-p");
   /* no follow-ups are the supervisor's own */
   ASSERT_LIST (f, f->supervisor, HMR_TODAY_DUE_FOLLOW_UPS, NONE);
 
@@ -354,7 +372,7 @@ test_rows_say_what_is_due (Fixture       *f,
     {
       item = g_ptr_array_index (flagged, i);
       g_assert_cmpint (item->score, ==, 20);
-      g_assert_cmpint (item->flags, ==, HMR_WHO5_FLAG_LOW);
+      g_assert_cmpint (item->flags, ==, HMR_WHO5_FLAG_LOW | HMR_WHO5_FLAG_SCREEN);
       g_assert_nonnull (strstr (item->title, "20"));
     }
 
@@ -413,7 +431,7 @@ test_limit_counts_beyond_shown (Fixture       *f,
             }
         }
     }
-  /* due follow-ups (3), referrals (2), bans (2), plans (2), wellbeing (2) */
+  /* due follow-ups (3), referrals (2), bans (2), plans (2), grants (2), wellbeing (2) */
   g_assert_cmpuint (n_cut, >=, 6);
   world_clear (&w);
 }
@@ -427,9 +445,9 @@ test_lists_by_role (Fixture       *f,
   g_autoptr(GArray) fin = hmr_today_lists_for_actor (f->finance);
   g_autoptr(GArray) adm = hmr_today_lists_for_actor (f->admin);
   HmrTodayList cw_lists[] = { HMR_TODAY_DUE_FOLLOW_UPS, HMR_TODAY_WAITING_REFERRALS, HMR_TODAY_RETURNED_PLANS,
-                              HMR_TODAY_ENDING_BANS };
-  HmrTodayList sup_lists[] = { HMR_TODAY_PLANS_TO_APPROVE, HMR_TODAY_CLOSURES_TO_APPROVE,
-                               HMR_TODAY_FLAGGED_WELLBEING };
+                              HMR_TODAY_ENDING_BANS, HMR_TODAY_BANS_WITHOUT_LEGAL_AID };
+  HmrTodayList sup_lists[] = { HMR_TODAY_PLANS_TO_APPROVE, HMR_TODAY_GRANTS_TO_DECIDE,
+                               HMR_TODAY_CLOSURES_TO_APPROVE, HMR_TODAY_FLAGGED_WELLBEING };
 
   g_assert_cmpmem (cw->data, cw->len * sizeof (HmrTodayList), cw_lists, sizeof cw_lists);
   g_assert_cmpmem (sup->data, sup->len * sizeof (HmrTodayList), sup_lists, sizeof sup_lists);
@@ -523,22 +541,22 @@ test_overdue_at_day_boundary (Fixture       *f,
 }
 
 static void
-test_ban_month_follows_the_clock (Fixture       *f,
-                                  gconstpointer  data)
+test_bans_within_90_days_follow_the_clock (Fixture       *f,
+                                           gconstpointer  data)
 {
   g_autofree char *person = register_person (f, f->caseworker, "Азизов", NULL);
   g_autofree char *sql = g_strdup_printf (
     "INSERT INTO reentry_ban (id, office_id, beneficiary_id, has_ban, end_date, created_at, updated_at) "
-    "VALUES ('ban-dec-1', '%s', '%s', 'yes', '2026-12-01', 'x', 'x')", DUSTI_OFFICE, person);
+    "VALUES ('ban-mar-1', '%s', '%s', 'yes', '2027-03-01', 'x', 'x')", DUSTI_OFFICE, person);
 
   exec_sql (f->path, sql);
-  /* 30 November, 23:59:59 in Dushanbe: December has not come */
+  /* 30 November, 23:59:59 in Dushanbe: 1 March is 91 days away */
   g_date_time_unref (f->now);
   f->now = g_date_time_new_utc (2026, 11, 30, 18, 59, 59);
   ASSERT_LIST (f, f->caseworker, HMR_TODAY_ENDING_BANS, NONE);
   g_date_time_unref (f->now);
   f->now = g_date_time_new_utc (2026, 11, 30, 19, 0, 0);
-  ASSERT_LIST (f, f->caseworker, HMR_TODAY_ENDING_BANS, "ban-dec-1");
+  ASSERT_LIST (f, f->caseworker, HMR_TODAY_ENDING_BANS, "ban-mar-1");
 
   /* The row says the day as Hamroh writes dates everywhere */
   {
@@ -550,9 +568,104 @@ test_ban_month_follows_the_clock (Fixture       *f,
     g_assert_no_error (error);
     g_assert_cmpuint (rows->len, ==, 1);
     item = g_ptr_array_index (rows, 0);
-    g_assert_nonnull (strstr (item->title, "01.12.2026"));
-    g_assert_null (strstr (item->title, "2026-12-01"));
+    g_assert_nonnull (strstr (item->title, "01.03.2027"));
+    g_assert_null (strstr (item->title, "2027-03-01"));
   }
+}
+
+/* A legal-aid referral sent on the ban takes it off the list; one that
+ * was rejected does not */
+static void
+test_ban_leaves_list_when_referred (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autofree char *person = register_person (f, f->caseworker, "Азизов", NULL);
+  g_autofree char *sql = g_strdup_printf (
+    "INSERT INTO reentry_ban (id, office_id, beneficiary_id, has_ban, imposed_by, end_date, created_at, "
+    "  updated_at) VALUES ('ban-court', '%1$s', '%2$s', 'yes', 'court', NULL, 'x', 'x');"
+    "INSERT INTO referral (id, office_id, beneficiary_id, service_type, status, sent_on, created_at, "
+    "  updated_at) VALUES ('ref-rejected', '%1$s', '%2$s', 'legal_aid', 'rejected', '2026-11-01', 'x', 'x');",
+    DUSTI_OFFICE, person);
+  g_autofree char *link = NULL;
+
+  exec_sql (f->path, sql);
+  ASSERT_LIST (f, f->caseworker, HMR_TODAY_BANS_WITHOUT_LEGAL_AID, "ban-court");
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) rows = hmr_store_list_today (f->store, f->caseworker,
+                                                      HMR_TODAY_BANS_WITHOUT_LEGAL_AID, 0, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (((HmrTodayItem *) g_ptr_array_index (rows, 0))->title, "court"));
+  }
+
+  /* the ban's own link to a referral sent */
+  link = g_strdup_printf (
+    "INSERT INTO referral (id, office_id, beneficiary_id, service_type, status, sent_on, created_at, "
+    "  updated_at) VALUES ('ref-linked', '%1$s', '%2$s', 'legal_aid', 'sent', '2026-11-20', 'x', 'x');"
+    "UPDATE reentry_ban SET legal_referral_id = 'ref-linked' WHERE id = 'ban-court';",
+    DUSTI_OFFICE, person);
+  exec_sql (f->path, link);
+  ASSERT_LIST (f, f->caseworker, HMR_TODAY_BANS_WITHOUT_LEGAL_AID, NONE);
+}
+
+/* What was submitted today is at the top of the supervisor's lists, so
+ * that the first rows shown hold it */
+static void
+test_newest_work_shown_first (Fixture       *f,
+                              gconstpointer  data)
+{
+  World w = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) grants = NULL;
+  g_autoptr(GPtrArray) plans = NULL;
+  g_autofree char *case_e = NULL;
+  g_autofree char *e = NULL;
+  g_autofree char *plan_e = NULL;
+  guint total = 0;
+
+  build_world (f, &w);
+  grants = hmr_store_list_today (f->store, f->supervisor, HMR_TODAY_GRANTS_TO_DECIDE, 1, &total, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (total, ==, 2);
+  g_assert_cmpstr (((HmrTodayItem *) g_ptr_array_index (grants, 0))->entity_id, ==, "grant-p");
+  g_assert_nonnull (strstr (((HmrTodayItem *) g_ptr_array_index (grants, 0))->title, "Sewing machine"));
+  g_assert_nonnull (strstr (((HmrTodayItem *) g_ptr_array_index (grants, 0))->title, "3"));
+
+  /* A plan submitted an hour later than the others */
+  g_date_time_unref (f->now);
+  f->now = g_date_time_new_utc (2026, 11, 23, 10, 30, 0);
+  e = register_person (f, f->caseworker, "Эргашев", &case_e);
+  plan_e = plan_for (f, f->caseworker, case_e, NULL);
+  plans = hmr_store_list_today (f->store, f->supervisor, HMR_TODAY_PLANS_TO_APPROVE, 1, &total, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (total, ==, 3);
+  g_assert_cmpstr (((HmrTodayItem *) g_ptr_array_index (plans, 0))->entity_id, ==, plan_e);
+  world_clear (&w);
+}
+
+/* The summary says "2 due today, 1 overdue" of the 3 the heading counts */
+static void
+test_overdue_count_agrees_with_list (Fixture       *f,
+                                     gconstpointer  data)
+{
+  World w = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) due = NULL;
+  guint total = 0;
+  guint overdue = G_MAXUINT;
+
+  build_world (f, &w);
+  due = hmr_store_list_today (f->store, f->caseworker, HMR_TODAY_DUE_FOLLOW_UPS, 1, &total, &error);
+  g_assert_no_error (error);
+  g_assert_true (hmr_store_count_overdue_follow_ups (f->store, f->caseworker, &overdue, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (total, ==, 3);
+  g_assert_cmpuint (overdue, ==, 1);
+  g_assert_true (hmr_store_count_overdue_follow_ups (f->store, f->caseworker_panj, &overdue, &error));
+  g_assert_cmpuint (overdue, ==, 1);
+  g_assert_false (hmr_store_count_overdue_follow_ups (f->store, f->finance, &overdue, &error));
+  g_assert_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_DENIED);
+  world_clear (&w);
 }
 
 int
@@ -571,7 +684,10 @@ main (int    argc,
   ADD ("/today/limit/counts-rows-beyond-those-shown", test_limit_counts_beyond_shown);
   ADD ("/today/lists-by-role", test_lists_by_role);
   ADD ("/today/overdue/day-boundary-in-dushanbe", test_overdue_at_day_boundary);
-  ADD ("/today/bans/this-month-follows-the-clock", test_ban_month_follows_the_clock);
+  ADD ("/today/bans/within-90-days-follow-the-clock", test_bans_within_90_days_follow_the_clock);
+  ADD ("/today/bans/leave-the-no-legal-aid-list-when-referred", test_ban_leaves_list_when_referred);
+  ADD ("/today/supervisor/newest-work-shown-first", test_newest_work_shown_first);
+  ADD ("/today/summary/overdue-count-agrees-with-the-list", test_overdue_count_agrees_with_list);
 #undef ADD
 
   return g_test_run ();

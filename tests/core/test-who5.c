@@ -48,32 +48,52 @@ test_item_out_of_range_names_the_item (void)
   g_assert_null (strstr (error->message, "item 3"));
 }
 
+#define LOW    HMR_WHO5_FLAG_LOW
+#define SCREEN HMR_WHO5_FLAG_SCREEN
+#define DROP   HMR_WHO5_FLAG_DROP
+
 static void
 test_drop_of_ten_flagged_nine_not (void)
 {
-  g_assert_cmpint (hmr_who5_flags (60, 50), ==, HMR_WHO5_FLAG_DROP);
-  g_assert_cmpint (hmr_who5_flags (60, 51), ==, HMR_WHO5_FLAG_NONE);
-  g_assert_cmpint (hmr_who5_flags (60, 49), ==, HMR_WHO5_FLAG_DROP);
+  g_assert_cmpint (hmr_who5_flags (70, 60), ==, DROP);
+  g_assert_cmpint (hmr_who5_flags (70, 61), ==, HMR_WHO5_FLAG_NONE);
+  g_assert_cmpint (hmr_who5_flags (70, 52), ==, DROP);
   /* a rise is never a drop */
-  g_assert_cmpint (hmr_who5_flags (40, 80), ==, HMR_WHO5_FLAG_NONE);
+  g_assert_cmpint (hmr_who5_flags (60, 80), ==, HMR_WHO5_FLAG_NONE);
 }
 
 static void
-test_below_28_flagged_28_not (void)
+test_28_or_below_likely_depression (void)
 {
-  g_assert_cmpint (hmr_who5_flags (30, 27), ==, HMR_WHO5_FLAG_LOW);
-  g_assert_cmpint (hmr_who5_flags (30, 28), ==, HMR_WHO5_FLAG_NONE);
-  g_assert_cmpint (hmr_who5_flags (28, 28), ==, HMR_WHO5_FLAG_NONE);
-  /* low and falling */
-  g_assert_cmpint (hmr_who5_flags (40, 24), ==, HMR_WHO5_FLAG_LOW | HMR_WHO5_FLAG_DROP);
+  g_assert_cmpint (hmr_who5_flags (32, 28), ==, LOW | SCREEN);
+  g_assert_cmpint (hmr_who5_flags (32, 24), ==, LOW | SCREEN);
+  g_assert_cmpint (hmr_who5_flags (32, 32), ==, SCREEN);
+  /* likely depression and falling */
+  g_assert_cmpint (hmr_who5_flags (40, 28), ==, LOW | SCREEN | DROP);
+  /* the supervisor is told of these two, not of screening */
+  g_assert_cmpint (hmr_who5_flags (40, 28) & HMR_WHO5_SUPERVISOR_FLAGS, ==, LOW | DROP);
+  g_assert_cmpint (hmr_who5_flags (52, 48) & HMR_WHO5_SUPERVISOR_FLAGS, ==, HMR_WHO5_FLAG_NONE);
+}
+
+static void
+test_50_or_below_suggests_screening (void)
+{
+  g_assert_cmpint (hmr_who5_flags (-1, 50), ==, SCREEN);
+  g_assert_cmpint (hmr_who5_flags (-1, 52), ==, HMR_WHO5_FLAG_NONE);
+  g_assert_cmpint (hmr_who5_flags (60, 48), ==, SCREEN | DROP);
+  /* read back from what the store keeps */
+  g_assert_cmpint (hmr_who5_flags_from_stored (0, 44), ==, SCREEN);
+  g_assert_cmpint (hmr_who5_flags_from_stored (LOW, 20), ==, LOW | SCREEN);
+  g_assert_cmpint (hmr_who5_flags_from_stored (0, 76), ==, HMR_WHO5_FLAG_NONE);
+  g_assert_cmpint (hmr_who5_flags_from_stored (-1, -1), ==, HMR_WHO5_FLAG_NONE);
 }
 
 static void
 test_first_score_only_by_threshold (void)
 {
-  g_assert_cmpint (hmr_who5_flags (-1, 28), ==, HMR_WHO5_FLAG_NONE);
-  g_assert_cmpint (hmr_who5_flags (-1, 0), ==, HMR_WHO5_FLAG_LOW);
-  g_assert_cmpint (hmr_who5_flags (-1, 27), ==, HMR_WHO5_FLAG_LOW);
+  g_assert_cmpint (hmr_who5_flags (-1, 28), ==, LOW | SCREEN);
+  g_assert_cmpint (hmr_who5_flags (-1, 0), ==, LOW | SCREEN);
+  g_assert_cmpint (hmr_who5_flags (-1, 32), ==, SCREEN);
   g_assert_cmpint (hmr_who5_flags (-1, 100), ==, HMR_WHO5_FLAG_NONE);
 }
 
@@ -81,13 +101,22 @@ static void
 test_flag_descriptions (void)
 {
   g_autofree char *none = hmr_who5_describe_flags (HMR_WHO5_FLAG_NONE, 60, 60);
-  g_autofree char *drop = hmr_who5_describe_flags (HMR_WHO5_FLAG_DROP, 60, 48);
-  g_autofree char *low = hmr_who5_describe_flags (HMR_WHO5_FLAG_LOW, -1, 24);
+  g_autofree char *drop = hmr_who5_describe_flags (DROP, 72, 60);
+  g_autofree char *low = hmr_who5_describe_flags (LOW | SCREEN, -1, 24);
+  g_autofree char *screen = hmr_who5_describe_flags (SCREEN, -1, 44);
+  g_autofree char *guidance = hmr_who5_dup_guidance ();
 
   g_assert_null (none);
+  g_assert_nonnull (strstr (drop, "72"));
   g_assert_nonnull (strstr (drop, "60"));
-  g_assert_nonnull (strstr (drop, "48"));
   g_assert_nonnull (strstr (low, "24"));
+  g_assert_nonnull (strstr (low, "depression"));
+  g_assert_nonnull (strstr (screen, "44"));
+  g_assert_nonnull (strstr (screen, "screen"));
+  /* the thresholds are named where a score is recorded */
+  g_assert_nonnull (strstr (guidance, "28 or below"));
+  g_assert_nonnull (strstr (guidance, "50 or below"));
+  g_assert_nonnull (strstr (guidance, "10 points"));
 }
 
 static void
@@ -124,7 +153,8 @@ main (int    argc,
   g_test_add_func ("/who5/score/sum-times-four", test_score_is_sum_times_four);
   g_test_add_func ("/who5/score/item-out-of-range-refused-naming-the-item", test_item_out_of_range_names_the_item);
   g_test_add_func ("/who5/flags/drop-of-ten-flagged-nine-not", test_drop_of_ten_flagged_nine_not);
-  g_test_add_func ("/who5/flags/below-28-flagged-28-not", test_below_28_flagged_28_not);
+  g_test_add_func ("/who5/flags/28-or-below-likely-depression", test_28_or_below_likely_depression);
+  g_test_add_func ("/who5/flags/50-or-below-suggests-screening", test_50_or_below_suggests_screening);
   g_test_add_func ("/who5/flags/first-score-only-by-threshold", test_first_score_only_by_threshold);
   g_test_add_func ("/who5/flags/described", test_flag_descriptions);
   g_test_add_func ("/who5/items/stored-as-five-digits", test_items_as_stored);

@@ -251,6 +251,14 @@ gboolean     hmr_store_record_follow_up   (HmrStore       *self,
                                            const HmrFollowUpOutcome *outcome,
                                            char          **next_id,
                                            GError        **error);
+gboolean     hmr_store_record_unscheduled_follow_up (HmrStore *self,
+                                           const HmrActor *actor,
+                                           const char     *beneficiary_id,
+                                           const char     *kind,
+                                           const HmrFollowUpOutcome *outcome,
+                                           char          **id,
+                                           char          **next_id,
+                                           GError        **error);
 HmrFollowUp *hmr_store_get_follow_up      (HmrStore       *self,
                                            const HmrActor *actor,
                                            const char     *follow_up_id,
@@ -272,15 +280,20 @@ gboolean     hmr_store_acknowledge_wellbeing_flag (HmrStore *self,
 
 /* ---- Today ---------------------------------------------------------------- */
 
+/* Bans ending within this many days are on a caseworker's Today */
+#define HMR_TODAY_BANS_ENDING_DAYS 90
+
 typedef enum
 {
   /* a caseworker's */
   HMR_TODAY_DUE_FOLLOW_UPS,       /* planned, due today or before; theirs or their office's */
   HMR_TODAY_WAITING_REFERRALS,    /* sent, not answered; their cases */
   HMR_TODAY_RETURNED_PLANS,       /* returned for changes; their cases */
-  HMR_TODAY_ENDING_BANS,          /* re-entry bans ending this month; their cases */
+  HMR_TODAY_ENDING_BANS,          /* re-entry bans ending within 90 days; their cases */
+  HMR_TODAY_BANS_WITHOUT_LEGAL_AID, /* bans in force with no legal-aid referral; their cases */
   /* a supervisor's */
   HMR_TODAY_PLANS_TO_APPROVE,     /* submitted */
+  HMR_TODAY_GRANTS_TO_DECIDE,     /* submitted, awaiting approval or rejection */
   HMR_TODAY_CLOSURES_TO_APPROVE,  /* closure requested */
   HMR_TODAY_FLAGGED_WELLBEING,    /* flagged WHO-5 scores not yet acknowledged */
   HMR_N_TODAY_LISTS
@@ -292,7 +305,7 @@ typedef enum
  *   beneficiary_id, case_id  open the case file
  *   entity, entity_id        the record the row is about: "follow_up",
  *                            "referral", "plan", "case_closure_request",
- *                            "reentry_ban"
+ *                            "reentry_ban", "grant"
  *   title                    what is due, translated, one line
  *                            ("Phone call", "Legal aid — Centre Dusti", …)
  *   detail                   a comment or reason (why a plan was returned,
@@ -309,6 +322,7 @@ typedef enum
  *                            submitter or requester (full name)
  *   mine                     assigned to, owned or asked by the actor
  *   score, previous_score    wellbeing rows: WHO-5 0–100; -1 when none
+ *                            (grant rows: score is unused)
  *   flags                    wellbeing rows: why it was flagged
  */
 typedef struct
@@ -343,6 +357,10 @@ GPtrArray    *hmr_store_list_today        (HmrStore       *self,
                                            HmrTodayList    list,
                                            guint           limit,
                                            guint          *n_total,
+                                           GError        **error);
+gboolean      hmr_store_count_overdue_follow_ups (HmrStore *self,
+                                           const HmrActor *actor,
+                                           guint          *n_overdue,
                                            GError        **error);
 GPtrArray    *hmr_store_list_reminders    (HmrStore       *self,
                                            const HmrActor *actor,

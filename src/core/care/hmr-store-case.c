@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "hmr-case-moves.h"
 #include "hmr-follow-up-private.h"
 #include "hmr-labels.h"
 
@@ -173,7 +174,9 @@ hmr_case_row_require_open (const HmrCaseRow  *row,
  * Moves the case in @row to the stage @to, inside the caller's
  * transaction.  Closing sets the status "closed", closed_on (today) and the
  * closure reason (@comment); reopening sets the status "open" again and
- * clears them (the case_history row keeps them).
+ * clears them (the case_history row keeps them).  Marking it a duplicate
+ * sets the status "duplicate" and keeps the stage it had.  The workflow
+ * is asked from the case's state (hmr_case_state()).
  */
 gboolean
 hmr_store_move_case_locked (HmrStore        *self,
@@ -192,11 +195,20 @@ hmr_store_move_case_locked (HmrStore        *self,
   g_autofree char *old_closed_on = NULL;
   g_autofree char *old_reason = NULL;
   const char *status = row->status;
+  const char *from = hmr_case_state (row->status, row->stage);
+  const char *stage = to;
   const char *closed_on = NULL;
   const char *reason = NULL;
 
-  if (!hmr_workflow_may_move (actor, HMR_RECORD_CASE, row->stage, to, row->office_id, comment, error))
+  if (!hmr_workflow_may_move (actor, HMR_RECORD_CASE, from, to, row->office_id, comment, error))
     return FALSE;
+  if (g_str_equal (to, "transferred"))
+    {
+      /* A transfer needs the office it goes to: hmr_store_transfer_case() */
+      g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID,
+                   _("Office: choose the office the case is transferred to."));
+      return FALSE;
+    }
 
   old = hmr_store_prepare (self, "SELECT closed_on, closure_reason FROM case_file WHERE id = ?1", error);
   if (old == NULL)
@@ -221,6 +233,11 @@ hmr_store_move_case_locked (HmrStore        *self,
       closed_on = NULL;
       reason = NULL;
     }
+  else if (g_str_equal (to, "duplicate"))
+    {
+      status = "duplicate";
+      stage = row->stage;
+    }
 
   stmt = hmr_store_prepare (self,
                             "UPDATE case_file SET stage = ?1, status = ?2, closed_on = ?3, closure_reason = ?4, "
@@ -229,7 +246,7 @@ hmr_store_move_case_locked (HmrStore        *self,
                             error);
   if (stmt == NULL)
     return FALSE;
-  hmr_bind_text (stmt, 1, to);
+  hmr_bind_text (stmt, 1, stage);
   hmr_bind_text (stmt, 2, status);
   hmr_bind_text (stmt, 3, closed_on);
   hmr_bind_text (stmt, 4, reason);
@@ -246,10 +263,10 @@ hmr_store_move_case_locked (HmrStore        *self,
       return FALSE;
     }
 
-  if (!hmr_fu_append_history (self, "case_history", row->id, actor, row->stage, to, comment, error))
+  if (!hmr_fu_append_history (self, "case_history", row->id, actor, from, to, comment, error))
     return FALSE;
 
-  hmr_changes_add (changes, "stage", row->stage, to);
+  hmr_changes_add (changes, "stage", row->stage, stage);
   hmr_changes_add (changes, "status", row->status, status);
   hmr_changes_add (changes, "closed_on", old_closed_on, closed_on);
   hmr_changes_add (changes, "closure_reason", old_reason, reason);
@@ -259,8 +276,11 @@ hmr_store_move_case_locked (HmrStore        *self,
   if (!hmr_store_audit_append (self, actor, "transition", "case", row->id, json, error))
     return FALSE;
 
-  g_free (row->stage);
-  row->stage = g_strdup (to);
+  if (stage != row->stage)
+    {
+      g_free (row->stage);
+      row->stage = g_strdup (stage);
+    }
   if (status != row->status)
     {
       g_free (row->status);

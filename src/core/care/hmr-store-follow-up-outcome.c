@@ -199,7 +199,8 @@ record_locked (HmrStore        *self,
   if (c->score >= 0)
     {
       previous = previous_score (self, f, c->done_on);
-      flags = hmr_who5_flags (previous, c->score);
+      /* The column keeps the supervisor's flags; "screen" is read from the score */
+      flags = hmr_who5_flags (previous, c->score) & HMR_WHO5_SUPERVISOR_FLAGS;
     }
 
   stmt = hmr_store_prepare (self,
@@ -312,6 +313,94 @@ hmr_store_record_follow_up (HmrStore                  *self,
   return ok;
 }
 
+typedef struct
+{
+  const char *beneficiary_id;
+  const char *kind;
+  Record     *record;
+  char       *id;            /* (owned) the follow-up written */
+} Unscheduled;
+
+/* A planned follow-up, due the day it took place and assigned to the
+ * actor, then recorded as record_locked() does: two history rows and two
+ * audit rows, in one transaction */
+static gboolean
+record_unscheduled_locked (HmrStore        *self,
+                           const HmrActor  *actor,
+                           HmrAuditRow     *audit,
+                           gpointer         data,
+                           GError         **error)
+{
+  Unscheduled *u = data;
+  g_auto(HmrCaseRow) row = { 0 };
+  char *id;
+
+  if (!hmr_case_row_load_for_beneficiary (self, u->beneficiary_id, &row, error) ||
+      !hmr_store_require (actor, HMR_ACTION_FOLLOW_UP_WRITE, row.office_id, error) ||
+      !hmr_case_row_require_open (&row, error))
+    return FALSE;
+  id = hmr_fu_insert_planned (self, actor, &row, u->kind, u->record->c->done_on, actor->user_id, error);
+  if (id == NULL)
+    return FALSE;
+  g_free (audit->entity_id);
+  audit->entity_id = g_strdup (id);
+  u->id = id;
+  u->record->follow_up_id = id;
+  return record_locked (self, actor, audit, u->record, error);
+}
+
+/**
+ * hmr_store_record_unscheduled_follow_up:
+ * @kind: psychosocial_session, phone, home_visit or office
+ * @outcome: what happened; its status must be "done"
+ * @id: (out) (optional): the id of the follow-up recorded
+ * @next_id: (out) (optional): the id of the next one, when
+ *   @outcome->next_on planned one
+ *
+ * Records a follow-up that took place without being planned first (the
+ * person phoned, or came to the office): it is planned for the day it
+ * took place, assigned to @actor, and recorded at once, as
+ * hmr_store_record_follow_up() records a planned one.
+ */
+gboolean
+hmr_store_record_unscheduled_follow_up (HmrStore                  *self,
+                                        const HmrActor            *actor,
+                                        const char                *beneficiary_id,
+                                        const char                *kind,
+                                        const HmrFollowUpOutcome  *o,
+                                        char                     **id,
+                                        char                     **next_id,
+                                        GError                   **error)
+{
+  g_auto(Checked) c = { 0 };
+  Record r = { NULL, o, &c, NULL };
+  Unscheduled u = { beneficiary_id, kind, &r, NULL };
+  gboolean ok;
+
+  g_return_val_if_fail (HMR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (o != NULL, FALSE);
+
+  if (!hmr_store_check_actor (self, actor, error) ||
+      !hmr_fu_check_kind (_("Kind of follow-up"), kind, error))
+    return FALSE;
+  if (g_strcmp0 (o->status, "done") != 0)
+    {
+      g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID,
+                   _("What happened: a follow-up that was not planned can only be recorded as one that took place."));
+      return FALSE;
+    }
+  if (!validate_outcome (self, o, &c, error))
+    return FALSE;
+  ok = hmr_store_write (self, actor, "transition", "follow_up", NULL, record_unscheduled_locked, &u, error);
+  if (ok && id)
+    *id = g_steal_pointer (&u.id);
+  if (ok && next_id)
+    *next_id = g_steal_pointer (&r.next_id);
+  g_free (u.id);
+  g_free (r.next_id);
+  return ok;
+}
+
 static gboolean
 read_note_locked (HmrStore        *self,
                   const HmrActor  *actor,
@@ -400,7 +489,7 @@ acknowledge_locked (HmrStore        *self,
                    hmr_role_get_label (actor->role));
       return FALSE;
     }
-  if (f->who5_flags == HMR_WHO5_FLAG_NONE || f->who5_acknowledged_at != NULL)
+  if ((f->who5_flags & HMR_WHO5_SUPERVISOR_FLAGS) == 0 || f->who5_acknowledged_at != NULL)
     {
       g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID,
                    f->who5_acknowledged_at ? _("This wellbeing score was already acknowledged.")

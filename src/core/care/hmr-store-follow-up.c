@@ -90,7 +90,7 @@ row_to_follow_up (sqlite3_stmt *stmt)
       f->who5_items[i] = -1;
   f->who5_score = int_or (stmt, 12, -1);
   f->who5_previous = int_or (stmt, 13, -1);
-  f->who5_flags = int_or (stmt, 14, 0);
+  f->who5_flags = hmr_who5_flags_from_stored (int_or (stmt, 14, 0), f->who5_score);
   f->who5_acknowledged_at = hmr_column_dup_text (stmt, 15);
   f->wants_professional = int_or (stmt, 16, -1);
   f->has_note = sqlite3_column_int (stmt, 17) != 0;

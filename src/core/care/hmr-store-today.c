@@ -17,11 +17,12 @@
 
 #include "hmr-follow-up-private.h"
 #include "hmr-labels.h"
+#include "hmr-money.h"
 
 #define NAME "b.family_name || ' ' || b.given_name || coalesce(' ' || nullif(b.patronymic, ''), '')"
 
 /* ?1 the actor, ?2 the actor's office when their role is office-scoped
- * (else NULL), ?3 today, ?4 and ?5 the first and last day of this month */
+ * (else NULL), ?3 today, ?4 the day 90 days from today */
 static const char * const queries[HMR_N_TODAY_LISTS] = {
   /* the office's when the actor works in one, else their own (see due_query) */
   [HMR_TODAY_DUE_FOLLOW_UPS] = NULL,
@@ -58,8 +59,26 @@ static const char * const queries[HMR_N_TODAY_LISTS] = {
     "LEFT JOIN app_user u ON u.id = c.owner_id "
     "WHERE c.owner_id = ?1 AND c.deleted_at IS NULL AND (?2 IS NULL OR c.office_id = ?2) "
     "AND r.deleted_at IS NULL AND b.deleted_at IS NULL AND r.has_ban = 'yes' "
-    "AND r.appeal_status NOT IN ('lifted', 'amnesty') AND r.end_date BETWEEN ?4 AND ?5 "
+    "AND r.appeal_status NOT IN ('lifted', 'amnesty') AND r.end_date BETWEEN ?3 AND ?4 "
     "ORDER BY r.end_date, 2",
+
+  /* A ban in force (no end, or not ended) whose person has no legal-aid
+   * referral under way: neither the one the ban links (legal_referral_id)
+   * nor any other legal-aid referral sent, accepted or completed */
+  [HMR_TODAY_BANS_WITHOUT_LEGAL_AID] =
+    "SELECT b.id, " NAME ", b.case_number, c.id, r.id, r.imposed_by, NULL, r.end_date, r.start_date, "
+    "u.full_name, 1, NULL, NULL, NULL "
+    "FROM case_file c JOIN reentry_ban r ON r.beneficiary_id = c.beneficiary_id "
+    "JOIN beneficiary b ON b.id = c.beneficiary_id "
+    "LEFT JOIN app_user u ON u.id = c.owner_id "
+    "WHERE c.owner_id = ?1 AND c.deleted_at IS NULL AND (?2 IS NULL OR c.office_id = ?2) "
+    "AND c.status = 'open' "
+    "AND r.deleted_at IS NULL AND b.deleted_at IS NULL AND r.has_ban = 'yes' "
+    "AND r.appeal_status NOT IN ('lifted', 'amnesty') AND (r.end_date IS NULL OR r.end_date >= ?3) "
+    "AND NOT EXISTS (SELECT 1 FROM referral x WHERE x.deleted_at IS NULL "
+    "  AND x.status IN ('sent', 'accepted', 'completed') "
+    "  AND (x.id = r.legal_referral_id OR (x.beneficiary_id = r.beneficiary_id AND x.service_type = 'legal_aid'))) "
+    "ORDER BY r.end_date IS NULL, r.end_date, 2",
 
   [HMR_TODAY_PLANS_TO_APPROVE] =
     "SELECT b.id, " NAME ", b.case_number, c.id, p.id, NULL, p.objectives, NULL, h.at, "
@@ -71,7 +90,19 @@ static const char * const queries[HMR_N_TODAY_LISTS] = {
     "LEFT JOIN app_user u ON u.id = h.by_user "
     "WHERE p.status = 'submitted' AND p.deleted_at IS NULL AND b.deleted_at IS NULL "
     "AND (?2 IS NULL OR p.office_id = ?2) "
-    "ORDER BY h.at, 2",
+    "ORDER BY h.at DESC, 2",
+
+  [HMR_TODAY_GRANTS_TO_DECIDE] =
+    "SELECT b.id, " NAME ", b.case_number, c.id, g.id, g.currency, g.purpose, NULL, h.at, "
+    "u.full_name, h.by_user IS ?1, g.amount_requested, NULL, NULL "
+    "FROM reintegration_grant g JOIN case_file c ON c.id = g.case_id "
+    "JOIN beneficiary b ON b.id = c.beneficiary_id "
+    "LEFT JOIN grant_history h ON h.id = (SELECT h2.id FROM grant_history h2 WHERE h2.grant_id = g.id "
+    "  AND h2.to_state = 'submitted' ORDER BY h2.at DESC, h2.rowid DESC LIMIT 1) "
+    "LEFT JOIN app_user u ON u.id = h.by_user "
+    "WHERE g.status = 'submitted' AND g.deleted_at IS NULL AND b.deleted_at IS NULL "
+    "AND (?2 IS NULL OR g.office_id = ?2) "
+    "ORDER BY h.at DESC, 2",
 
   [HMR_TODAY_CLOSURES_TO_APPROVE] =
     "SELECT b.id, " NAME ", b.case_number, c.id, r.id, c.stage, r.reason, NULL, r.requested_at, "
@@ -81,7 +112,7 @@ static const char * const queries[HMR_N_TODAY_LISTS] = {
     "LEFT JOIN app_user u ON u.id = r.requested_by "
     "WHERE r.status = 'requested' AND r.deleted_at IS NULL AND b.deleted_at IS NULL "
     "AND (?2 IS NULL OR r.office_id = ?2) "
-    "ORDER BY r.requested_at, 2",
+    "ORDER BY r.requested_at DESC, 2",
 
   [HMR_TODAY_FLAGGED_WELLBEING] =
     "SELECT b.id, " NAME ", b.case_number, f.case_id, f.id, f.kind, NULL, NULL, f.done_on, "
@@ -106,6 +137,8 @@ typedef enum
   DUE_OFFICE,             /* due today or before, in the actor's office */
   DUE_MINE,               /* due today or before, assigned to the actor */
   DUE_MINE_TODAY,         /* due today, assigned to the actor */
+  DUE_OFFICE_OVERDUE,     /* due before today, in the actor's office */
+  DUE_MINE_OVERDUE,       /* due before today, assigned to the actor */
 } DueQuery;
 
 static const char *
@@ -117,6 +150,11 @@ due_query (DueQuery which)
       return DUE_SELECT "AND f.office_id = ?2 AND f.due_on <= ?3 ORDER BY f.due_on, 2";
     case DUE_MINE:
       return DUE_SELECT "AND f.assigned_to = ?1 AND f.due_on <= ?3 AND (?2 IS NULL OR f.office_id = ?2) "
+                        "ORDER BY f.due_on, 2";
+    case DUE_OFFICE_OVERDUE:
+      return DUE_SELECT "AND f.office_id = ?2 AND f.due_on < ?3 ORDER BY f.due_on, 2";
+    case DUE_MINE_OVERDUE:
+      return DUE_SELECT "AND f.assigned_to = ?1 AND f.due_on < ?3 AND (?2 IS NULL OR f.office_id = ?2) "
                         "ORDER BY f.due_on, 2";
     case DUE_MINE_TODAY:
     default:
@@ -130,7 +168,9 @@ static const char *entities[HMR_N_TODAY_LISTS] = {
   [HMR_TODAY_WAITING_REFERRALS] = "referral",
   [HMR_TODAY_RETURNED_PLANS] = "plan",
   [HMR_TODAY_ENDING_BANS] = "reentry_ban",
+  [HMR_TODAY_BANS_WITHOUT_LEGAL_AID] = "reentry_ban",
   [HMR_TODAY_PLANS_TO_APPROVE] = "plan",
+  [HMR_TODAY_GRANTS_TO_DECIDE] = "grant",
   [HMR_TODAY_CLOSURES_TO_APPROVE] = "case_closure_request",
   [HMR_TODAY_FLAGGED_WELLBEING] = "follow_up",
 };
@@ -163,7 +203,9 @@ hmr_today_list_to_string (HmrTodayList list)
     case HMR_TODAY_WAITING_REFERRALS: return "waiting-referrals";
     case HMR_TODAY_RETURNED_PLANS: return "returned-plans";
     case HMR_TODAY_ENDING_BANS: return "ending-bans";
+    case HMR_TODAY_BANS_WITHOUT_LEGAL_AID: return "bans-without-legal-aid";
     case HMR_TODAY_PLANS_TO_APPROVE: return "plans-to-approve";
+    case HMR_TODAY_GRANTS_TO_DECIDE: return "grants-to-decide";
     case HMR_TODAY_CLOSURES_TO_APPROVE: return "closures-to-approve";
     case HMR_TODAY_FLAGGED_WELLBEING: return "flagged-wellbeing";
     case HMR_N_TODAY_LISTS:
@@ -185,8 +227,10 @@ hmr_today_list_get_title (HmrTodayList list)
     case HMR_TODAY_DUE_FOLLOW_UPS: return _("Follow-ups due");
     case HMR_TODAY_WAITING_REFERRALS: return _("Referrals waiting for an answer");
     case HMR_TODAY_RETURNED_PLANS: return _("Plans returned for changes");
-    case HMR_TODAY_ENDING_BANS: return _("Re-entry bans ending this month");
+    case HMR_TODAY_ENDING_BANS: return _("Re-entry bans ending within 90 days");
+    case HMR_TODAY_BANS_WITHOUT_LEGAL_AID: return _("Re-entry bans with no legal-aid referral");
     case HMR_TODAY_PLANS_TO_APPROVE: return _("Plans waiting for approval");
+    case HMR_TODAY_GRANTS_TO_DECIDE: return _("Grants waiting for a decision");
     case HMR_TODAY_CLOSURES_TO_APPROVE: return _("Closures waiting for approval");
     case HMR_TODAY_FLAGGED_WELLBEING: return _("Wellbeing scores to look at");
     case HMR_N_TODAY_LISTS:
@@ -209,7 +253,16 @@ may_list (const HmrActor  *actor,
       return hmr_store_require (actor, HMR_ACTION_REFERRAL_READ, NULL, error);
     case HMR_TODAY_RETURNED_PLANS:
     case HMR_TODAY_ENDING_BANS:
+    case HMR_TODAY_BANS_WITHOUT_LEGAL_AID:
       return hmr_store_require (actor, HMR_ACTION_BENEFICIARY_READ, NULL, error);
+    case HMR_TODAY_GRANTS_TO_DECIDE:
+      if (!hmr_store_require (actor, HMR_ACTION_BENEFICIARY_READ, NULL, error))
+        return FALSE;
+      if (hmr_workflow_may_move (actor, HMR_RECORD_GRANT, "submitted", "approved", NULL, "-", NULL))
+        return TRUE;
+      g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_DENIED,
+                   _("Refused: the %s role may not approve grants."), hmr_role_get_label (actor->role));
+      return FALSE;
     case HMR_TODAY_PLANS_TO_APPROVE:
       if (!hmr_store_require (actor, HMR_ACTION_BENEFICIARY_READ, NULL, error))
         return FALSE;
@@ -245,9 +298,10 @@ may_list (const HmrActor  *actor,
  * hmr_today_lists_for_actor:
  *
  * The lists of @actor's Today page, in the order to show them: a
- * caseworker's four (follow-ups due, referrals waiting, plans returned,
- * bans ending) when @actor does casework in an office; a supervisor's
- * three (plans, closures, wellbeing) when @actor may approve plans.
+ * caseworker's five (follow-ups due, referrals waiting, plans returned,
+ * bans ending, bans with no legal aid) when @actor does casework in an
+ * office; a supervisor's four (plans, grants, closures, wellbeing) when
+ * @actor may decide them.
  *
  * Returns: (transfer full) (element-type HmrTodayList): the lists
  */
@@ -259,7 +313,7 @@ hmr_today_lists_for_actor (const HmrActor *actor)
   if (actor == NULL)
     return out;
   if (hmr_permission_is_office_scoped (actor->role, HMR_ACTION_FOLLOW_UP_WRITE))
-    for (HmrTodayList l = HMR_TODAY_DUE_FOLLOW_UPS; l <= HMR_TODAY_ENDING_BANS; l++)
+    for (HmrTodayList l = HMR_TODAY_DUE_FOLLOW_UPS; l <= HMR_TODAY_BANS_WITHOUT_LEGAL_AID; l++)
       if (may_list (actor, l, NULL))
         g_array_append_val (out, l);
   for (HmrTodayList l = HMR_TODAY_PLANS_TO_APPROVE; l < HMR_N_TODAY_LISTS; l++)
@@ -309,6 +363,17 @@ make_title (HmrTodayList  list,
         return g_strdup_printf (_("Re-entry ban ends on %s"),
                                 day ? day : (item->due_on ? item->due_on : ""));
       }
+    case HMR_TODAY_BANS_WITHOUT_LEGAL_AID:
+      if (g_strcmp0 (code, "court") == 0)
+        return g_strdup (_("Re-entry ban by a court, no legal-aid referral"));
+      return g_strdup (_("Re-entry ban, no legal-aid referral"));
+    case HMR_TODAY_GRANTS_TO_DECIDE:
+      {
+        g_autofree char *amount = hmr_money_format (sqlite3_column_int64 (stmt, 11), code,
+                                                    HMR_MONEY_LOCALE);
+        /* Translators: a grant waiting for a decision: its amount and purpose */
+        return g_strdup_printf (_("Grant of %s: %s"), amount, text ? text : "");
+      }
     case HMR_TODAY_PLANS_TO_APPROVE:
       return g_strdup (_("Reintegration plan submitted for approval"));
     case HMR_TODAY_CLOSURES_TO_APPROVE:
@@ -339,12 +404,18 @@ row_to_item (HmrTodayList  list,
   item->since = hmr_column_dup_text (stmt, 8);
   item->who = hmr_column_dup_text (stmt, 9);
   item->mine = sqlite3_column_int (stmt, 10) != 0;
-  item->score = sqlite3_column_type (stmt, 11) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 11);
-  item->previous_score = sqlite3_column_type (stmt, 12) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 12);
-  item->flags = sqlite3_column_int (stmt, 13);
-  item->days_overdue = list == HMR_TODAY_ENDING_BANS ? -1 : days_overdue (item->due_on, today);
+  if (list == HMR_TODAY_FLAGGED_WELLBEING)
+    {
+      item->score = sqlite3_column_type (stmt, 11) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 11);
+      item->previous_score = sqlite3_column_type (stmt, 12) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 12);
+      item->flags = hmr_who5_flags_from_stored (sqlite3_column_int (stmt, 13), item->score);
+    }
+  else
+    item->score = item->previous_score = -1;
+  item->days_overdue = list == HMR_TODAY_ENDING_BANS || list == HMR_TODAY_BANS_WITHOUT_LEGAL_AID
+                       ? -1 : days_overdue (item->due_on, today);
   item->title = make_title (list, stmt, item);
-  if (list != HMR_TODAY_WAITING_REFERRALS)
+  if (list != HMR_TODAY_WAITING_REFERRALS && list != HMR_TODAY_GRANTS_TO_DECIDE)
     item->detail = hmr_column_dup_text (stmt, 6);
   return item;
 }
@@ -355,24 +426,18 @@ bind_list_params (sqlite3_stmt    *stmt,
                   const HmrActor  *actor,
                   GDate           *today)
 {
-  GDate first, last;
-  char today_s[16], first_s[16], last_s[16];
+  GDate soon = *today;
+  char today_s[16], soon_s[16];
 
-  g_date_clear (&first, 1);
-  g_date_clear (&last, 1);
-  g_date_set_dmy (&first, 1, g_date_get_month (today), g_date_get_year (today));
-  g_date_set_dmy (&last, g_date_get_days_in_month (g_date_get_month (today), g_date_get_year (today)),
-                  g_date_get_month (today), g_date_get_year (today));
+  g_date_add_days (&soon, HMR_TODAY_BANS_ENDING_DAYS);
   g_date_strftime (today_s, sizeof today_s, "%Y-%m-%d", today);
-  g_date_strftime (first_s, sizeof first_s, "%Y-%m-%d", &first);
-  g_date_strftime (last_s, sizeof last_s, "%Y-%m-%d", &last);
+  g_date_strftime (soon_s, sizeof soon_s, "%Y-%m-%d", &soon);
 
   hmr_bind_text (stmt, 1, actor->user_id);
   hmr_bind_text (stmt, 2, hmr_permission_is_office_scoped (actor->role, HMR_ACTION_BENEFICIARY_READ)
                             ? (actor->office_id ? actor->office_id : "") : NULL);
   hmr_bind_text (stmt, 3, today_s);
-  hmr_bind_text (stmt, 4, first_s);
-  hmr_bind_text (stmt, 5, last_s);
+  hmr_bind_text (stmt, 4, soon_s);
 }
 
 /* How many rows @sql has, without reading them: its own WHERE under a
@@ -489,6 +554,34 @@ hmr_store_list_today (HmrStore        *self,
                                 ? DUE_OFFICE : DUE_MINE),
                      limit, n_total, error);
   return run_list (self, actor, list, queries[list], limit, n_total, error);
+}
+
+/**
+ * hmr_store_count_overdue_follow_ups:
+ * @n_overdue: (out): how many of %HMR_TODAY_DUE_FOLLOW_UPS are due before
+ *   today; the others are due today
+ *
+ * For the Today page's summary, which must agree with the list's heading.
+ */
+gboolean
+hmr_store_count_overdue_follow_ups (HmrStore        *self,
+                                    const HmrActor  *actor,
+                                    guint           *n_overdue,
+                                    GError         **error)
+{
+  GDate today;
+
+  g_return_val_if_fail (HMR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (n_overdue != NULL, FALSE);
+
+  if (!hmr_store_check_actor (self, actor, error) ||
+      !may_list (actor, HMR_TODAY_DUE_FOLLOW_UPS, error))
+    return FALSE;
+  hmr_store_get_today (self, &today);
+  return count_list (self, actor,
+                     due_query (hmr_permission_is_office_scoped (actor->role, HMR_ACTION_BENEFICIARY_READ)
+                                ? DUE_OFFICE_OVERDUE : DUE_MINE_OVERDUE),
+                     &today, n_overdue, error);
 }
 
 /**

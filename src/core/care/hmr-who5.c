@@ -68,9 +68,10 @@ hmr_who5_score (const int   items[HMR_WHO5_N_ITEMS],
  * @previous_score: the person's previous score, or -1 for a first score
  * @score: the new score
  *
- * A first score is judged by the threshold only.
+ * A first score is judged by the thresholds only.
  *
- * Returns: why the score needs the supervisor's attention, if it does
+ * Returns: what the score says, as the guidance reads it; the
+ *   %HMR_WHO5_SUPERVISOR_FLAGS of it need the supervisor's attention
  */
 HmrWho5Flags
 hmr_who5_flags (int previous_score,
@@ -78,18 +79,57 @@ hmr_who5_flags (int previous_score,
 {
   HmrWho5Flags flags = HMR_WHO5_FLAG_NONE;
 
-  if (score < HMR_WHO5_LOW_SCORE)
+  if (score < 0)
+    return flags;
+  if (score <= HMR_WHO5_LOW_SCORE)
     flags |= HMR_WHO5_FLAG_LOW;
+  if (score <= HMR_WHO5_SCREEN_SCORE)
+    flags |= HMR_WHO5_FLAG_SCREEN;
   if (previous_score >= 0 && previous_score - score >= HMR_WHO5_DROP)
     flags |= HMR_WHO5_FLAG_DROP;
   return flags;
 }
 
 /**
+ * hmr_who5_flags_from_stored:
+ * @stored: follow_up.who5_flags (the supervisor's flags), or -1
+ * @score: the score, or -1
+ *
+ * Returns: the stored flags with the screening flag the score implies
+ */
+HmrWho5Flags
+hmr_who5_flags_from_stored (int stored,
+                            int score)
+{
+  HmrWho5Flags flags = stored > 0 ? (stored & HMR_WHO5_SUPERVISOR_FLAGS) : HMR_WHO5_FLAG_NONE;
+
+  if (score >= 0 && score <= HMR_WHO5_SCREEN_SCORE)
+    flags |= HMR_WHO5_FLAG_SCREEN;
+  return flags;
+}
+
+/**
+ * hmr_who5_dup_guidance:
+ *
+ * Returns: the thresholds, in one translated paragraph, for the dialog
+ *   where a score is recorded
+ */
+char *
+hmr_who5_dup_guidance (void)
+{
+  /* Translators: the WHO-5 thresholds; the numbers are put in by Hamroh */
+  return g_strdup_printf (_("The score is the total of the five answers times four, 0 to 100. "
+                            "%d or below: likely depression. %d or below: screen for depression. "
+                            "A fall of %d points or more since the last score: a change to look at. "
+                            "Likely depression and a fall are flagged for the supervisor."),
+                          HMR_WHO5_LOW_SCORE, HMR_WHO5_SCREEN_SCORE, HMR_WHO5_DROP);
+}
+
+/**
  * hmr_who5_describe_flags:
  *
- * Returns: (nullable): one translated line saying why a score was flagged,
- *   %NULL when it was not
+ * Returns: (nullable): one translated line saying what the score shows,
+ *   %NULL when it shows nothing to act on
  */
 char *
 hmr_who5_describe_flags (HmrWho5Flags flags,
@@ -97,11 +137,17 @@ hmr_who5_describe_flags (HmrWho5Flags flags,
                          int          score)
 {
   if ((flags & HMR_WHO5_FLAG_LOW) && (flags & HMR_WHO5_FLAG_DROP))
-    return g_strdup_printf (_("Wellbeing %d of 100, down from %d: low and falling"), score, previous_score);
-  if (flags & HMR_WHO5_FLAG_DROP)
-    return g_strdup_printf (_("Wellbeing fell from %d to %d of 100"), previous_score, score);
+    return g_strdup_printf (_("Wellbeing %d of 100, down from %d: likely depression, and falling"),
+                            score, previous_score);
   if (flags & HMR_WHO5_FLAG_LOW)
-    return g_strdup_printf (_("Wellbeing %d of 100: below %d"), score, HMR_WHO5_LOW_SCORE);
+    return g_strdup_printf (_("Wellbeing %d of 100: %d or below, likely depression"),
+                            score, HMR_WHO5_LOW_SCORE);
+  if (flags & HMR_WHO5_FLAG_DROP)
+    return g_strdup_printf (_("Wellbeing fell from %d to %d of 100: a change to look at"),
+                            previous_score, score);
+  if (flags & HMR_WHO5_FLAG_SCREEN)
+    return g_strdup_printf (_("Wellbeing %d of 100: %d or below, screen for depression"),
+                            score, HMR_WHO5_SCREEN_SCORE);
   return NULL;
 }
 

@@ -2,8 +2,12 @@
  *
  * Five statements about the last two weeks, each answered 0 (at no time)
  * to 5 (all of the time).  The score is the raw sum times four, 0 to 100.
- * A score below 28, or one that fell by 10 points or more since the
- * person's previous score, is flagged for the supervisor.
+ * As the usual guidance reads it: a score of 28 or below flags likely
+ * depression, one of 50 or below suggests screening for depression, and a
+ * fall of 10 points or more since the person's previous score flags a
+ * change.  Likely depression and a fall are flagged for the supervisor
+ * (and stored in follow_up.who5_flags); "screen" is told to the
+ * caseworker and derived from the score whenever it is read.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,8 +19,9 @@ G_BEGIN_DECLS
 
 #define HMR_WHO5_N_ITEMS        5
 #define HMR_WHO5_ITEM_MAX       5
-#define HMR_WHO5_LOW_SCORE      28   /* a score below this is flagged */
-#define HMR_WHO5_DROP           10   /* a fall of this much or more is flagged */
+#define HMR_WHO5_LOW_SCORE      28   /* this or below: likely depression */
+#define HMR_WHO5_SCREEN_SCORE   50   /* this or below: screen for depression */
+#define HMR_WHO5_DROP           10   /* a fall of this much or more: a change */
 
 #define HMR_WHO5_ERROR (hmr_who5_error_quark ())
 
@@ -29,9 +34,13 @@ typedef enum
 typedef enum
 {
   HMR_WHO5_FLAG_NONE = 0,
-  HMR_WHO5_FLAG_LOW  = 1 << 0,   /* below HMR_WHO5_LOW_SCORE */
-  HMR_WHO5_FLAG_DROP = 1 << 1,   /* fell by HMR_WHO5_DROP or more */
+  HMR_WHO5_FLAG_LOW    = 1 << 0,   /* HMR_WHO5_LOW_SCORE or below */
+  HMR_WHO5_FLAG_DROP   = 1 << 1,   /* fell by HMR_WHO5_DROP or more */
+  HMR_WHO5_FLAG_SCREEN = 1 << 2,   /* HMR_WHO5_SCREEN_SCORE or below; not stored */
 } HmrWho5Flags;
+
+/* The flags a supervisor acknowledges, as follow_up.who5_flags keeps them */
+#define HMR_WHO5_SUPERVISOR_FLAGS (HMR_WHO5_FLAG_LOW | HMR_WHO5_FLAG_DROP)
 
 GQuark        hmr_who5_error_quark    (void);
 
@@ -40,6 +49,9 @@ gboolean      hmr_who5_score          (const int     items[HMR_WHO5_N_ITEMS],
                                        GError      **error);
 HmrWho5Flags  hmr_who5_flags          (int           previous_score,
                                        int           score);
+HmrWho5Flags  hmr_who5_flags_from_stored (int         stored,
+                                       int           score);
+char         *hmr_who5_dup_guidance   (void);
 const char   *hmr_who5_item_get_label (guint         item);
 char         *hmr_who5_describe_flags (HmrWho5Flags  flags,
                                        int           previous_score,

@@ -413,6 +413,10 @@ hmr_stage_get_label (const char *code)
     return C_("case stage", "Closed");
   if (g_strcmp0 (code, "reopened") == 0)
     return C_("case stage", "Reopened");
+  if (g_strcmp0 (code, "transferred") == 0)
+    return C_("case stage", "Transferred");
+  if (g_strcmp0 (code, "duplicate") == 0)
+    return C_("case stage", "Duplicate");
   return code ? code : "";
 }
 

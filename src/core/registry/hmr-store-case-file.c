@@ -103,6 +103,32 @@ collect_timeline (HmrStore        *self,
                TXT (3), "case", STR (4));
   g_clear_pointer (&stmt, sqlite3_finalize);
 
+  /* reassignments and transfers */
+  stmt = hmr_store_prepare (self,
+                            "SELECT a.at, a.kind, fo.district, tof.district, tw.full_name, a.comment, c.id "
+                            "FROM case_assignment a JOIN case_file c ON c.id = a.case_id "
+                            "LEFT JOIN office fo ON fo.id = a.from_office "
+                            "LEFT JOIN office tof ON tof.id = a.to_office "
+                            "LEFT JOIN app_user tw ON tw.id = a.to_owner WHERE c.beneficiary_id = ?1",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  hmr_bind_text (stmt, 1, id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      char *title;
+
+      if (g_strcmp0 (STR (1), "transfer") == 0)
+        /* Translators: the districts of the offices a case went from and to */
+        title = g_strdup_printf (_("Case transferred from %s to %s"),
+                                 hmr_district_get_label (STR (2)), hmr_district_get_label (STR (3)));
+      else
+        /* Translators: %s is the caseworker who takes the case over */
+        title = g_strdup_printf (_("Case reassigned to %s"), STR (4) ? STR (4) : "—");
+      add_entry (file->timeline, STR (0), HMR_TIMELINE_CASE, title, TXT (5), "case", STR (6));
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
   /* referrals */
   stmt = hmr_store_prepare (self,
                             "SELECT coalesce(r.sent_on, substr(r.created_at, 1, 10)), r.service_type, r.status, "

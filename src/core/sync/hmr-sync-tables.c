@@ -22,6 +22,7 @@ static const HmrSyncTable tables[] = {
   { "trafficking_profile", HMR_SYNC_OFFICE, NULL, NULL },
   { "case_file", HMR_SYNC_OFFICE, NULL, NULL },
   { "case_history", HMR_SYNC_CHILD, "case_file", "case_id" },
+  { "case_assignment", HMR_SYNC_CHILD, "case_file", "case_id" },
   { "assessment", HMR_SYNC_OFFICE, NULL, NULL },
   { "assessment_need", HMR_SYNC_CHILD, "assessment", "assessment_id" },
   { "reintegration_plan", HMR_SYNC_OFFICE, NULL, NULL },

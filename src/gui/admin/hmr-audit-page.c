@@ -76,6 +76,8 @@ static const struct { const char *code; const char *label; } action_labels[] = {
   { "detach", NC_("audit action", "Detached") },
   { "acknowledge", NC_("audit action", "Acknowledged") },
   { "mark-duplicate", NC_("audit action", "Marked as duplicate") },
+  { "reassign", NC_("audit action", "Reassigned to another caseworker") },
+  { "transfer", NC_("audit action", "Transferred to another office") },
   { "duplicate-override", NC_("audit action", "Registered despite a possible duplicate") },
   { "consent-override", NC_("audit action", "Referred without consent") },
   { "demo-load", NC_("audit action", "Demo data loaded") },

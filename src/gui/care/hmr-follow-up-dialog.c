@@ -1,10 +1,12 @@
 /* hmr-follow-up-dialog.c
  *
  * Two faces of one window.  Scheduling asks for the kind, the day and who
- * will do it.  Recording starts from what is most common (it took place,
- * today) so that a phone call is recorded in a few keystrokes: the five
- * WHO-5 answers are rows of 0–5 buttons, the score and whether the
- * supervisor will be told update as they are chosen.  The confidential
+ * will do it; "It already took place" turns it into recording one that
+ * was never scheduled (the person phoned or came in).  Recording starts
+ * from what is most common (it took place, today) so that a phone call is
+ * recorded in a few keystrokes: the five WHO-5 answers are rows of 0–5
+ * buttons (HmrWho5Row), the score and whether the supervisor will be told
+ * update as they are chosen, under the thresholds they follow.  The confidential
  * note is only there for the roles that may read it (DESIGN §6); the store
  * refuses the others anyway.
  *
@@ -21,6 +23,7 @@
 #include "hmr-gui-util.h"
 #include "hmr-labels.h"
 #include "hmr-permissions.h"
+#include "hmr-who5-row.h"
 
 static const char * const kinds[] = { "psychosocial_session", "phone", "home_visit", "office" };
 static const char * const outcomes[] = { "done", "missed", "cancelled" };
@@ -36,9 +39,6 @@ struct _HmrFollowUpDialog
   char            *beneficiary_id;
   char            *office_id;
   GPtrArray       *staff;           /* HmrUserInfo: who may be assigned */
-  int              previous_score;  /* the person's last WHO-5 score, -1 */
-  int              who5[HMR_WHO5_N_ITEMS];
-  GtkToggleButton *who5_buttons[HMR_WHO5_N_ITEMS][HMR_WHO5_ITEM_MAX + 1];
   gboolean         saved;
 
   /* Template widgets */
@@ -46,6 +46,8 @@ struct _HmrFollowUpDialog
   AdwToastOverlay *toast_overlay;
   GtkButton       *save_button;
   GtkWidget       *schedule_group;
+  GtkWidget       *took_place_row;
+  GtkSwitch       *took_place_switch;
   AdwComboRow     *kind_row;
   AdwEntryRow     *due_row;
   AdwComboRow     *who_row;
@@ -56,7 +58,7 @@ struct _HmrFollowUpDialog
   GtkSpinButton   *duration_spin;
   AdwEntryRow     *comment_row;
   GtkWidget       *who5_group;
-  AdwExpanderRow  *who5_row;
+  HmrWho5Row      *who5_row;
   AdwComboRow     *wants_row;
   GtkWidget       *note_group;
   GtkTextView     *note_view;
@@ -103,176 +105,33 @@ dup_trimmed (const char *text)
   return out;
 }
 
-/* ---- the WHO-5 score, live ------------------------------------------- */
-
-static const char *
-frequency_label (int value)
-{
-  switch (value)
-    {
-    case 0: return _("At no time");
-    case 1: return _("Some of the time");
-    case 2: return _("Less than half of the time");
-    case 3: return _("More than half of the time");
-    case 4: return _("Most of the time");
-    case 5: return _("All of the time");
-    default: return "";
-    }
-}
-
-static gboolean
-who5_complete (HmrFollowUpDialog *self,
-               int               *score)
-{
-  for (guint i = 0; i < HMR_WHO5_N_ITEMS; i++)
-    if (self->who5[i] < 0)
-      return FALSE;
-  return hmr_who5_score (self->who5, score, NULL);
-}
-
-static void
-update_score (HmrFollowUpDialog *self)
-{
-  g_autofree char *text = NULL;
-  guint answered = 0;
-  int score;
-
-  for (guint i = 0; i < HMR_WHO5_N_ITEMS; i++)
-    answered += self->who5[i] >= 0;
-
-  if (!adw_expander_row_get_enable_expansion (self->who5_row))
-    text = g_strdup (_("Not scored this time"));
-  else if (who5_complete (self, &score))
-    {
-      HmrWho5Flags flags = hmr_who5_flags (self->previous_score, score);
-
-      if (flags != HMR_WHO5_FLAG_NONE)
-        {
-          g_autofree char *why = hmr_who5_describe_flags (flags, self->previous_score, score);
-          /* Translators: %s says why a wellbeing score is flagged */
-          text = g_strdup_printf (_("%s — the supervisor will be told"), why);
-        }
-      else if (self->previous_score >= 0)
-        /* Translators: a WHO-5 score, then the person's previous one */
-        text = g_strdup_printf (_("Score %d of 100 (last time %d)"), score, self->previous_score);
-      else
-        text = g_strdup_printf (_("Score %d of 100"), score);
-    }
-  else
-    text = g_strdup_printf (_("Answer all five statements: %u of 5 so far"), answered);
-  adw_expander_row_set_subtitle (self->who5_row, text);
-}
-
-static void
-on_who5_toggled (GtkToggleButton   *button,
-                 HmrFollowUpDialog *self)
-{
-  guint item = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "item"));
-  int value = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "value"));
-
-  if (gtk_toggle_button_get_active (button))
-    self->who5[item] = value;
-  else if (self->who5[item] == value)
-    self->who5[item] = -1;
-  update_score (self);
-}
-
-/* Typing 0–5 on a statement answers it and moves to the next one: the
- * five answers are five key presses */
-static gboolean
-on_who5_key_pressed (GtkEventControllerKey *controller,
-                     guint                  keyval,
-                     guint                  keycode,
-                     GdkModifierType        state,
-                     HmrFollowUpDialog     *self)
-{
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
-  GtkWidget *row;
-  guint item;
-  int value;
-
-  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
-    return FALSE;
-  if (keyval >= GDK_KEY_0 && keyval <= GDK_KEY_5)
-    value = keyval - GDK_KEY_0;
-  else if (keyval >= GDK_KEY_KP_0 && keyval <= GDK_KEY_KP_5)
-    value = keyval - GDK_KEY_KP_0;
-  else
-    return FALSE;
-  if (focus == NULL || (row = gtk_widget_get_ancestor (focus, ADW_TYPE_ACTION_ROW)) == NULL ||
-      g_object_get_data (G_OBJECT (row), "who5-item") == NULL)
-    return FALSE;
-
-  item = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "who5-item")) - 1;
-  gtk_toggle_button_set_active (self->who5_buttons[item][value], TRUE);
-  if (item + 1 < HMR_WHO5_N_ITEMS)
-    gtk_widget_grab_focus (GTK_WIDGET (self->who5_buttons[item + 1][MAX (self->who5[item + 1], 0)]));
-  else
-    gtk_widget_grab_focus (GTK_WIDGET (self->wants_row));
-  return TRUE;
-}
-
-static void
-build_who5_rows (HmrFollowUpDialog *self)
-{
-  GtkEventController *keys = gtk_event_controller_key_new ();
-
-  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_who5_key_pressed), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->who5_row), keys);
-
-  for (guint i = 0; i < HMR_WHO5_N_ITEMS; i++)
-    {
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-
-      self->who5[i] = -1;
-      g_object_set_data (G_OBJECT (row), "who5-item", GUINT_TO_POINTER (i + 1));
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), hmr_who5_item_get_label (i));
-      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-      gtk_widget_add_css_class (box, "linked");
-      gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-      for (int v = 0; v <= HMR_WHO5_ITEM_MAX; v++)
-        {
-          char label[4];
-          g_autofree char *name = NULL;
-          GtkWidget *button;
-
-          g_snprintf (label, sizeof label, "%d", v);
-          button = gtk_toggle_button_new_with_label (label);
-          gtk_widget_set_tooltip_text (button, frequency_label (v));
-          /* Translators: a WHO-5 statement, then how often, "At no time" */
-          name = g_strdup_printf (_("%s: %s"), hmr_who5_item_get_label (i), frequency_label (v));
-          hmr_gui_set_accessible_label (button, name);
-          if (v > 0)
-            gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), self->who5_buttons[i][0]);
-          g_object_set_data (G_OBJECT (button), "item", GUINT_TO_POINTER (i));
-          g_object_set_data (G_OBJECT (button), "value", GINT_TO_POINTER (v));
-          g_signal_connect (button, "toggled", G_CALLBACK (on_who5_toggled), self);
-          self->who5_buttons[i][v] = GTK_TOGGLE_BUTTON (button);
-          gtk_box_append (GTK_BOX (box), button);
-        }
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
-      adw_expander_row_add_row (self->who5_row, row);
-    }
-}
-
 /* ---- what shows when ------------------------------------------------- */
+
+/* Recording one that was never scheduled */
+static gboolean
+unscheduled (HmrFollowUpDialog *self)
+{
+  return self->follow_up == NULL && gtk_switch_get_active (self->took_place_switch);
+}
 
 static gboolean
 took_place (HmrFollowUpDialog *self)
 {
-  return adw_combo_row_get_selected (self->outcome_row) == 0;
+  return unscheduled (self) || adw_combo_row_get_selected (self->outcome_row) == 0;
 }
 
 static void
 update_visibility (HmrFollowUpDialog *self)
 {
-  gboolean recording = self->follow_up != NULL;
+  gboolean recording = self->follow_up != NULL || unscheduled (self);
   gboolean done = recording && took_place (self);
   gboolean may_note = hmr_permission_allows (self->actor, HMR_ACTION_SENSITIVE_READ, self->office_id);
 
-  gtk_widget_set_visible (self->schedule_group, !recording);
+  gtk_widget_set_visible (self->schedule_group, self->follow_up == NULL);
+  gtk_widget_set_visible (self->took_place_row, self->follow_up == NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->due_row), !recording);
+  gtk_widget_set_visible (GTK_WIDGET (self->who_row), !recording);
+  gtk_widget_set_visible (GTK_WIDGET (self->outcome_row), self->follow_up != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->outcome_group), recording);
   gtk_widget_set_visible (self->duration_row, done);
   gtk_widget_set_visible (self->who5_group, done);
@@ -287,10 +146,36 @@ on_outcome_changed (HmrFollowUpDialog *self)
 }
 
 static void
-on_who5_enabled (HmrFollowUpDialog *self)
+on_took_place_changed (HmrFollowUpDialog *self)
 {
-  update_score (self);
+  gboolean now = unscheduled (self);
+
+  gtk_button_set_label (self->save_button, now ? _("_Record") : _("_Schedule"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->save_button),
+                               now ? _("Record what happened (Ctrl+S)") : _("Schedule the follow-up (Ctrl+S)"));
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->schedule_group),
+                                   now ? _("Record a Follow-up") : _("Schedule a Follow-up"));
+  adw_preferences_group_set_title (self->outcome_group, now ? _("What Happened") : "");
+  /* A session is scored; a call or a visit may be */
+  if (now)
+    adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (self->who5_row),
+                                           adw_combo_row_get_selected (self->kind_row) ==
+                                           kind_index ("psychosocial_session"));
+  update_visibility (self);
 }
+
+/* The thresholds the flags follow, named under the group's own words */
+static void
+set_who5_guidance (HmrFollowUpDialog *self)
+{
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (self->who5_group);
+  g_autofree char *guidance = hmr_who5_dup_guidance ();
+  g_autofree char *text = g_strdup_printf ("%s\n%s", adw_preferences_group_get_description (group),
+                                           guidance);
+
+  adw_preferences_group_set_description (group, text);
+}
+
 
 /* ---- save ------------------------------------------------------------ */
 
@@ -305,7 +190,6 @@ record (HmrFollowUpDialog  *self,
   g_autofree char *note = NULL;
   g_autofree char *next_id = NULL;
   gboolean done = took_place (self);
-  int score;
 
   outcome.status = outcomes[MIN (adw_combo_row_get_selected (self->outcome_row), G_N_ELEMENTS (outcomes) - 1)];
   outcome.done_on = done_on;
@@ -319,17 +203,16 @@ record (HmrFollowUpDialog  *self,
       outcome.duration_minutes = minutes > 0 ? minutes : -1;
       outcome.wants_professional = wants_values[MIN (adw_combo_row_get_selected (self->wants_row),
                                                      G_N_ELEMENTS (wants_values) - 1)];
-      if (adw_expander_row_get_enable_expansion (self->who5_row))
+      if (adw_expander_row_get_enable_expansion (ADW_EXPANDER_ROW (self->who5_row)))
         {
-          if (!who5_complete (self, &score))
+          if (!hmr_who5_row_get_items (self->who5_row, outcome.who5_items))
             {
               g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID,
                            _("WHO-5: answer all five statements, or switch the score off."));
-              adw_expander_row_set_expanded (self->who5_row, TRUE);
+              adw_expander_row_set_expanded (ADW_EXPANDER_ROW (self->who5_row), TRUE);
               return FALSE;
             }
           outcome.has_who5 = TRUE;
-          memcpy (outcome.who5_items, self->who5, sizeof outcome.who5_items);
         }
     }
   if (gtk_widget_get_visible (self->note_group))
@@ -344,6 +227,16 @@ record (HmrFollowUpDialog  *self,
       outcome.note = note;
     }
 
+  if (self->follow_up == NULL)
+    {
+      g_autofree char *id = NULL;
+
+      outcome.status = "done";
+      return hmr_store_record_unscheduled_follow_up (self->store, self->actor, self->beneficiary_id,
+                                                     kinds[MIN (adw_combo_row_get_selected (self->kind_row),
+                                                                G_N_ELEMENTS (kinds) - 1)],
+                                                     &outcome, &id, &next_id, error);
+    }
   return hmr_store_record_follow_up (self->store, self->actor, self->follow_up->id,
                                      &outcome, &next_id, error);
 }
@@ -375,7 +268,7 @@ save_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
-  ok = self->follow_up != NULL ? record (self, &error) : schedule (self, &error);
+  ok = self->follow_up != NULL || unscheduled (self) ? record (self, &error) : schedule (self, &error);
   if (!ok)
     {
       /* Nothing typed is lost: the dialog stays as it is */
@@ -425,8 +318,8 @@ find_previous_score (HmrFollowUpDialog *self)
 {
   g_autoptr(GPtrArray) all = NULL;
   const char *latest = NULL;
+  int previous = -1;
 
-  self->previous_score = -1;
   all = hmr_store_list_follow_ups (self->store, self->actor, self->beneficiary_id, NULL);
   for (guint i = 0; all != NULL && i < all->len; i++)
     {
@@ -437,9 +330,10 @@ find_previous_score (HmrFollowUpDialog *self)
       if (latest == NULL || g_strcmp0 (f->done_on, latest) > 0)
         {
           latest = f->done_on;
-          self->previous_score = f->who5_score;
+          previous = f->who5_score;
         }
     }
+  hmr_who5_row_set_previous_score (self->who5_row, previous);
 }
 
 static HmrFollowUpDialog *
@@ -523,13 +417,12 @@ hmr_follow_up_dialog_new_record (HmrStore        *store,
   gtk_editable_set_text (GTK_EDITABLE (self->next_on_row), next);
   adw_combo_row_set_selected (self->next_kind_row, kind_index (self->follow_up->kind));
   /* A psychosocial session is scored; for the others it is a choice */
-  adw_expander_row_set_enable_expansion (self->who5_row,
+  adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (self->who5_row),
                                          g_strcmp0 (self->follow_up->kind, "psychosocial_session") == 0);
-  adw_expander_row_set_expanded (self->who5_row,
-                                 adw_expander_row_get_enable_expansion (self->who5_row));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (self->who5_row),
+                                 adw_expander_row_get_enable_expansion (ADW_EXPANDER_ROW (self->who5_row)));
 
   update_visibility (self);
-  update_score (self);
   gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->outcome_row));
   return self;
 }
@@ -594,6 +487,15 @@ hmr_follow_up_dialog_new_schedule (HmrStore        *store,
   adw_combo_row_set_selected (self->kind_row, kind_index ("phone"));
   due = hmr_fu_gui_format_day (store, 7);
   gtk_editable_set_text (GTK_EDITABLE (self->due_row), due);
+  /* For "It already took place": today, and the next one in two weeks */
+  g_free (due);
+  due = hmr_fu_gui_format_day (store, 0);
+  gtk_editable_set_text (GTK_EDITABLE (self->done_on_row), due);
+  g_free (due);
+  due = hmr_fu_gui_format_day (store, 14);
+  gtk_editable_set_text (GTK_EDITABLE (self->next_on_row), due);
+  adw_combo_row_set_selected (self->next_kind_row, kind_index ("phone"));
+  find_previous_score (self);
 
   update_visibility (self);
   gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->kind_row));
@@ -632,6 +534,7 @@ hmr_follow_up_dialog_class_init (HmrFollowUpDialogClass *klass)
 
   object_class->dispose = hmr_follow_up_dialog_dispose;
   object_class->finalize = hmr_follow_up_dialog_finalize;
+  g_type_ensure (HMR_TYPE_WHO5_ROW);
 
   /**
    * HmrFollowUpDialog::saved:
@@ -650,6 +553,8 @@ hmr_follow_up_dialog_class_init (HmrFollowUpDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HmrFollowUpDialog, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, HmrFollowUpDialog, save_button);
   gtk_widget_class_bind_template_child (widget_class, HmrFollowUpDialog, schedule_group);
+  gtk_widget_class_bind_template_child (widget_class, HmrFollowUpDialog, took_place_row);
+  gtk_widget_class_bind_template_child (widget_class, HmrFollowUpDialog, took_place_switch);
   gtk_widget_class_bind_template_child (widget_class, HmrFollowUpDialog, kind_row);
   gtk_widget_class_bind_template_child (widget_class, HmrFollowUpDialog, due_row);
   gtk_widget_class_bind_template_child (widget_class, HmrFollowUpDialog, who_row);
@@ -679,12 +584,33 @@ static void
 hmr_follow_up_dialog_init (HmrFollowUpDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->previous_score = -1;
-  build_who5_rows (self);
   g_signal_connect_swapped (self->outcome_row, "notify::selected",
                             G_CALLBACK (on_outcome_changed), self);
-  g_signal_connect_swapped (self->who5_row, "notify::enable-expansion",
-                            G_CALLBACK (on_who5_enabled), self);
+  g_signal_connect_swapped (self->took_place_switch, "notify::active",
+                            G_CALLBACK (on_took_place_changed), self);
+  set_who5_guidance (self);
+}
+
+/**
+ * hmr_follow_up_dialog_set_took_place:
+ *
+ * In a dialog scheduling a follow-up: records one that already took
+ * place instead, as "It already took place" does.
+ */
+void
+hmr_follow_up_dialog_set_took_place (HmrFollowUpDialog *self,
+                                     gboolean           took_place)
+{
+  g_return_if_fail (HMR_IS_FOLLOW_UP_DIALOG (self));
+  g_return_if_fail (self->follow_up == NULL);
+  gtk_switch_set_active (self->took_place_switch, took_place);
+}
+
+GtkWidget *
+hmr_follow_up_dialog_get_who5_group (HmrFollowUpDialog *self)
+{
+  g_return_val_if_fail (HMR_IS_FOLLOW_UP_DIALOG (self), NULL);
+  return self->who5_group;
 }
 
 gboolean
@@ -714,8 +640,7 @@ hmr_follow_up_dialog_set_who5_item (HmrFollowUpDialog *self,
   g_return_if_fail (item < HMR_WHO5_N_ITEMS);
   g_return_if_fail (value >= 0 && value <= HMR_WHO5_ITEM_MAX);
 
-  adw_expander_row_set_enable_expansion (self->who5_row, TRUE);
-  gtk_toggle_button_set_active (self->who5_buttons[item][value], TRUE);
+  hmr_who5_row_set_item (self->who5_row, item, value);
 }
 
 /**
@@ -726,10 +651,8 @@ hmr_follow_up_dialog_set_who5_item (HmrFollowUpDialog *self,
 int
 hmr_follow_up_dialog_get_who5_score (HmrFollowUpDialog *self)
 {
-  int score;
-
   g_return_val_if_fail (HMR_IS_FOLLOW_UP_DIALOG (self), -1);
-  return who5_complete (self, &score) ? score : -1;
+  return hmr_who5_row_get_score (self->who5_row);
 }
 
 GtkWidget *

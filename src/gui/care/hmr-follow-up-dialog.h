@@ -31,6 +31,9 @@ void               hmr_follow_up_dialog_set_who5_item  (HmrFollowUpDialog *self,
                                                         int                value);
 int                hmr_follow_up_dialog_get_who5_score (HmrFollowUpDialog *self);
 GtkWidget         *hmr_follow_up_dialog_get_note_group (HmrFollowUpDialog *self);
+GtkWidget         *hmr_follow_up_dialog_get_who5_group (HmrFollowUpDialog *self);
+void               hmr_follow_up_dialog_set_took_place (HmrFollowUpDialog *self,
+                                                        gboolean           took_place);
 
 void               hmr_follow_up_dialog_open           (GtkWidget         *parent,
                                                         HmrStore          *store,

@@ -4,8 +4,10 @@
  * each row saying who, what and when.  Rows open what they are about: a
  * follow-up opens the dialog that records it, a plan or a closure the
  * dialog that decides it, anything else the case file.  Flagged wellbeing
- * scores are acknowledged right here.  The page reads the store again when
- * it is shown and whenever the window says a case changed.
+ * scores are acknowledged right here.  A list longer than the rows shown
+ * ends in "And 12 more", which opens the whole list (HmrTodayListDialog).
+ * The summary line counts what the headings count.  The page reads the
+ * store again when it is shown and whenever the window says a case changed.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,11 +19,14 @@
 #include "hmr-close-case-dialog.h"
 #include "hmr-follow-up-dialog.h"
 #include "hmr-follow-up-util.h"
+#include "hmr-grant-dialog.h"
 #include "hmr-gui-util.h"
 #include "hmr-plan-dialog.h"
 #include "hmr-labels.h"
 #include "hmr-store-worker.h"
+#include "hmr-today-list-dialog.h"
 #include "hmr-today-page.h"
+#include "hmr-today-rows.h"
 
 /* Rows shown a list, the rest counted ("And 12 more"): each row is a
  * widget to lay out, and 100 a list made the page take seconds to appear */
@@ -33,8 +38,10 @@ struct _HmrTodayPage
 
   GPtrArray       *items[HMR_N_TODAY_LISTS];   /* HmrTodayItem; NULL: not the role's */
   guint            totals[HMR_N_TODAY_LISTS];
+  guint            n_overdue;                   /* of the due follow-ups */
   GtkWidget       *groups[HMR_N_TODAY_LISTS];
   GtkListBox      *boxes[HMR_N_TODAY_LISTS];
+  GtkWidget       *show_all[HMR_N_TODAY_LISTS];  /* "Show All" by the heading */
   HmrStoreWorker  *worker;                      /* the lists' own connection */
   GCancellable    *cancellable;                 /* of the reading under way */
   gboolean         items_read;                  /* a reading was asked for */
@@ -63,86 +70,6 @@ show_toast (HmrTodayPage *self,
 
 /* ---- rows ------------------------------------------------------------ */
 
-static char *
-describe_when (const HmrTodayItem *item)
-{
-  g_autofree char *since = NULL;
-
-  switch (item->list)
-    {
-    case HMR_TODAY_DUE_FOLLOW_UPS:
-    case HMR_TODAY_WAITING_REFERRALS:
-      if (item->due_on != NULL)
-        return hmr_fu_gui_describe_due (item->due_on, item->days_overdue);
-      since = hmr_gui_format_date (item->since);
-      /* Translators: %s is a date */
-      return since ? g_strdup_printf (_("Sent %s"), since) : g_strdup ("");
-    case HMR_TODAY_ENDING_BANS:
-      since = hmr_gui_format_date (item->due_on);
-      /* Translators: a re-entry ban ends on this date */
-      return g_strdup_printf (_("Ends %s"), since ? since : "");
-    case HMR_TODAY_RETURNED_PLANS:
-    case HMR_TODAY_PLANS_TO_APPROVE:
-    case HMR_TODAY_CLOSURES_TO_APPROVE:
-    case HMR_TODAY_FLAGGED_WELLBEING:
-    case HMR_N_TODAY_LISTS:
-    default:
-      if (item->since == NULL)
-        return g_strdup ("");
-      since = g_strndup (item->since, 10);
-      {
-        g_autofree char *day = hmr_gui_format_date (since);
-
-        /* Translators: %s is a date, since when the row waits */
-        if (item->list == HMR_TODAY_RETURNED_PLANS)
-          return g_strdup_printf (C_("today since", "Returned %s"), day);
-        if (item->list == HMR_TODAY_PLANS_TO_APPROVE)
-          return g_strdup_printf (C_("today since", "Submitted %s"), day);
-        if (item->list == HMR_TODAY_CLOSURES_TO_APPROVE)
-          return g_strdup_printf (C_("today since", "Asked %s"), day);
-        return g_strdup_printf (C_("today since", "Scored %s"), day);
-      }
-    }
-}
-
-static char *
-describe_what (const HmrTodayItem *item)
-{
-  GString *s = g_string_new (item->title ? item->title : "");
-
-  if (item->case_number != NULL)
-    g_string_append_printf (s, " · %s", item->case_number);
-  switch (item->list)
-    {
-    case HMR_TODAY_DUE_FOLLOW_UPS:
-      if (!item->mine && item->who != NULL)
-        g_string_append_printf (s, " · %s", item->who);
-      break;
-    case HMR_TODAY_PLANS_TO_APPROVE:
-    case HMR_TODAY_CLOSURES_TO_APPROVE:
-    case HMR_TODAY_FLAGGED_WELLBEING:
-      if (item->who != NULL)
-        g_string_append_printf (s, " · %s", item->who);
-      break;
-    case HMR_TODAY_WAITING_REFERRALS:
-    case HMR_TODAY_RETURNED_PLANS:
-    case HMR_TODAY_ENDING_BANS:
-    case HMR_N_TODAY_LISTS:
-    default:
-      break;
-    }
-  if (item->detail != NULL && item->detail[0] != '\0')
-    {
-      g_autofree char *line = g_strdup (item->detail);
-      char *nl = strchr (line, '\n');
-
-      if (nl != NULL)
-        *nl = '\0';
-      g_string_append_printf (s, "\n%s", line);
-    }
-  return g_string_free (s, FALSE);
-}
-
 static void
 on_acknowledge_clicked (GtkButton    *button,
                         HmrTodayPage *self)
@@ -169,8 +96,8 @@ make_row (HmrTodayPage       *self,
           const HmrTodayItem *item)
 {
   GtkWidget *row = adw_action_row_new ();
-  g_autofree char *what = describe_what (item);
-  g_autofree char *when = describe_when (item);
+  g_autofree char *what = hmr_today_row_dup_what (item);
+  g_autofree char *when = hmr_today_row_dup_when (item);
   GtkWidget *when_label;
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -211,17 +138,26 @@ make_row (HmrTodayPage       *self,
   return row;
 }
 
-static void
-on_row_activated (GtkListBox    *box,
-                  GtkListBoxRow *row,
-                  HmrTodayPage  *self)
+/**
+ * hmr_today_page_open_item:
+ * @item: a row of one of the page's lists (or of the whole list's dialog)
+ *
+ * Opens what @item is about: a follow-up in the dialog that records it, a
+ * plan, a grant or a closure in the dialog that decides it, anything else
+ * in the case file.
+ */
+void
+hmr_today_page_open_item (HmrTodayPage       *self,
+                          const HmrTodayItem *item)
 {
-  const HmrTodayItem *item = g_object_get_data (G_OBJECT (row), "item");
-  HmrStore *store = hmr_area_page_get_store (HMR_AREA_PAGE (self));
-  const HmrActor *actor = hmr_area_page_get_actor (HMR_AREA_PAGE (self));
+  HmrStore *store;
+  const HmrActor *actor;
 
-  if (item == NULL)
-    return;
+  g_return_if_fail (HMR_IS_TODAY_PAGE (self));
+  g_return_if_fail (item != NULL);
+
+  store = hmr_area_page_get_store (HMR_AREA_PAGE (self));
+  actor = hmr_area_page_get_actor (HMR_AREA_PAGE (self));
   switch (item->list)
     {
     case HMR_TODAY_DUE_FOLLOW_UPS:
@@ -234,8 +170,18 @@ on_row_activated (GtkListBox    *box,
     case HMR_TODAY_CLOSURES_TO_APPROVE:
       hmr_close_case_dialog_open (GTK_WIDGET (self), store, actor, item->beneficiary_id);
       break;
+    case HMR_TODAY_GRANTS_TO_DECIDE:
+      {
+        g_autoptr(GError) error = NULL;
+        HmrGrantDialog *dialog = hmr_grant_dialog_new_for_grant (hmr_gui_get_parent_window (GTK_WIDGET (self)),
+                                                                 store, actor, item->entity_id, &error);
+        /* what it saves, the store announces to every area, this one too */
+        hmr_gui_present_dialog (GTK_WINDOW (dialog), error, GTK_WIDGET (self), NULL, NULL, NULL);
+      }
+      break;
     case HMR_TODAY_WAITING_REFERRALS:
     case HMR_TODAY_ENDING_BANS:
+    case HMR_TODAY_BANS_WITHOUT_LEGAL_AID:
     case HMR_TODAY_FLAGGED_WELLBEING:
     case HMR_N_TODAY_LISTS:
     default:
@@ -243,6 +189,47 @@ on_row_activated (GtkListBox    *box,
         show_toast (self, _("This case file cannot be opened."), 5);
       break;
     }
+}
+
+/**
+ * hmr_today_page_open_list:
+ *
+ * Opens the whole of @list in a dialog (what "And 12 more" does).
+ *
+ * Returns: (transfer none): the dialog
+ */
+GtkWindow *
+hmr_today_page_open_list (HmrTodayPage *self,
+                          HmrTodayList  list)
+{
+  HmrTodayListDialog *dialog;
+
+  g_return_val_if_fail (HMR_IS_TODAY_PAGE (self), NULL);
+
+  dialog = hmr_today_list_dialog_new (self, list);
+  hmr_gui_present_dialog (GTK_WINDOW (dialog), NULL, GTK_WIDGET (self), NULL, NULL, NULL);
+  return GTK_WINDOW (dialog);
+}
+
+static void
+on_show_all_clicked (GtkButton    *button,
+                     HmrTodayPage *self)
+{
+  hmr_today_page_open_list (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "list")) - 1);
+}
+
+static void
+on_row_activated (GtkListBox    *box,
+                  GtkListBoxRow *row,
+                  HmrTodayPage  *self)
+{
+  const HmrTodayItem *item = g_object_get_data (G_OBJECT (row), "item");
+  gpointer more = g_object_get_data (G_OBJECT (row), "more-of");
+
+  if (more != NULL)
+    hmr_today_page_open_list (self, GPOINTER_TO_UINT (more) - 1);
+  else if (item != NULL)
+    hmr_today_page_open_item (self, item);
 }
 
 /* ---- loading ---------------------------------------------------------- */
@@ -257,6 +244,8 @@ build_groups (HmrTodayPage *self)
       HmrTodayList list = g_array_index (lists, HmrTodayList, i);
       GtkWidget *group = adw_preferences_group_new ();
       GtkWidget *box = gtk_list_box_new ();
+      GtkWidget *all = gtk_button_new_with_mnemonic (_("Show _All"));
+      g_autofree char *all_label = NULL;
 
       adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), hmr_today_list_get_title (list));
       gtk_list_box_set_selection_mode (GTK_LIST_BOX (box), GTK_SELECTION_NONE);
@@ -265,9 +254,21 @@ build_groups (HmrTodayPage *self)
                                       hmr_today_list_get_title (list), -1);
       g_signal_connect (box, "row-activated", G_CALLBACK (on_row_activated), self);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), box);
+      /* The whole list, from the heading as from its last row */
+      /* Translators: the accessible name of "Show All" by a Today list's heading */
+      all_label = g_strdup_printf (_("Show the whole list: %s"), hmr_today_list_get_title (list));
+      hmr_gui_set_accessible_label (all, all_label);
+      gtk_widget_set_tooltip_text (all, all_label);
+      gtk_widget_set_valign (all, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (all, "flat");
+      gtk_widget_set_visible (all, FALSE);
+      g_object_set_data (G_OBJECT (all), "list", GUINT_TO_POINTER (list + 1));
+      g_signal_connect (all, "clicked", G_CALLBACK (on_show_all_clicked), self);
+      adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), all);
       gtk_box_append (GTK_BOX (self->groups_box), group);
       self->groups[list] = group;
       self->boxes[list] = GTK_LIST_BOX (box);
+      self->show_all[list] = all;
     }
 }
 
@@ -280,20 +281,15 @@ clear_box (GtkListBox *box)
     gtk_list_box_remove (box, child);
 }
 
+/* From the lists' totals, not the rows shown: the summary agrees with
+ * the headings */
 static char *
 summarize (HmrTodayPage *self)
 {
-  guint overdue = 0, due = 0, waiting = 0;
+  guint overdue = MIN (self->n_overdue, self->totals[HMR_TODAY_DUE_FOLLOW_UPS]);
+  guint due = self->totals[HMR_TODAY_DUE_FOLLOW_UPS] - overdue;
+  guint waiting = 0;
 
-  if (self->items[HMR_TODAY_DUE_FOLLOW_UPS] != NULL)
-    for (guint i = 0; i < self->items[HMR_TODAY_DUE_FOLLOW_UPS]->len; i++)
-      {
-        HmrTodayItem *item = g_ptr_array_index (self->items[HMR_TODAY_DUE_FOLLOW_UPS], i);
-        if (item->days_overdue > 0)
-          overdue++;
-        else
-          due++;
-      }
   for (HmrTodayList l = HMR_TODAY_PLANS_TO_APPROVE; l < HMR_N_TODAY_LISTS; l++)
     waiting += self->totals[l];
 
@@ -325,6 +321,7 @@ typedef struct
   gboolean        wanted[HMR_N_TODAY_LISTS];
   GPtrArray      *items[HMR_N_TODAY_LISTS];
   guint           totals[HMR_N_TODAY_LISTS];
+  guint           n_overdue;
   GDate           today;
 } Reading;
 
@@ -357,6 +354,8 @@ read_lists (GTask        *task,
       for (HmrTodayList l = 0; l < HMR_N_TODAY_LISTS && error == NULL; l++)
         if (r->wanted[l] && !g_cancellable_is_cancelled (cancellable))
           r->items[l] = hmr_store_list_today (store, r->actor, l, ROWS_SHOWN, &r->totals[l], &error);
+      if (r->wanted[HMR_TODAY_DUE_FOLLOW_UPS] && error == NULL && !g_cancellable_is_cancelled (cancellable))
+        hmr_store_count_overdue_follow_ups (store, r->actor, &r->n_overdue, &error);
     }
   hmr_store_worker_release (r->worker);
 
@@ -397,19 +396,27 @@ show_lists (HmrTodayPage *self,
                                                                 self->totals[l] - items->len),
                                                    self->totals[l] - items->len);
           GtkWidget *row = adw_action_row_new ();
+          GtkWidget *arrow = g_object_new (GTK_TYPE_IMAGE,
+                                           "icon-name", "go-next-symbolic",
+                                           "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                           NULL);
 
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), more);
-          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-          gtk_widget_add_css_class (row, "dim-label");
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Show the whole list"));
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+          g_object_set_data (G_OBJECT (row), "more-of", GUINT_TO_POINTER (l + 1));
           gtk_list_box_append (self->boxes[l], row);
         }
       /* Translators: a Today list's heading with how many rows it has */
       count = g_strdup_printf (C_("today list", "%s (%u)"), hmr_today_list_get_title (l), self->totals[l]);
       adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->groups[l]), count);
       gtk_widget_set_visible (self->groups[l], self->totals[l] > 0);
+      gtk_widget_set_visible (self->show_all[l], self->totals[l] > items->len);
       total += self->totals[l];
     }
 
+  self->n_overdue = r->n_overdue;
   date = hmr_format_long_date (&r->today);
   gtk_label_set_label (self->date_label, date);
   summary = summarize (self);
@@ -519,6 +526,7 @@ hmr_today_page_dispose (GObject *object)
     {
       self->boxes[l] = NULL;
       self->groups[l] = NULL;
+      self->show_all[l] = NULL;
       g_clear_pointer (&self->items[l], g_ptr_array_unref);
     }
 
@@ -627,6 +635,13 @@ hmr_today_page_get_state (HmrTodayPage *self)
 {
   g_return_val_if_fail (HMR_IS_TODAY_PAGE (self), NULL);
   return gtk_stack_get_visible_child_name (self->stack);
+}
+
+const char *
+hmr_today_page_get_summary (HmrTodayPage *self)
+{
+  g_return_val_if_fail (HMR_IS_TODAY_PAGE (self), NULL);
+  return gtk_label_get_label (self->summary_label);
 }
 
 gboolean

@@ -28,6 +28,11 @@ const HmrTodayItem *hmr_today_page_get_item (HmrTodayPage   *self,
 guint         hmr_today_page_get_n_items    (HmrTodayPage   *self,
                                              HmrTodayList    list);
 const char   *hmr_today_page_get_state      (HmrTodayPage   *self);
+const char   *hmr_today_page_get_summary    (HmrTodayPage   *self);
+void          hmr_today_page_open_item      (HmrTodayPage   *self,
+                                             const HmrTodayItem *item);
+GtkWindow    *hmr_today_page_open_list      (HmrTodayPage   *self,
+                                             HmrTodayList    list);
 
 /* For the window's table of areas */
 gboolean      hmr_today_page_allowed        (const HmrActor *actor);

@@ -117,8 +117,10 @@ struct _HmrBeneficiaryDetail
   GtkWidget           *archive_button;
   GtkLabel            *archived_note;
   gboolean             case_open;      /* of the case file shown */
+  char                *case_id;        /* of the case file shown, NULL: none */
   GtkWidget           *quick_actions_box;
   GtkWidget           *quick_buttons[N_QUICK_ACTIONS];
+  GtkWidget           *case_moves_button;
   HmrCaseFileSections *sections;
   AdwPreferencesGroup *groups[N_GROUPS];
 };
@@ -221,6 +223,33 @@ update_quick_actions (HmrBeneficiaryDetail *self)
         gtk_actionable_set_action_name (button, NULL);
       any |= allowed;
     }
+
+  /* A supervisor's moves of the case: its stage, caseworker and office */
+  if (works_on_case && self->case_id != NULL &&
+      hmr_permission_allows (self->actor, HMR_ACTION_BENEFICIARY_REASSIGN, office))
+    {
+      g_autoptr(GMenu) menu = g_menu_new ();
+      static const struct { const char *label; const char *action; } moves[] = {
+        { N_("Move to _Stage…"), "win.move-case" },
+        { N_("_Reassign…"), "win.reassign-case" },
+        { N_("_Transfer to Another Office…"), "win.transfer-case" },
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (moves); i++)
+        {
+          g_autoptr(GMenuItem) item = g_menu_item_new (_(moves[i].label), NULL);
+          g_menu_item_set_action_and_target_value (item, moves[i].action, g_variant_new_string (id));
+          g_menu_append_item (menu, item);
+        }
+      gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->case_moves_button), G_MENU_MODEL (menu));
+      gtk_widget_set_visible (self->case_moves_button, TRUE);
+      any = TRUE;
+    }
+  else
+    {
+      gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->case_moves_button), NULL);
+      gtk_widget_set_visible (self->case_moves_button, FALSE);
+    }
   gtk_widget_set_visible (self->quick_actions_box, any);
 }
 
@@ -235,6 +264,7 @@ update_case_file (HmrBeneficiaryDetail *self)
       hmr_beneficiary_get (self->beneficiary, HMR_BENEFICIARY_ID) == NULL)
     {
       self->case_open = FALSE;
+      g_clear_pointer (&self->case_id, g_free);
       hmr_case_file_sections_set_case_file (self->sections, NULL, NULL);
       return;
     }
@@ -243,6 +273,8 @@ update_case_file (HmrBeneficiaryDetail *self)
                                   hmr_beneficiary_get (self->beneficiary, HMR_BENEFICIARY_ID), &error);
   if (file == NULL)
     g_warning ("Could not read the case file: %s", error->message);
+  g_free (self->case_id);
+  self->case_id = file != NULL ? g_strdup (file->case_id) : NULL;
   self->case_open = file != NULL && file->case_id != NULL &&
                     g_strcmp0 (file->case_status, "closed") != 0 &&
                     g_strcmp0 (file->case_status, "duplicate") != 0;
@@ -453,6 +485,7 @@ hmr_beneficiary_detail_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_pointer (&self->actor, hmr_actor_free);
+  g_clear_pointer (&self->case_id, g_free);
 
   G_OBJECT_CLASS (hmr_beneficiary_detail_parent_class)->finalize (object);
 }
@@ -569,6 +602,7 @@ hmr_beneficiary_detail_class_init (HmrBeneficiaryDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HmrBeneficiaryDetail, archive_button);
   gtk_widget_class_bind_template_child (widget_class, HmrBeneficiaryDetail, archived_note);
   gtk_widget_class_bind_template_child (widget_class, HmrBeneficiaryDetail, quick_actions_box);
+  gtk_widget_class_bind_template_child (widget_class, HmrBeneficiaryDetail, case_moves_button);
   gtk_widget_class_bind_template_child (widget_class, HmrBeneficiaryDetail, sections);
   for (guint i = 0; i < N_QUICK_ACTIONS; i++)
     gtk_widget_class_bind_template_child_full (widget_class, quick_actions[i].button_id, FALSE,
@@ -685,7 +719,8 @@ hmr_beneficiary_detail_get_sections (HmrBeneficiaryDetail *self)
 
 /**
  * hmr_beneficiary_detail_get_quick_action:
- * @action_name: e.g. "win.refer"
+ * @action_name: e.g. "win.refer"; "win.move-case", "win.reassign-case"
+ *   and "win.transfer-case" share the menu button "Case"
  *
  * Returns: (transfer none) (nullable): the button of that quick action
  */
@@ -698,5 +733,9 @@ hmr_beneficiary_detail_get_quick_action (HmrBeneficiaryDetail *self,
   for (guint i = 0; i < N_QUICK_ACTIONS; i++)
     if (g_strcmp0 (quick_actions[i].action_name, action_name) == 0)
       return self->quick_buttons[i];
+  if (g_strcmp0 (action_name, "win.move-case") == 0 ||
+      g_strcmp0 (action_name, "win.reassign-case") == 0 ||
+      g_strcmp0 (action_name, "win.transfer-case") == 0)
+    return self->case_moves_button;
   return NULL;
 }
