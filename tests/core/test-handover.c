@@ -489,8 +489,13 @@ test_export_one_row_per_item (Fixture       *f,
 
   g_assert_false (hmr_export_handovers (f->store, f->caseworker, xlsx, NULL, NULL, NULL, &error));
   g_assert_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_DENIED);
+  /* the refusal names what was refused */
+  g_assert_nonnull (strstr (error->message, "may not export the handovers"));
   g_clear_error (&error);
   g_assert_false (g_file_test (xlsx, G_FILE_TEST_EXISTS));
+  /* supervisors export everything */
+  g_assert_true (hmr_export_handovers (f->store, f->supervisor, xlsx, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
 
   g_assert_true (hmr_export_handovers (f->store, f->finance, xlsx, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
