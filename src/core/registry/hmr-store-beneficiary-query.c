@@ -118,6 +118,7 @@ static char *
 build_query_sql (const HmrBeneficiaryQuery *query,
                  const char                *scope_office,
                  const char                *match,
+                 const char                *exact,
                  GPtrArray                 *values)
 {
   const char *dir = query->descending ? "DESC" : "ASC";
@@ -200,6 +201,13 @@ build_query_sql (const HmrBeneficiaryQuery *query,
                         "AND r.deleted_at IS NULL AND r.has_ban = 'yes')");
 
   g_string_append (sql, " ORDER BY ");
+  if (exact != NULL)
+    {
+      /* the exact spelling first, then the variants (чураев for Ҷӯраев) */
+      g_string_append (sql, "b.rowid IN (SELECT rowid FROM beneficiary_search "
+                            "WHERE beneficiary_search MATCH ?) DESC, ");
+      g_ptr_array_add (values, (gpointer) exact);
+    }
   g_string_append_printf (sql, sort_expression (query->sort), dir, dir);
   if (!keys)
     g_string_append (sql, ", b.rowid");
@@ -230,6 +238,7 @@ hmr_store_query_beneficiary_ids (HmrStore                  *self,
   g_autoptr(GPtrArray) values = NULL;
   g_autofree char *sql = NULL;
   g_autofree char *match = NULL;
+  g_autofree char *exact = NULL;
   const char *scope_office = NULL;
 
   g_return_val_if_fail (HMR_IS_STORE (self), NULL);
@@ -248,9 +257,9 @@ hmr_store_query_beneficiary_ids (HmrStore                  *self,
       query = &identity_query;
     }
 
-  match = hmr_search_match_expression (query->text);
+  match = hmr_search_match_expression (query->text, &exact);
   values = g_ptr_array_new ();
-  sql = build_query_sql (query, scope_office, match, values);
+  sql = build_query_sql (query, scope_office, match, exact, values);
   stmt = hmr_store_prepare (self, sql, error);
   if (stmt == NULL)
     return NULL;
