@@ -279,7 +279,7 @@ main (int    argc,
       {
         const char *text = g_ptr_array_index (queries, i);
         HmrBeneficiaryQuery q = { 0 };
-        g_autofree char *match = hmr_search_match_expression (text);
+        g_autofree char *match = hmr_search_match_expression (text, NULL);
         sqlite3_stmt *stmt;
         double t0;
         guint a = 0, b = 0;

@@ -118,10 +118,18 @@ def main():
           r.returncode == 1 and len(r.stderr.strip().splitlines()) == 1 and "--user" in r.stderr, r.stderr)
 
     out = os.path.join(tmp, "ledger.xlsx")
-    r = run("--database", db, "export", "grants", "-o", out, "--user", sup, "--password-file", sup_pw)
-    check("/cli/refused/ledger-for-a-supervisor-one-line",
-          r.returncode == 1 and len(r.stderr.strip().splitlines()) == 1 and not os.path.exists(out),
+    cw, cw_pw = users["caseworker"][0], password_file("caseworker")
+    r = run("--database", db, "export", "handovers", "-o", out, "--user", cw, "--password-file", cw_pw)
+    check("/cli/refused/handovers-for-a-caseworker-one-line-naming-the-handovers",
+          r.returncode == 1 and len(r.stderr.strip().splitlines()) == 1 and "handovers" in r.stderr
+          and not os.path.exists(out),
           f"rc={r.returncode} {r.stderr}")
+
+    # supervisors export everything, the ledger and the handovers included
+    r = run("--database", db, "export", "grants", "-o", out, "--user", sup, "--password-file", sup_pw)
+    check("/cli/export/ledger-for-a-supervisor",
+          r.returncode == 0 and os.path.getsize(out) > 0, f"rc={r.returncode} {r.stderr}")
+    os.unlink(out)
 
     r = run("export", "grants", "--output", out, "--district", "Khorugh",
             "--database", db, "--user", fin, "--password-file", fin_pw)

@@ -10,6 +10,7 @@
 
 #include "grant-test-util.h"
 #include "hmr-act-pdf.h"
+#include "hmr-act-private.h"
 
 #define TINY_PNG "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII="
 
@@ -336,6 +337,9 @@ test_act_lists_every_item_and_the_total (Fixture       *f,
   total = g_strdup ("9 901,00 TJS");
   g_assert_nonnull (strstr (text, total));
   g_assert_nonnull (strstr (text, "801,00"));      /* 2 × 400,50 */
+  /* the total in words and the place of the stamp */
+  g_assert_nonnull (strstr (text, "Бо ҳарфҳо: Нӯҳ ҳазору нӯҳсаду як сомонӣ 00 дирам"));
+  g_assert_nonnull (strstr (text, "Ҷ.М."));
   /* recipient, two witnesses, staff */
   g_assert_cmpuint (count_occurrences (text, "(имзо)"), ==, 4);
   g_assert_nonnull (strstr (text, "Malika Rahimova"));
@@ -348,15 +352,72 @@ test_act_lists_every_item_and_the_total (Fixture       *f,
   text = pdf_text (pdf);
   g_assert_nonnull (strstr (text, "Акт приёма-передачи оборудования"));
   g_assert_cmpuint (count_occurrences (text, "(подпись)"), ==, 4);
+  g_assert_nonnull (strstr (text, "Прописью: Девять тысяч девятьсот один сомони 00 дирамов"));
+  g_assert_nonnull (strstr (text, "М.П."));
   g_assert_true (hmr_act_write_handover (f->store, f->caseworker, id, HMR_ACT_LANGUAGE_EN, pdf, &error));
   g_clear_pointer (&text, g_free);
   text = pdf_text (pdf);
   g_assert_nonnull (strstr (text, "9,901.00 TJS"));
   g_assert_cmpuint (count_occurrences (text, "(signature)"), ==, 4);
+  g_assert_nonnull (strstr (text, "In words: Nine thousand nine hundred one somoni 00 dirams"));
 
   /* another office's caseworker may not print it */
   g_assert_false (hmr_act_write_handover (f->store, f->caseworker_panj, id, HMR_ACT_LANGUAGE_TG, pdf, &error));
   g_assert_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_DENIED);
+}
+
+static void
+test_amount_in_words (void)
+{
+  struct { gint64 dirams; HmrActLanguage lang; const char *words; } cases[] = {
+    { 587400, HMR_ACT_LANGUAGE_TG, "Панҷ ҳазору ҳаштсаду ҳафтоду чор сомонӣ 00 дирам" },
+    { 587400, HMR_ACT_LANGUAGE_RU, "Пять тысяч восемьсот семьдесят четыре сомони 00 дирамов" },
+    { 587400, HMR_ACT_LANGUAGE_EN, "Five thousand eight hundred seventy-four somoni 00 dirams" },
+    { 123456789, HMR_ACT_LANGUAGE_TG, "Як миллиону дусаду сию чор ҳазору панҷсаду шасту ҳафт сомонӣ 89 дирам" },
+    { 123456789, HMR_ACT_LANGUAGE_RU,
+      "Один миллион двести тридцать четыре тысячи пятьсот шестьдесят семь сомони 89 дирамов" },
+    { 123456789, HMR_ACT_LANGUAGE_EN,
+      "One million two hundred thirty-four thousand five hundred sixty-seven somoni 89 dirams" },
+    { 200100001, HMR_ACT_LANGUAGE_RU, "Два миллиона одна тысяча сомони 01 дирам" },
+    { 2200000, HMR_ACT_LANGUAGE_RU, "Двадцать две тысячи сомони 00 дирамов" },
+    { 3200000, HMR_ACT_LANGUAGE_TG, "Сию ду ҳазор сомонӣ 00 дирам" },
+    { 50, HMR_ACT_LANGUAGE_TG, "Сифр сомонӣ 50 дирам" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *words = hmr_act_amount_in_words (cases[i].dirams, "TJS", cases[i].lang);
+      g_assert_cmpstr (words, ==, cases[i].words);
+    }
+  {
+    g_autofree char *usd = hmr_act_amount_in_words (150050, "USD", HMR_ACT_LANGUAGE_EN);
+    g_assert_cmpstr (usd, ==, "One thousand five hundred USD 50/100");
+  }
+}
+
+/* A million somoni and more stays on one line in the total column */
+static void
+test_receipt_big_amounts_on_one_line (Fixture       *f,
+                                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *b1 = add_person (f, f->caseworker, "Ҷӯраев", "Ғайрат", "Juraev", "Dusti");
+  g_autofree char *grant = add_grant (f, f->caseworker, b1, "Greenhouse complex", 1234567890);
+  g_autofree char *pdf = g_build_filename (f->dir, "receipt.pdf", NULL);
+  g_autofree char *text = NULL;
+
+  submit_and_approve (f, grant, 1234567890);
+  g_assert_true (hmr_store_record_disbursement (f->store, f->finance, grant, "2026-11-10", 1234567890,
+                                                "bank_transfer", "Супоришномаи пардохтӣ № 4471", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (hmr_act_write_grant_receipt (f->store, f->finance, grant, 0, HMR_ACT_LANGUAGE_TG, pdf, &error));
+  g_assert_no_error (error);
+  text = pdf_text (pdf);
+  /* in the table row and the total row, never split over two lines */
+  /* the approved amount; paid, total received; the budget line's unit
+   * cost, its total and the budget's total: six, none split */
+  g_assert_cmpuint (count_occurrences (text, "12 345 678,90 TJS"), ==, 6);
+  g_assert_nonnull (strstr (text, "Ҷ.М."));
 }
 
 static void
@@ -517,8 +578,13 @@ test_export_one_row_per_item (Fixture       *f,
 
   g_assert_false (hmr_export_handovers (f->store, f->caseworker, xlsx, NULL, NULL, NULL, &error));
   g_assert_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_DENIED);
+  /* the refusal names what was refused */
+  g_assert_nonnull (strstr (error->message, "may not export the handovers"));
   g_clear_error (&error);
   g_assert_false (g_file_test (xlsx, G_FILE_TEST_EXISTS));
+  /* supervisors export everything */
+  g_assert_true (hmr_export_handovers (f->store, f->supervisor, xlsx, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
 
   g_assert_true (hmr_export_handovers (f->store, f->finance, xlsx, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
@@ -654,6 +720,7 @@ main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/act/amount-in-words/tajik-russian-english", test_amount_in_words);
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, grant_tear_down)
   ADD ("/handover/signed/every-edit-refused-database-unchanged", test_signed_cannot_be_edited);
   ADD ("/handover/correction/is-a-new-linked-act", test_correction_is_a_new_linked_act);
@@ -663,6 +730,7 @@ main (int    argc,
   ADD ("/act/handover/lists-every-item-total-and-signature-lines", test_act_lists_every_item_and_the_total);
   ADD ("/act/handover/goes-on-over-pages", test_act_goes_on_over_pages);
   ADD ("/act/grant-receipt/lists-tranches-and-signatures", test_grant_receipt);
+  ADD ("/act/grant-receipt/millions-stay-on-one-line", test_receipt_big_amounts_on_one_line);
   ADD ("/act/grant-receipt/reprinted-later-is-the-same-document", test_receipt_reprinted_later_is_the_same);
   ADD ("/export/handovers/one-row-per-item-finance-only", test_export_one_row_per_item);
   ADD ("/export/handovers/corrected-act-counted-once-drafts-apart", test_export_corrected_act_counted_once);

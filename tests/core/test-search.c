@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "hmr-case-file.h"
 #include "hmr-name-key.h"
 #include "hmr-test-util.h"
 
@@ -49,6 +50,50 @@ static const char *different[][2] = {
   { "Саидов", "Saidzoda" },
   { "Ҷӯраев", "Jabborov" },
 };
+
+/* What the exact key keeps apart but the variant key joins: a Russian
+ * keyboard (ч for ҷ, е for ё, у for ӯ), Russified spellings (а for о, г
+ * for ҳ, ы for и, -ова), Uzbek-style Latin, Latin with macrons */
+static const char *variants[][2] = {
+  { "Ҷӯраев", "Чураев" },
+  { "Ҷамшед", "Чамшед" },
+  { "Ёрова", "Ерова" },
+  { "Раҳмонов", "Рахманов" },
+  { "Ҳусейнов", "Гусейнов" },
+  { "Насиров", "Насыров" },
+  { "Қодиров", "Кадыров" },
+  { "Раҳимов", "Рахимова" },
+  { "Ҷӯраев", "Jo'rayev" },
+  { "Ҷӯраев", "Joʻrayev" },
+  { "Ҷӯраев", "Joʼrayev" },
+  { "Ғафуров", "G‘afurov" },
+  { "Ҷӯраев", "Jūraev" },
+  { "Қодиров", "Qōdirov" },
+  { "Шарифӣ", "Sharīfī" },
+};
+
+static void
+test_name_variant_pairs (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (variants); i++)
+    {
+      g_autofree char *a = hmr_name_variant_key (variants[i][0]);
+      g_autofree char *b = hmr_name_variant_key (variants[i][1]);
+
+      if (g_strcmp0 (a, b) != 0)
+        g_error ("%s → “%s” but %s → “%s”", variants[i][0], a, variants[i][1], b);
+    }
+  /* still apart */
+  for (guint i = 0; i < G_N_ELEMENTS (different); i++)
+    {
+      g_autofree char *a = hmr_name_variant_key (different[i][0]);
+      g_autofree char *b = hmr_name_variant_key (different[i][1]);
+
+      if (g_str_equal (different[i][1], "Kadyrova"))
+        continue;     /* Қодиров and Kadyrova: Russified, the same variant */
+      g_assert_cmpstr (a, !=, b);
+    }
+}
 
 static void
 test_name_key_pairs (void)
@@ -99,13 +144,18 @@ test_match_expression_escapes (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
     {
-      g_autofree char *expr = hmr_search_match_expression (typed[i]);
+      g_autofree char *exact = NULL;
+      g_autofree char *expr = hmr_search_match_expression (typed[i], &exact);
       g_assert_nonnull (expr);
-      /* only quoted folded words, prefix stars and AND */
+      g_assert_nonnull (exact);
+      /* only quoted folded words, prefix stars, AND, OR and the two
+       * columns of the index */
       for (const char *p = expr; *p; p++)
-        g_assert_true (g_ascii_isalnum (*p) || strchr ("\"* ", *p) != NULL);
+        g_assert_true (g_ascii_isalnum (*p) || strchr ("\"* :()", *p) != NULL);
+      g_assert_true (g_str_has_prefix (expr, "keys : (\""));
+      g_assert_nonnull (strstr (expr, ") OR variants : (\""));
     }
-  g_assert_null (hmr_search_match_expression ("  *** \"\" "));
+  g_assert_null (hmr_search_match_expression ("  *** \"\" ", NULL));
 }
 
 static GPtrArray *
@@ -165,6 +215,61 @@ populate (Fixture *f)
   g_object_unref (add (f, "Рашидов", "Алишер", "RASHIDOV", "ALISHER", NULL, "Dusti"));
   g_object_unref (add (f, "Қодирова", "Гулнора", "KODIROVA", "GULNORA", "+992 98 555 0101", "Khorugh"));
   g_object_unref (add (f, "Саидзода", "Ҷамшед", "SAIDZODA", "JAMSHED", NULL, "Farkhor"));
+}
+
+static void
+test_search_variants_exact_first (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  struct { const char *typed; const char *finds; } cases[] = {
+    { "Чураев", "Ҷӯраев" },           /* a Russian keyboard */
+    { "чамшед", "Саидзода" },
+    { "Рахимова", "Раҳимов" },         /* a Russian ending */
+    { "Кадырова", "Қодирова" },        /* а for о, ы for и */
+    { "Jo'rayev", "Ҷӯраев" },          /* Uzbek-style Latin */
+    { "Joʻrayev Gʻayrat", "Ҷӯраев" },
+    { "Jūraev", "Ҷӯраев" },            /* a macron */
+  };
+
+  populate (f);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) rows = search (f, f->supervisor, cases[i].typed);
+      if (!has_family (rows, cases[i].finds))
+        g_error ("“%s” did not find %s", cases[i].typed, cases[i].finds);
+    }
+
+  /* someone really called Чураев: each spelling finds both, its own first,
+   * although Ч sorts before Ҷ */
+  g_object_unref (add (f, "Чураев", "Ғайрат", NULL, NULL, NULL, "Dusti"));
+  {
+    g_autoptr(GPtrArray) rows = search (f, f->supervisor, "Ҷӯраев");
+    g_assert_cmpuint (rows->len, ==, 2);
+    g_assert_cmpstr (hmr_beneficiary_get (g_ptr_array_index (rows, 0), HMR_BENEFICIARY_FAMILY_NAME), ==, "Ҷӯраев");
+    g_assert_cmpstr (hmr_beneficiary_get (g_ptr_array_index (rows, 1), HMR_BENEFICIARY_FAMILY_NAME), ==, "Чураев");
+  }
+  {
+    g_autoptr(GPtrArray) rows = search (f, f->supervisor, "Чураев");
+    g_assert_cmpuint (rows->len, ==, 2);
+    g_assert_cmpstr (hmr_beneficiary_get (g_ptr_array_index (rows, 0), HMR_BENEFICIARY_FAMILY_NAME), ==, "Чураев");
+  }
+
+  /* the duplicate check, given the Cyrillic only, typed on a Russian keyboard */
+  {
+    g_autoptr(HmrBeneficiary) b = make_beneficiary ("Чураев", "Гайрат", "Panj");
+    g_autoptr(GPtrArray) dups = hmr_store_find_duplicates (f->store, f->supervisor, b, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (has_family (dups, "Ҷӯраев"));
+  }
+  {
+    g_autoptr(HmrBeneficiary) b = make_beneficiary ("Кадырова", "Гулнора", "Khorugh");
+    g_autoptr(GPtrArray) dups = hmr_store_find_duplicates (f->store, f->supervisor, b, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (has_family (dups, "Қодирова"));
+  }
 }
 
 static void
@@ -499,10 +604,12 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/search/name-key/same-name-different-spellings", test_name_key_pairs);
+  g_test_add_func ("/search/name-key/russian-keyboard-russified-uzbek-macron-variants", test_name_variant_pairs);
   g_test_add_func ("/search/name-key/words", test_name_key_words);
   g_test_add_func ("/search/match/escapes-user-syntax", test_match_expression_escapes);
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("/search/store/across-scripts", test_search_across_scripts);
+  ADD ("/search/store/variants-found-exact-spelling-first", test_search_variants_exact_first);
   ADD ("/search/store/user-syntax-is-text", test_search_user_syntax);
   ADD ("/search/store/follows-edits", test_search_after_edit);
   ADD ("/search/store/respects-office", test_search_respects_office);

@@ -81,6 +81,8 @@ static const char * const labels[ACT_N_LABELS][HMR_N_ACT_LANGUAGES] = {
   [ACT_METHOD_CASH] = { "Нақд", "Наличными", "Cash" },
   [ACT_METHOD_BANK] = { "Интиқоли бонкӣ", "Банковский перевод", "Bank transfer" },
   [ACT_METHOD_SUPPLIER] = { "Пардохт ба таъминкунанда", "Оплата поставщику", "Payment to a supplier" },
+  [ACT_IN_WORDS] = { "Бо ҳарфҳо: %s", "Прописью: %s", "In words: %s" },
+  [ACT_STAMP] = { "Ҷ.М.", "М.П.", "Place of stamp" },
 };
 
 /* { code, Tajik, Russian }; English is the code itself */

@@ -32,12 +32,13 @@ render_handover (ActDoc   *doc,
   /* A handover has no currency of its own: its values are in somoni */
   g_autofree char *total = hmr_money_format (hmr_handover_get_total (h), HMR_CURRENCY_DEFAULT, hmr_act_money_style (a->lang));
   const ActColumn columns[] = {
-    { L (ACT_COL_NO), 0.06, ACT_ALIGN_RIGHT },
+    /* the money columns hold 10 000 000,00 TJS on one line */
+    { L (ACT_COL_NO), 0.05, ACT_ALIGN_RIGHT },
     { L (ACT_COL_ITEM), 0.31, ACT_ALIGN_LEFT },
-    { L (ACT_COL_SERIAL), 0.17, ACT_ALIGN_LEFT },
-    { L (ACT_COL_QUANTITY), 0.12, ACT_ALIGN_RIGHT },
-    { L (ACT_COL_UNIT_VALUE), 0.16, ACT_ALIGN_RIGHT },
-    { L (ACT_COL_TOTAL), 0.18, ACT_ALIGN_RIGHT },
+    { L (ACT_COL_SERIAL), 0.14, ACT_ALIGN_LEFT },
+    { L (ACT_COL_QUANTITY), 0.08, ACT_ALIGN_RIGHT },
+    { L (ACT_COL_UNIT_VALUE), 0.20, ACT_ALIGN_RIGHT },
+    { L (ACT_COL_TOTAL), 0.22, ACT_ALIGN_RIGHT },
   };
 
   hmr_act_doc_title (doc, L (ACT_HANDOVER_TITLE));
@@ -86,6 +87,11 @@ render_handover (ActDoc   *doc,
     hmr_act_doc_table_row (doc, cells, TRUE);
   }
   hmr_act_doc_table_end (doc);
+  {
+    g_autofree char *words = hmr_act_amount_in_words (hmr_handover_get_total (h), HMR_CURRENCY_DEFAULT, a->lang);
+    g_autofree char *line = g_strdup_printf (L (ACT_IN_WORDS), words);
+    hmr_act_doc_paragraph (doc, line, FALSE);
+  }
   hmr_act_doc_paragraph (doc, L (ACT_CONDITION), FALSE);
 
   if (h->witnesses->len > 0)
@@ -116,6 +122,7 @@ render_handover (ActDoc   *doc,
       hmr_act_doc_signature (doc, L (ACT_SIG_WITNESS), who);
     }
   hmr_act_doc_signature (doc, L (ACT_SIG_STAFF), h->created_by_name);
+  hmr_act_doc_paragraph (doc, L (ACT_STAMP), FALSE);
   hmr_act_doc_space (doc, 6);
   hmr_act_doc_paragraph (doc, a->printed, FALSE);
 }

@@ -65,6 +65,8 @@ typedef enum
   ACT_METHOD_CASH,
   ACT_METHOD_BANK,
   ACT_METHOD_SUPPLIER,
+  ACT_IN_WORDS,                 /* "In words: %s" */
+  ACT_STAMP,                    /* the place of the organisation's stamp */
   ACT_N_LABELS
 } ActLabel;
 
@@ -73,6 +75,9 @@ const char *hmr_act_label            (ActLabel        label,
 const char *hmr_act_district         (const char     *district,
                                       HmrActLanguage  language);
 const char *hmr_act_method           (const char     *method,
+                                      HmrActLanguage  language);
+char       *hmr_act_amount_in_words  (gint64          dirams,
+                                      const char     *currency,
                                       HmrActLanguage  language);
 char       *hmr_act_format_quantity  (double          quantity,
                                       HmrActLanguage  language);

@@ -36,19 +36,20 @@ render_receipt (ActDoc   *doc,
   g_autofree char *approved = hmr_money_format (MAX (g->amount_approved, 0), g->currency, hmr_act_money_style (r->lang));
   gint64 received = 0;
   const ActColumn paid_columns[] = {
-    { L (ACT_COL_TRANCHE), 0.12, ACT_ALIGN_RIGHT },
-    { L (ACT_COL_DATE), 0.14, ACT_ALIGN_LEFT },
+    /* the money columns hold 10 000 000,00 TJS on one line */
+    { L (ACT_COL_TRANCHE), 0.08, ACT_ALIGN_RIGHT },
+    { L (ACT_COL_DATE), 0.13, ACT_ALIGN_LEFT },
     { L (ACT_COL_METHOD), 0.24, ACT_ALIGN_LEFT },
-    { L (ACT_COL_REFERENCE), 0.30, ACT_ALIGN_LEFT },
-    { L (ACT_COL_AMOUNT), 0.20, ACT_ALIGN_RIGHT },
+    { L (ACT_COL_REFERENCE), 0.28, ACT_ALIGN_LEFT },
+    { L (ACT_COL_AMOUNT), 0.27, ACT_ALIGN_RIGHT },
   };
   const ActColumn budget_columns[] = {
-    { L (ACT_COL_NO), 0.06, ACT_ALIGN_RIGHT },
-    { L (ACT_COL_ITEM), 0.38, ACT_ALIGN_LEFT },
-    { L (ACT_COL_QUANTITY), 0.12, ACT_ALIGN_RIGHT },
-    { L (ACT_COL_UNIT), 0.10, ACT_ALIGN_LEFT },
-    { L (ACT_COL_UNIT_VALUE), 0.16, ACT_ALIGN_RIGHT },
-    { L (ACT_COL_TOTAL), 0.18, ACT_ALIGN_RIGHT },
+    { L (ACT_COL_NO), 0.05, ACT_ALIGN_RIGHT },
+    { L (ACT_COL_ITEM), 0.33, ACT_ALIGN_LEFT },
+    { L (ACT_COL_QUANTITY), 0.10, ACT_ALIGN_RIGHT },
+    { L (ACT_COL_UNIT), 0.08, ACT_ALIGN_LEFT },
+    { L (ACT_COL_UNIT_VALUE), 0.21, ACT_ALIGN_RIGHT },
+    { L (ACT_COL_TOTAL), 0.23, ACT_ALIGN_RIGHT },
   };
 
   hmr_act_doc_title (doc, L (ACT_RECEIPT_TITLE));
@@ -93,6 +94,11 @@ render_receipt (ActDoc   *doc,
     hmr_act_doc_table_row (doc, cells, TRUE);
   }
   hmr_act_doc_table_end (doc);
+  {
+    g_autofree char *words = hmr_act_amount_in_words (received, g->currency, r->lang);
+    g_autofree char *line = g_strdup_printf (L (ACT_IN_WORDS), words);
+    hmr_act_doc_paragraph (doc, line, FALSE);
+  }
   /* the figures as they stood at this tranche, not as they stand today:
    * a receipt printed again later is the same receipt */
   if (r->tranches->len != r->n_to_date)
@@ -142,6 +148,7 @@ render_receipt (ActDoc   *doc,
       hmr_act_doc_signature (doc, L (ACT_SIG_RECIPIENT), who);
     }
   hmr_act_doc_signature (doc, L (ACT_SIG_FINANCE), r->staff);
+  hmr_act_doc_paragraph (doc, L (ACT_STAMP), FALSE);
   hmr_act_doc_space (doc, 6);
   hmr_act_doc_paragraph (doc, r->printed, FALSE);
 }

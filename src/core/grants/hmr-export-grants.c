@@ -239,8 +239,8 @@ write_grant_ledger (HmrStore         *store,
  * hmr_export_grant_ledger:
  * @district: (nullable): one district, or %NULL for all
  *
- * Writes the grant ledger to @path (finance only: the role table's "export
- * the grant ledger").  Leaves no file behind when it fails or is cancelled;
+ * Writes the grant ledger to @path (finance and supervisors, the role
+ * table's exports).  Leaves no file behind when it fails or is cancelled;
  * writes an "export" audit row when it succeeds.
  *
  * Every sheet is read in one read transaction: what other connections

@@ -120,7 +120,7 @@ write_handovers (HmrStore         *store,
   const double widths[] = { 12, 17, 14, 17, 17, 17, 30, 16, 26, 26, 16, 30, 24, 40, 30, 16, 9, 16, 16 };
   Items x = { 0 };
 
-  if (!hmr_store_require (actor, HMR_ACTION_EXPORT_LEDGER, NULL, error))
+  if (!hmr_store_require (actor, HMR_ACTION_EXPORT_HANDOVERS, NULL, error))
     return FALSE;
   x.total = hmr_store_count_handover_item_rows (store, actor, error);
   if (x.total < 0)
@@ -156,8 +156,8 @@ write_handovers (HmrStore         *store,
  * hmr_export_handovers:
  *
  * Writes one row per handed-over item (drafts, signed acts and their
- * corrections) to @path, and the totals in force, drafted and replaced.  Finance only.  Leaves no file behind when it
- * fails or is cancelled; writes an "export" audit row when it succeeds.
+ * corrections) to @path, and the totals in force, drafted and replaced.  Finance and supervisors.
+ * Leaves no file behind when it fails or is cancelled; writes an "export" audit row when it succeeds.
  *
  * Every sheet is read in one read transaction: what other connections
  * commit meanwhile shows on none of them rather than on some.

@@ -254,7 +254,7 @@ gboolean   hmr_store_foreach_ledger_row     (HmrStore        *self,
                                              GError         **error);
 
 /* The grant ledger in Excel: a "Ledger" sheet (one row per tranche) and
- * per-district and per-month summaries.  Finance only. */
+ * per-district and per-month summaries.  Finance and supervisors. */
 gboolean   hmr_export_grant_ledger          (HmrStore        *store,
                                              const HmrActor  *actor,
                                              const char      *district,

@@ -50,6 +50,15 @@ require_ledger (HmrStore        *self,
          hmr_store_require (actor, HMR_ACTION_EXPORT_LEDGER, NULL, error);
 }
 
+static gboolean
+require_handovers (HmrStore        *self,
+                   const HmrActor  *actor,
+                   GError         **error)
+{
+  return hmr_store_check_actor (self, actor, error) &&
+         hmr_store_require (actor, HMR_ACTION_EXPORT_HANDOVERS, NULL, error);
+}
+
 /**
  * hmr_store_count_ledger_rows:
  * @district: (nullable): one district, or %NULL for all
@@ -335,7 +344,7 @@ grant_cache_paid_to (GrantCache  *c,
  *
  * Streams the ledger: one row per tranche, with the grant, its
  * beneficiaries (identity only), the amounts and what was paid to date.
- * Finance only (the grant ledger export).  Its memory does not grow with
+ * Finance and supervisors (the grant ledger export).  Its memory does not grow with
  * the ledger.
  */
 gboolean
@@ -511,7 +520,7 @@ hmr_store_count_handover_item_rows (HmrStore        *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
-  if (!require_ledger (self, actor, error))
+  if (!require_handovers (self, actor, error))
     return -1;
   stmt = hmr_store_prepare (self,
                             "SELECT count (*) FROM handover_item i JOIN handover h ON h.id = i.handover_id "
@@ -532,7 +541,8 @@ hmr_store_count_handover_item_rows (HmrStore        *self,
  *
  * Streams every item of every act (drafts, signed acts and corrections),
  * oldest act first; a signed act that a signed correction replaced names
- * that correction (corrected_by_reference).  Finance only (the handovers export).
+ * that correction (corrected_by_reference).  Finance and supervisors (the
+ * handovers export).
  */
 gboolean
 hmr_store_foreach_handover_item_row (HmrStore               *self,
@@ -547,7 +557,7 @@ hmr_store_foreach_handover_item_row (HmrStore               *self,
   int rc;
 
   g_return_val_if_fail (HMR_IS_STORE (self), FALSE);
-  if (!require_ledger (self, actor, error))
+  if (!require_handovers (self, actor, error))
     return FALSE;
   stmt = hmr_store_prepare (self, handover_items_sql, error);
   if (stmt == NULL)

@@ -6,6 +6,12 @@
  * ҳ/х/h/kh/x → h, ҷ/дж/j/dj/dzh/zh → j, қ/q/k → k, ғ/gh/g → g, ӯ/u → u, ӣ/i → i,
  * and doubled letters count once.
  *
+ * The variant key folds further what people type for the same name on a
+ * Russian keyboard or in Russified spelling: ч for ҷ (ch → j), е for ё
+ * (yo → e), а for о (o → a), г for ҳ (g → h), ы for и (y → i), and the
+ * Russian endings -ова/-ева/-ович/-овна (→ -ов/-ев).  Search finds by the
+ * variant key and puts the people found by the exact key first.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -158,9 +164,15 @@ hmr_name_key_tokens (const char *text)
                   latin = ascii;
                 }
             }
-          /* apostrophes inside names (G'afurov) join, not split */
-          if (latin == NULL && (c == '\'' || c == 0x2019 || c == 0x02bc))
-            latin = "";
+          /* apostrophes inside names (G'afurov, Gʻafurov) join, not
+           * split; Uzbek o' (oʻ) is the sound of Tajik ӯ */
+          if (latin == NULL && (c == '\'' || c == 0x2019 || c == 0x2018 || c == 0x02bc ||
+                                c == 0x02bb || c == '`'))
+            {
+              if (word->len > 0 && word->str[word->len - 1] == 'o')
+                word->str[word->len - 1] = 'u';
+              latin = "";
+            }
         }
 
       if (latin != NULL)
@@ -184,6 +196,100 @@ hmr_name_key_tokens (const char *text)
   return (char **) g_ptr_array_free (tokens, FALSE);
 }
 
+static gboolean
+strip_ending (GString    *w,
+              const char *ending,
+              gsize       keep)
+{
+  gsize n = strlen (ending);
+
+  if (w->len > n + 1 && strcmp (w->str + w->len - n, ending) == 0)
+    {
+      g_string_truncate (w, w->len - n + keep);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* The variant of one folded word (see the top of the file) */
+static void
+variant_word (GString    *out,
+              const char *key)
+{
+  g_autoptr(GString) w = g_string_new (key);
+  GString *s = g_string_new (NULL);
+  gsize i;
+
+  /* Russian endings: Rahimova, Rahimovich, Rahimovna → rahimov */
+  {
+    static const char *endings[] = { "ovich", "evich", "ovna", "evna", "ova", "eva" };
+
+    for (guint k = 0; k < G_N_ELEMENTS (endings); k++)
+      if (strip_ending (w, endings[k], 2))
+        break;
+  }
+
+  for (i = 0; i < w->len; i++)
+    {
+      char c = w->str[i];
+      char next = w->str[i + 1];
+
+      if (c == 'c' && next == 'h')
+        { g_string_append_c (s, 'j'); i++; continue; }
+      if (c == 'y' && next == 'o')
+        { g_string_append_c (s, 'e'); i++; continue; }
+      if (c == 'o')
+        c = 'a';
+      else if (c == 'g')
+        c = 'h';
+      else if (c == 'y')
+        c = 'i';
+      g_string_append_c (s, c);
+    }
+  for (i = 0; i < s->len; i++)
+    if (i == 0 || s->str[i] != s->str[i - 1] || g_ascii_isdigit (s->str[i]))
+      g_string_append_c (out, s->str[i]);
+  g_string_free (s, TRUE);
+}
+
+/**
+ * hmr_name_key_variants:
+ * @keys: folded words separated by spaces (hmr_name_key(), or the keys of
+ *   the search index)
+ *
+ * Returns: (transfer full): the variant of each word, in order, joined by
+ *   spaces
+ */
+char *
+hmr_name_key_variants (const char *keys)
+{
+  g_auto(GStrv) words = g_strsplit (keys ? keys : "", " ", -1);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; words[i]; i++)
+    {
+      if (words[i][0] == '\0')
+        continue;
+      if (out->len > 0)
+        g_string_append_c (out, ' ');
+      variant_word (out, words[i]);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * hmr_name_variant_key:
+ *
+ * Returns: (transfer full): the variant key of @text: "Чураев Фаррух",
+ *   "Джураев Фаррух" and "Ҷӯраев Фаррух" give the same
+ */
+char *
+hmr_name_variant_key (const char *text)
+{
+  g_autofree char *key = hmr_name_key (text);
+  return hmr_name_key_variants (key);
+}
+
 /**
  * hmr_name_key:
  *
@@ -196,26 +302,11 @@ hmr_name_key (const char *text)
   return g_strjoinv (" ", tokens);
 }
 
-/**
- * hmr_search_match_expression:
- *
- * Turns what a user typed into an FTS5 MATCH expression over the folded
- * keys: every word must match as a prefix.  Only letters and digits reach
- * FTS5, so quotes, asterisks, NEAR and the like are plain text.
- *
- * Returns: (transfer full) (nullable): the expression, or %NULL when
- *   nothing searchable was typed
- */
-char *
-hmr_search_match_expression (const char *user_text)
+static char *
+match_expression (char **tokens)
 {
-  g_auto(GStrv) tokens = hmr_name_key_tokens (user_text);
-  GString *expr;
+  GString *expr = g_string_new (NULL);
 
-  if (tokens[0] == NULL)
-    return NULL;
-
-  expr = g_string_new (NULL);
   for (guint i = 0; tokens[i]; i++)
     {
       if (tokens[i][0] == '\0')
@@ -230,4 +321,38 @@ hmr_search_match_expression (const char *user_text)
       return NULL;
     }
   return g_string_free (expr, FALSE);
+}
+
+/**
+ * hmr_search_match_expression:
+ * @exact_out: (out) (optional): the expression of the exact spelling only,
+ *   to rank the people it finds first
+ *
+ * Turns what a user typed into an FTS5 MATCH expression over the search
+ * index: every word must match as a prefix, of its exact key (column
+ * "keys") or of its variant key (column "variants").  Only letters and
+ * digits reach FTS5, so quotes, asterisks, NEAR and the like are plain
+ * text.
+ *
+ * Returns: (transfer full) (nullable): the expression, or %NULL when
+ *   nothing searchable was typed
+ */
+char *
+hmr_search_match_expression (const char  *user_text,
+                             char       **exact_out)
+{
+  g_auto(GStrv) tokens = hmr_name_key_tokens (user_text);
+  g_autofree char *keys = g_strjoinv (" ", tokens);
+  g_autofree char *variant_keys = hmr_name_key_variants (keys);
+  g_auto(GStrv) variants = g_strsplit (variant_keys, " ", -1);
+  g_autofree char *exact = match_expression (tokens);
+  g_autofree char *loose = match_expression (variants);
+
+  if (exact_out)
+    *exact_out = NULL;
+  if (exact == NULL || loose == NULL)
+    return NULL;
+  if (exact_out)
+    *exact_out = g_strdup_printf ("keys : (%s)", exact);
+  return g_strdup_printf ("keys : (%s) OR variants : (%s)", exact, loose);
 }

@@ -13,6 +13,9 @@ G_BEGIN_DECLS
 
 char  *hmr_name_key         (const char *text);
 char **hmr_name_key_tokens  (const char *text);
-char  *hmr_search_match_expression (const char *user_text);
+char  *hmr_name_key_variants (const char *keys);
+char  *hmr_name_variant_key (const char *text);
+char  *hmr_search_match_expression (const char  *user_text,
+                                    char       **exact_out);
 
 G_END_DECLS

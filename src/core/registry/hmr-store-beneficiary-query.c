@@ -164,6 +164,7 @@ build_query_sql (const HmrBeneficiaryQuery *query,
                  const char                *match,
                  const char                *today,
                  const char                *soon,
+                 const char                *exact,
                  GPtrArray                 *values)
 {
   const char *dir = query->descending ? "DESC" : "ASC";
@@ -240,6 +241,13 @@ build_query_sql (const HmrBeneficiaryQuery *query,
   append_ban_condition (sql, &and, query->ban, today, soon, values);
 
   g_string_append (sql, " ORDER BY ");
+  if (exact != NULL)
+    {
+      /* the exact spelling first, then the variants (чураев for Ҷӯраев) */
+      g_string_append (sql, "b.rowid IN (SELECT rowid FROM beneficiary_search "
+                            "WHERE beneficiary_search MATCH ?) DESC, ");
+      g_ptr_array_add (values, (gpointer) exact);
+    }
   g_string_append_printf (sql, sort_expression (query->sort), dir, dir);
   if (!keys)
     g_string_append (sql, ", b.rowid");
@@ -270,6 +278,7 @@ hmr_store_query_beneficiary_ids (HmrStore                  *self,
   g_autoptr(GPtrArray) values = NULL;
   g_autofree char *sql = NULL;
   g_autofree char *match = NULL;
+  g_autofree char *exact = NULL;
   const char *scope_office = NULL;
   char today_iso[16], soon_iso[16];
   GDate today;
@@ -294,9 +303,9 @@ hmr_store_query_beneficiary_ids (HmrStore                  *self,
       query = &identity_query;
     }
 
-  match = hmr_search_match_expression (query->text);
+  match = hmr_search_match_expression (query->text, &exact);
   values = g_ptr_array_new ();
-  sql = build_query_sql (query, scope_office, match, today_iso, soon_iso, values);
+  sql = build_query_sql (query, scope_office, match, today_iso, soon_iso, exact, values);
   stmt = hmr_store_prepare (self, sql, error);
   if (stmt == NULL)
     return NULL;

@@ -404,6 +404,8 @@ hmr_store_find_duplicates (HmrStore        *self,
   g_autofree char *key_latin = NULL;
   g_autofree char *phone = NULL;
   g_autofree char *names = NULL;
+  g_autofree char *variant = NULL;
+  g_autofree char *variant_latin = NULL;
   g_autofree char *names_latin = NULL;
   const char *scope = NULL;
   int year = birth_year (candidate);
@@ -424,12 +426,15 @@ hmr_store_find_duplicates (HmrStore        *self,
                                  hmr_beneficiary_get (candidate, HMR_BENEFICIARY_GIVEN_NAME_LATIN) ?: "");
   key = hmr_name_key (names);
   key_latin = hmr_name_key (names_latin);
+  variant = hmr_name_key_variants (key);
+  variant_latin = hmr_name_key_variants (key_latin);
   phone = hmr_normalize_phone (hmr_beneficiary_get (candidate, HMR_BENEFICIARY_PHONE));
 
   stmt = hmr_store_prepare (self,
                             "SELECT id FROM beneficiary b WHERE b.deleted_at IS NULL "
                             "AND (b.name_key = ?1 OR b.name_key = ?2 "
-                            "  OR hmr_name_key (b.family_name_latin || ' ' || b.given_name_latin) = ?1) "
+                            "  OR hmr_name_key (b.family_name_latin || ' ' || b.given_name_latin) = ?1 "
+                            "  OR b.name_variant_key = ?8 OR b.name_variant_key = ?9) "
                             "AND (?3 = 0 OR abs (coalesce (CAST (substr (b.birth_date, 1, 4) AS INTEGER), "
                             "  b.birth_year_estimated) - ?3) <= 1) "
                             "AND (b.district = ?4 OR (?5 IS NOT NULL AND (b.phone = ?5 OR b.phone_alt = ?5))) "
@@ -446,6 +451,10 @@ hmr_store_find_duplicates (HmrStore        *self,
   hmr_bind_text (stmt, 5, phone);
   hmr_bind_text (stmt, 6, scope);
   hmr_bind_text (stmt, 7, hmr_beneficiary_get (candidate, HMR_BENEFICIARY_ID));
+  /* typed on a Russian keyboard or in Russified spelling (Чураев for
+   * Ҷӯраев): the variant keys */
+  hmr_bind_text (stmt, 8, variant);
+  hmr_bind_text (stmt, 9, variant_latin[0] ? variant_latin : variant);
 
   out = g_ptr_array_new_with_free_func (g_object_unref);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)

@@ -37,7 +37,9 @@ static const Scope table[HMR_N_ACTIONS][HMR_N_ROLES] = {
   [HMR_ACTION_DISBURSE]                  = { NONE,       NONE, ALL, NONE },
   [HMR_ACTION_HANDOVER_WRITE]            = { OWN_OFFICE, NONE, ALL, NONE },
   [HMR_ACTION_EXPORT_CASELOAD]           = { OWN_OFFICE, ALL, NONE, NONE },
-  [HMR_ACTION_EXPORT_LEDGER]             = { NONE,       NONE, ALL, NONE },
+  /* supervisors export everything; finance the ledger and the handovers */
+  [HMR_ACTION_EXPORT_LEDGER]             = { NONE,       ALL, ALL,  NONE },
+  [HMR_ACTION_EXPORT_HANDOVERS]          = { NONE,       ALL, ALL,  NONE },
   [HMR_ACTION_IMPORT]                    = { OWN_OFFICE, ALL, NONE, NONE },
   [HMR_ACTION_IMPORT_UNDO]               = { NONE,       ALL, NONE, NONE },
   [HMR_ACTION_SYNC]                      = { NONE,       ALL, NONE, ALL },
@@ -164,6 +166,9 @@ hmr_permission_dup_refusal (HmrRole   role,
     case HMR_ACTION_EXPORT_LEDGER:
       /* Translators: a refusal; %s is the name of a role, as in “Caseworker” */
       return g_strdup_printf (_("Refused: the %s role may not export the grant ledger."), who);
+    case HMR_ACTION_EXPORT_HANDOVERS:
+      /* Translators: a refusal; %s is the name of a role, as in “Caseworker” */
+      return g_strdup_printf (_("Refused: the %s role may not export the handovers."), who);
     case HMR_ACTION_IMPORT:
       /* Translators: a refusal; %s is the name of a role, as in “Caseworker” */
       return g_strdup_printf (_("Refused: the %s role may not import lists of beneficiaries."), who);

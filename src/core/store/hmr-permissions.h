@@ -34,7 +34,8 @@ typedef enum
   HMR_ACTION_DISBURSE,                   /* tranches and receipts */
   HMR_ACTION_HANDOVER_WRITE,
   HMR_ACTION_EXPORT_CASELOAD,            /* beneficiaries, referrals */
-  HMR_ACTION_EXPORT_LEDGER,              /* grant ledger, handovers */
+  HMR_ACTION_EXPORT_LEDGER,              /* the grant ledger */
+  HMR_ACTION_EXPORT_HANDOVERS,           /* every handed-over item */
   HMR_ACTION_IMPORT,                     /* import lists of beneficiaries */
   HMR_ACTION_IMPORT_UNDO,                /* undo an import batch */
   HMR_ACTION_SYNC,                       /* send and receive bundles */

@@ -430,12 +430,48 @@ append_phone_keys (GString    *out,
   g_string_free (digits, TRUE);
 }
 
+static void
+sql_name_variant_key (sqlite3_context  *ctx,
+                      int               argc,
+                      sqlite3_value   **argv)
+{
+  g_autofree char *key = hmr_name_variant_key ((const char *) sqlite3_value_text (argv[0]));
+  sqlite3_result_text (ctx, key, -1, SQLITE_TRANSIENT);
+}
+
+static GString *
+search_keys (int             argc,
+             sqlite3_value **argv);
+
 /* hmr_search_keys (family, given, patronymic, family_latin, given_latin,
  * patronymic_latin, case_number, phone, phone_alt, village) */
 static void
 sql_search_keys (sqlite3_context  *ctx,
                  int               argc,
                  sqlite3_value   **argv)
+{
+  GString *out = search_keys (argc, argv);
+
+  sqlite3_result_text (ctx, out->str, out->len, SQLITE_TRANSIENT);
+  g_string_free (out, TRUE);
+}
+
+/* hmr_search_variants (the same ten): the variant of every key */
+static void
+sql_search_variants (sqlite3_context  *ctx,
+                     int               argc,
+                     sqlite3_value   **argv)
+{
+  GString *keys = search_keys (argc, argv);
+  g_autofree char *variants = hmr_name_key_variants (keys->str);
+
+  sqlite3_result_text (ctx, variants, -1, SQLITE_TRANSIENT);
+  g_string_free (keys, TRUE);
+}
+
+static GString *
+search_keys (int             argc,
+             sqlite3_value **argv)
 {
   GString *out = g_string_new (NULL);
 
@@ -460,8 +496,7 @@ sql_search_keys (sqlite3_context  *ctx,
       if (i == 7 || i == 8)
         append_phone_keys (out, v);
     }
-  sqlite3_result_text (ctx, out->str, out->len, SQLITE_TRANSIENT);
-  g_string_free (out, TRUE);
+  return out;
 }
 
 /* Present on every connection Hamroh opens and on no other: the guard
@@ -486,6 +521,12 @@ register_functions (sqlite3 *db)
   sqlite3_create_function (db, "hmr_search_keys", 10,
                            SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                            NULL, sql_search_keys, NULL, NULL);
+  sqlite3_create_function (db, "hmr_name_variant_key", 1,
+                           SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                           NULL, sql_name_variant_key, NULL, NULL);
+  sqlite3_create_function (db, "hmr_search_variants", 10,
+                           SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                           NULL, sql_search_variants, NULL, NULL);
 }
 
 /* ---- opening and migrations ------------------------------------------ */
