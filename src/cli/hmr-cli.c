@@ -24,7 +24,7 @@ extern const HmrCliCommand hmr_cli_demo, hmr_cli_search, hmr_cli_export_benefici
   hmr_cli_referral_board, hmr_cli_referral_slip, hmr_cli_act_handover, hmr_cli_act_grant_receipt,
   hmr_cli_audit_verify, hmr_cli_check, hmr_cli_schema_version, hmr_cli_import_beneficiaries,
   hmr_cli_import_list, hmr_cli_import_undo, hmr_cli_import_fields, hmr_cli_enrolment_create, hmr_cli_enrol,
-  hmr_cli_sync_send, hmr_cli_sync_receive, hmr_cli_sync_conflicts, hmr_cli_sync_resolve;
+  hmr_cli_sync_send, hmr_cli_sync_receive, hmr_cli_sync_conflicts, hmr_cli_sync_resolve, hmr_cli_report_donor;
 
 static const HmrCliCommand *const commands[] = {
   &hmr_cli_demo,
@@ -33,6 +33,7 @@ static const HmrCliCommand *const commands[] = {
   &hmr_cli_export_referrals,
   &hmr_cli_export_grants,
   &hmr_cli_export_handovers,
+  &hmr_cli_report_donor,
   &hmr_cli_today,
   &hmr_cli_import_beneficiaries,
   &hmr_cli_import_list,
