@@ -25,7 +25,7 @@ extern const HmrCliCommand hmr_cli_demo, hmr_cli_search, hmr_cli_export_benefici
   hmr_cli_audit_verify, hmr_cli_check, hmr_cli_schema_version, hmr_cli_import_beneficiaries,
   hmr_cli_import_list, hmr_cli_import_undo, hmr_cli_import_fields, hmr_cli_enrolment_create, hmr_cli_enrol,
   hmr_cli_sync_send, hmr_cli_sync_receive, hmr_cli_sync_conflicts, hmr_cli_sync_resolve,
-  hmr_cli_backup, hmr_cli_restore;
+  hmr_cli_backup, hmr_cli_restore, hmr_cli_report_donor;
 
 static const HmrCliCommand *const commands[] = {
   &hmr_cli_demo,
@@ -34,6 +34,7 @@ static const HmrCliCommand *const commands[] = {
   &hmr_cli_export_referrals,
   &hmr_cli_export_grants,
   &hmr_cli_export_handovers,
+  &hmr_cli_report_donor,
   &hmr_cli_today,
   &hmr_cli_import_beneficiaries,
   &hmr_cli_import_list,

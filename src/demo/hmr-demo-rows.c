@@ -106,11 +106,12 @@ static const struct
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)" },
   [HMR_DEMO_T_SESSION] = { "group_session",
     "INSERT INTO group_session (id, office_id, district, held_on, facilitator_id, module, "
-    "capacity, created_at, created_by, updated_at, updated_by) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?8, ?9)" },
+    "capacity, created_at, created_by, updated_at, updated_by, jamoat, venue, facilitator_name, partner) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?8, ?9, ?10, ?11, ?12, ?13)" },
   [HMR_DEMO_T_ATTENDANCE] = { "attendance",
-    "INSERT INTO attendance (id, session_id, beneficiary_id, walk_in_sex, walk_in_age) "
-    "VALUES (?1, ?2, ?3, ?4, ?5)" },
+    "INSERT INTO attendance (id, session_id, beneficiary_id, walk_in_sex, walk_in_age, office_id, "
+    "walk_in_name, walk_in_age_group, walk_in_phone, created_at, created_by) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)" },
   [HMR_DEMO_T_SURVEY_ROUND] = { "survey_round",
     "INSERT INTO survey_round (id, office_id, name, started_on, population, sample_size, "
     "created_at, created_by, updated_at, updated_by) "

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "hmr-demo-private.h"
+#include "hmr-session.h"
 #include "hmr-who5.h"
 
 /* ---- providers ------------------------------------------------------- */
@@ -466,6 +467,7 @@ hmr_demo_join_session (HmrDemo        *d,
   char held_on[11], stamp[32];
   int last = 0, held;
   guint walk_ins;
+  const HmrDemoJamoat *jamoat;
 
   if (o->session_target == 0)
     o->session_target = hmr_demo_range (d, 8, 13);
@@ -479,10 +481,12 @@ hmr_demo_join_session (HmrDemo        *d,
   hmr_demo_new_id (d, id);
   hmr_demo_date (held, held_on);
   hmr_demo_format_time (hmr_demo_time (d, hmr_demo_max (last, held - hmr_demo_range (d, 3, 10)), 0), stamp);
-  if (!hmr_demo_insert (d, HMR_DEMO_T_SESSION, error, "ssssssdss",
+  jamoat = &o->place->jamoats[hmr_demo_rand (d, o->place->n_jamoats)];
+  if (!hmr_demo_insert (d, HMR_DEMO_T_SESSION, error, "ssssssdssssss",
                         id, o->id, o->place->district, held_on, o->caseworker_id,
                         hmr_demo_pool_pick (d, &hmr_demo_modules), HMR_DEMO_SESSION_MAX,
-                        stamp, hmr_demo_actor_for (d, o)))
+                        stamp, hmr_demo_actor_for (d, o), jamoat->name, "Маркази ҷамоат",
+                        o->caseworker_name, "Хадамоти муҳоҷират"))
     return FALSE;
 
   for (guint k = 0; k < o->n_pending; k++)
@@ -490,18 +494,26 @@ hmr_demo_join_session (HmrDemo        *d,
       char attendance_id[HMR_DEMO_ID_LEN];
 
       hmr_demo_new_id (d, attendance_id);
-      if (!hmr_demo_insert (d, HMR_DEMO_T_ATTENDANCE, error, "sssso", attendance_id, id,
-                            o->pending[k].id, NULL, -1))
+      if (!hmr_demo_insert (d, HMR_DEMO_T_ATTENDANCE, error, "ssssossssss", attendance_id, id,
+                            o->pending[k].id, NULL, -1, o->id, NULL, NULL, NULL,
+                            stamp, hmr_demo_actor_for (d, o)))
         return FALSE;
     }
   walk_ins = hmr_demo_rand (d, MIN (4, HMR_DEMO_SESSION_MAX - o->n_pending + 1));
   for (guint k = 0; k < walk_ins; k++)
     {
       char attendance_id[HMR_DEMO_ID_LEN];
+      char phone[20];
+      gboolean female = !hmr_demo_chance (d, 0.9);
+      int age = hmr_demo_range (d, 19, 55);
 
       hmr_demo_new_id (d, attendance_id);
-      if (!hmr_demo_insert (d, HMR_DEMO_T_ATTENDANCE, error, "ssssd", attendance_id, id, NULL,
-                            hmr_demo_chance (d, 0.9) ? "male" : "female", hmr_demo_range (d, 19, 55)))
+      hmr_demo_random_name (d, female, d->text2);
+      hmr_demo_phone (d, phone);
+      if (!hmr_demo_insert (d, HMR_DEMO_T_ATTENDANCE, error, "ssssdssssss", attendance_id, id, NULL,
+                            female ? "female" : "male", age, o->id, d->text2->str,
+                            hmr_age_group_to_string (hmr_age_group_for_age (age)), phone,
+                            stamp, hmr_demo_actor_for (d, o)))
         return FALSE;
     }
 

@@ -23,6 +23,8 @@
 #include "hmr-referrals-page.h"
 #include "hmr-providers-page.h"
 #include "hmr-today-page.h"
+#include "hmr-sessions-page.h"
+#include "hmr-surveys-page.h"
 
 struct _HmrWindow
 {
@@ -95,6 +97,10 @@ static const HmrWindowArea areas[] = {
     hmr_grants_area_allowed, hmr_grants_area_create },
   { "referrals", N_("Referrals"), "mail-send-symbolic",
     hmr_referrals_page_allowed, hmr_referrals_page_create_area },
+  { "sessions", N_("Group Sessions"), "system-users-symbolic",
+    hmr_sessions_page_allowed, hmr_sessions_page_create_area },
+  { "surveys", N_("Surveys"), "call-start-symbolic",
+    hmr_surveys_page_allowed, hmr_surveys_page_create_area },
   { "providers", N_("Service Providers"), "system-users-symbolic",
     hmr_providers_page_allowed, hmr_providers_page_create_area },
   { "users", N_("Users"), "avatar-default-symbolic",

@@ -45,6 +45,13 @@ static const Scope table[HMR_N_ACTIONS][HMR_N_ROLES] = {
   [HMR_ACTION_SYNC]                      = { NONE,       ALL, NONE, ALL },
   [HMR_ACTION_SYNC_ENROL]                = { NONE,       NONE, NONE, ALL },
   [HMR_ACTION_SYNC_CONFLICTS]            = { NONE,       ALL, NONE, NONE },
+  [HMR_ACTION_SESSION_READ]              = { OWN_OFFICE, ALL, NONE, NONE },
+  [HMR_ACTION_SESSION_WRITE]             = { OWN_OFFICE, ALL, NONE, NONE },
+  [HMR_ACTION_SURVEY_READ]               = { OWN_OFFICE, ALL, NONE, NONE },
+  [HMR_ACTION_SURVEY_MANAGE]             = { NONE,       ALL, NONE, NONE },
+  [HMR_ACTION_SURVEY_RESPOND]            = { OWN_OFFICE, NONE, NONE, NONE },
+  [HMR_ACTION_REPORT_READ]               = { OWN_OFFICE, ALL, NONE, NONE },
+  [HMR_ACTION_REPORT_GRANTS]             = { OWN_OFFICE, ALL, ALL,  NONE },
 };
 
 gboolean
@@ -187,6 +194,27 @@ hmr_permission_dup_refusal (HmrRole   role,
     case HMR_ACTION_BACKUP:
       /* Translators: a refusal; %s is the name of a role, as in “Caseworker” */
       return g_strdup_printf (_("Refused: the %s role may not make backups."), who);
+    case HMR_ACTION_SESSION_READ:
+      /* Translators: a refusal; %s is the name of a role, as in “Caseworker” */
+      return g_strdup_printf (_("Refused: the %s role may not see group sessions."), who);
+    case HMR_ACTION_SESSION_WRITE:
+      /* Translators: a refusal; %s is the name of a role, as in “Caseworker” */
+      return g_strdup_printf (_("Refused: the %s role may not plan group sessions or mark attendance."), who);
+    case HMR_ACTION_SURVEY_READ:
+      /* Translators: a refusal; %s is the name of a role, as in “Caseworker” */
+      return g_strdup_printf (_("Refused: the %s role may not see outcome surveys."), who);
+    case HMR_ACTION_SURVEY_MANAGE:
+      /* Translators: a refusal; %s is the name of a role, as in “Caseworker” */
+      return g_strdup_printf (_("Refused: the %s role may not open survey rounds or draw samples."), who);
+    case HMR_ACTION_SURVEY_RESPOND:
+      /* Translators: a refusal; %s is the name of a role, as in “Caseworker” */
+      return g_strdup_printf (_("Refused: the %s role may not record survey calls."), who);
+    case HMR_ACTION_REPORT_READ:
+      /* Translators: a refusal; %s is the name of a role, as in “Caseworker” */
+      return g_strdup_printf (_("Refused: the %s role may not read reports."), who);
+    case HMR_ACTION_REPORT_GRANTS:
+      /* Translators: a refusal; %s is the name of a role, as in “Caseworker” */
+      return g_strdup_printf (_("Refused: the %s role may not read the grant figures of reports."), who);
     case HMR_N_ACTIONS:
     default:
       g_return_val_if_reached (g_strdup (""));

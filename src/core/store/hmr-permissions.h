@@ -42,6 +42,13 @@ typedef enum
   HMR_ACTION_SYNC_ENROL,                 /* enrol office installations */
   HMR_ACTION_SYNC_CONFLICTS,             /* review and resolve conflicts */
   HMR_ACTION_BACKUP,                     /* encrypted backups of the whole database */
+  HMR_ACTION_SESSION_READ,               /* group sessions and their attendance */
+  HMR_ACTION_SESSION_WRITE,
+  HMR_ACTION_SURVEY_READ,                /* rounds, call lists, responses */
+  HMR_ACTION_SURVEY_MANAGE,              /* open rounds, draw samples */
+  HMR_ACTION_SURVEY_RESPOND,             /* record a call on a call list */
+  HMR_ACTION_REPORT_READ,                /* indicators and the donor workbook */
+  HMR_ACTION_REPORT_GRANTS,              /* the grant figures of a report */
   HMR_N_ACTIONS
 } HmrAction;
 

@@ -46,6 +46,7 @@ static const HmrSyncTable tables[] = {
   { "attendance", HMR_SYNC_CHILD, "group_session", "session_id" },
   { "survey_round", HMR_SYNC_OFFICE, NULL, NULL },
   { "survey_response", HMR_SYNC_OFFICE, NULL, NULL },
+  { "survey_sample", HMR_SYNC_OFFICE, NULL, NULL },
   { "attachment", HMR_SYNC_OFFICE, NULL, NULL },
 };
 

@@ -1,0 +1,120 @@
+/* hmr-report.h — indicators for a period, and the donor workbook
+ *
+ * A report answers "how many people did we reach, by district, sex and
+ * age group, and what changed for them, with what margin of error" for a
+ * period: people registered; referrals made, completed, overdue, the
+ * completion rate and the median days to completion by service;
+ * follow-ups due and done; WHO-5 at first and last measure; grants and
+ * handovers; sessions held and people reached; and every survey answer
+ * as a proportion with its 95% confidence interval (finite-population
+ * correction).
+ *
+ * The role table decides what a report holds: a caseworker's covers their
+ * office, a supervisor's every office, a finance officer's the grant
+ * figures only.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "hmr-export.h"
+#include "hmr-session.h"
+#include "hmr-store.h"
+#include "hmr-survey.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  const char *from;               /* ISO or as typed; inclusive */
+  const char *to;
+  const char *district;           /* NULL: every district */
+} HmrReportQuery;
+
+/* One district's row (district NULL: the total) */
+typedef struct
+{
+  char  *district;
+  guint  registered[2];           /* [0] female, [1] male */
+  guint  sessions;
+  guint  reached[2];              /* attendances, by sex */
+  guint  referrals_made;
+  guint  referrals_completed;
+} HmrReportDistrict;
+
+typedef struct
+{
+  char   *service;                /* a service type code */
+  guint   made;                   /* sent in the period */
+  guint   completed;              /* of those, completed */
+  guint   overdue;                /* sent or accepted, past due at the end of the period */
+  double  median_days;            /* sent to completed, of those completed in the period; -1: none */
+} HmrReportService;
+
+typedef struct
+{
+  char              *from;        /* ISO */
+  char              *to;
+  char              *district;
+
+  gboolean           has_people;  /* FALSE for a finance officer */
+  guint              registered;
+  guint              registered_by_sex[2];
+  guint              registered_by_age[HMR_N_AGE_GROUPS];
+  GPtrArray         *districts;   /* HmrReportDistrict, by name */
+
+  guint              referrals_made;
+  guint              referrals_completed;
+  guint              referrals_overdue;
+  double             median_days; /* all services; -1: none */
+  GPtrArray         *services;    /* HmrReportService */
+
+  guint              follow_ups_due;
+  guint              follow_ups_done;
+
+  guint              who5_people; /* with two scores or more in the period */
+  double             who5_first_mean;
+  double             who5_last_mean;
+  guint              who5_improved;   /* by 10 points or more */
+
+  HmrSessionCounts   sessions;
+
+  guint              survey_population;   /* N of the rounds answered in the period */
+  guint              survey_called;
+  guint              survey_reached;
+  HmrProportion      survey[HMR_SURVEY_N_QUESTIONS];
+  HmrProportion      survey_any_action;
+
+  gboolean           has_grants;
+  guint              grants_approved;
+  gint64             amount_approved;     /* dirams */
+  guint              grants_disbursed;    /* with a tranche paid in the period */
+  gint64             amount_disbursed;
+  guint              grants_verified;
+  guint              handovers_signed;
+} HmrReport;
+
+void         hmr_report_free              (HmrReport      *report);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HmrReport, hmr_report_free)
+
+double       hmr_report_completion_rate   (const HmrReport *report);   /* 0 … 1; 0 when none made */
+
+HmrReport   *hmr_store_compute_report     (HmrStore       *self,
+                                           const HmrActor *actor,
+                                           const HmrReportQuery *query,
+                                           GCancellable   *cancellable,
+                                           GError        **error);
+
+/* The donor workbook: a summary sheet, a sheet of data per indicator and
+ * native Excel charts, in the language of the messages; an "export"
+ * audit row */
+gboolean     hmr_export_donor_report      (HmrStore       *store,
+                                           const HmrActor *actor,
+                                           const HmrReportQuery *query,
+                                           const char     *path,
+                                           GCancellable   *cancellable,
+                                           HmrProgressFunc progress,
+                                           gpointer        progress_data,
+                                           GError        **error);
+
+G_END_DECLS
