@@ -25,6 +25,7 @@
 #include "hmr-today-page.h"
 #include "hmr-sessions-page.h"
 #include "hmr-surveys-page.h"
+#include "hmr-sync-page.h"
 
 struct _HmrWindow
 {
@@ -76,6 +77,7 @@ typedef struct
   const char *icon_name;
   gboolean  (*allowed) (const HmrActor *actor);
   GtkWidget *(*create) (HmrContext *context);  /* NULL: the window's own */
+  guint     (*count) (HmrContext *context);   /* what waits there: a badge */
 } HmrWindowArea;
 
 static gboolean
@@ -107,6 +109,8 @@ static const HmrWindowArea areas[] = {
     hmr_users_page_allowed, hmr_users_page_create_area },
   { "audit", N_("Audit Trail"), "document-open-recent-symbolic",
     hmr_audit_page_allowed, hmr_audit_page_create_area },
+  { "sync", N_("Sync"), "emblem-synchronizing-symbolic",
+    hmr_sync_page_allowed, hmr_sync_page_create_area, hmr_sync_page_count_conflicts },
 };
 
 /* ---- navigation ----------------------------------------------------- */
@@ -324,8 +328,51 @@ make_sidebar_row (const HmrWindowArea *area)
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_box_append (GTK_BOX (box), image);
   gtk_box_append (GTK_BOX (box), label);
+  if (area->count != NULL)
+    {
+      GtkWidget *badge = gtk_label_new (NULL);
+
+      gtk_widget_set_hexpand (badge, TRUE);
+      gtk_widget_set_halign (badge, GTK_ALIGN_END);
+      gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (badge, "area-badge");
+      gtk_widget_set_visible (badge, FALSE);
+      gtk_box_append (GTK_BOX (box), badge);
+      g_object_set_data (G_OBJECT (row), "hmr-area-badge", badge);
+    }
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   return row;
+}
+
+/* The badges say how much waits in an area (conflicts to review) */
+static void
+update_badges (HmrWindow *self)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkLabel *badge = g_object_get_data (G_OBJECT (row), "hmr-area-badge");
+
+      if (badge == NULL)
+        continue;
+      for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+        {
+          g_autofree char *text = NULL;
+          g_autofree char *tip = NULL;
+          guint n;
+
+          if (g_strcmp0 (areas[i].name, gtk_widget_get_name (row)) != 0 || areas[i].count == NULL)
+            continue;
+          n = areas[i].count (self->context);
+          text = g_strdup_printf ("%u", n);
+          /* Translators: the tooltip of an area's badge: "3 waiting" */
+          tip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u waiting", "%u waiting", n), n);
+          gtk_label_set_label (badge, text);
+          gtk_widget_set_tooltip_text (GTK_WIDGET (badge), tip);
+          gtk_widget_set_visible (GTK_WIDGET (badge), n > 0);
+        }
+    }
 }
 
 static GtkWidget *
@@ -381,6 +428,9 @@ hmr_window_constructed (GObject *object)
       if (first == NULL)
         first = row;
     }
+
+  update_badges (self);
+  g_signal_connect_object (self->store, "changed", G_CALLBACK (update_badges), self, G_CONNECT_SWAPPED);
 
   if (first != NULL)
     {

@@ -30,6 +30,15 @@ hmr_store_sync_capture_begin (HmrStore *self)
 {
   HmrSyncState *state = hmr_store_sync_state (self);
 
+  /* A database on its own may have become HQ through another connection
+   * (the window's Sync area writes an enrolment file in a thread): look
+   * again, under the write lock, so that no change escapes capture */
+  if (state->role == HMR_INSTALLATION_NONE && state->loaded)
+    {
+      hmr_store_sync_forget_identity (self);
+      state = hmr_store_sync_state (self);
+    }
+
   if (state->role == HMR_INSTALLATION_NONE || state->applying || state->session != NULL)
     return;
   if (sqlite3session_create (self->db, "main", &state->session) != SQLITE_OK)

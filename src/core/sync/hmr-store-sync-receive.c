@@ -546,6 +546,29 @@ hmr_store_sync_receive_dir (HmrStore       *self,
                             const char     *dir,
                             GError        **error)
 {
+  return hmr_store_sync_receive_dir_full (self, actor, dir, NULL, NULL, NULL, error);
+}
+
+/**
+ * hmr_store_sync_receive_dir_full:
+ * @progress: (nullable): called before each bundle, in the calling thread
+ * @cancellable: (nullable): checked between bundles: each bundle is
+ *   applied whole or not at all, so a cancelled receive keeps the bundles
+ *   applied before it and leaves the others for the next time
+ *
+ * hmr_store_sync_receive_dir(), for a thread with progress and Cancel.
+ */
+GPtrArray *
+hmr_store_sync_receive_dir_full (HmrStore            *self,
+                                 const HmrActor      *actor,
+                                 const char          *dir,
+                                 HmrSyncProgressFunc  progress,
+                                 gpointer             user_data,
+                                 GCancellable        *cancellable,
+                                 GError             **error)
+{
+  guint n_done = 0;
+
   g_autoptr(GDir) d = NULL;
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) hmr_sync_received_free);
@@ -553,7 +576,7 @@ hmr_store_sync_receive_dir (HmrStore       *self,
   g_autofree char *me = NULL;
   g_autofree char *prefix = NULL;
   const char *entry;
-  gboolean progress = TRUE;
+  gboolean moved = TRUE;
 
   if (!hmr_store_check_actor (self, actor, error) ||
       !hmr_store_require (actor, HMR_ACTION_SYNC, NULL, error))
@@ -574,9 +597,9 @@ hmr_store_sync_receive_dir (HmrStore       *self,
       g_ptr_array_add (names, g_build_filename (dir, entry, NULL));
   g_ptr_array_sort (names, compare_names);
 
-  while (progress)
+  while (moved)
     {
-      progress = FALSE;
+      moved = FALSE;
       for (guint i = 0; i < names->len; i++)
         {
           const char *path = g_ptr_array_index (names, i);
@@ -585,6 +608,10 @@ hmr_store_sync_receive_dir (HmrStore       *self,
 
           if (g_hash_table_contains (done, path))
             continue;
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            return NULL;
+          if (progress != NULL)
+            progress (n_done, names->len, user_data);
           r = hmr_store_sync_receive_file (self, actor, path, &local_error);
           if (r == NULL)
             {
@@ -599,7 +626,8 @@ hmr_store_sync_receive_dir (HmrStore       *self,
               continue;
             }
           g_hash_table_add (done, (gpointer) path);
-          progress |= r->outcome == HMR_BUNDLE_APPLIED;
+          n_done++;
+          moved |= r->outcome == HMR_BUNDLE_APPLIED;
           g_ptr_array_add (out, r);
         }
     }

@@ -28,6 +28,14 @@ hmr_sync_conflict_free (HmrSyncConflict *c)
   g_free (c->rule);
   g_free (c->status);
   g_free (c->detected_at);
+  g_free (c->current);
+  g_free (c->beneficiary_id);
+  g_free (c->kept_at);
+  g_free (c->kept_office);
+  g_free (c->kept_by);
+  g_free (c->lost_at);
+  g_free (c->lost_office);
+  g_free (c->lost_by);
   g_free (c);
 }
 
@@ -46,7 +54,7 @@ hmr_store_sync_list_conflicts (HmrStore       *self,
     return NULL;
   stmt = hmr_store_prepare (self,
                             "SELECT id, tbl, pk, col, CAST (kept_value AS TEXT), CAST (lost_value AS TEXT), "
-                            "lost_origin, rule, status, detected_at FROM sync_conflict "
+                            "lost_origin, rule, status, detected_at, kept_stamp, lost_stamp FROM sync_conflict "
                             "WHERE NOT ?1 OR status = 'open' ORDER BY detected_at, rowid",
                             error);
   if (stmt == NULL)
@@ -67,6 +75,9 @@ hmr_store_sync_list_conflicts (HmrStore       *self,
       c->status = hmr_column_dup_text (stmt, 8);
       c->detected_at = hmr_column_dup_text (stmt, 9);
       g_ptr_array_add (out, c);
+      if (!hmr_store_sync_describe_conflict (self, c, (const char *) sqlite3_column_text (stmt, 10),
+                                             (const char *) sqlite3_column_text (stmt, 11), error))
+        return NULL;
     }
   if (rc != SQLITE_DONE)
     {

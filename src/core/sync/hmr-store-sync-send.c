@@ -292,6 +292,7 @@ send_to_peer (HmrStore      *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(HmrSyncSent) sent = g_new0 (HmrSyncSent, 1);
   g_autofree char *name = NULL;
+  g_autofree char *now = hmr_store_dup_timestamp (self);
   guint n_changes = 0, n_audit = 0;
   int rc;
 
@@ -320,13 +321,17 @@ send_to_peer (HmrStore      *self,
   if (file == NULL)
     return NULL;
 
-  stmt = hmr_store_prepare (self, "UPDATE sync_peer SET last_bundle_sent = ?2, ack_told = ?3, audit_ack_told = ?4 WHERE id = ?1", error);
+  stmt = hmr_store_prepare (self,
+                            "UPDATE sync_peer SET last_bundle_sent = ?2, ack_told = ?3, audit_ack_told = ?4, "
+                            "last_sent_at = ?5 WHERE id = ?1",
+                            error);
   if (stmt == NULL)
     return NULL;
   hmr_bind_text (stmt, 1, peer->id);
   sqlite3_bind_int64 (stmt, 2, sent->number);
   sqlite3_bind_int64 (stmt, 3, peer->applied_seq);
   sqlite3_bind_int64 (stmt, 4, peer->audit_received);
+  hmr_bind_text (stmt, 5, now);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE)
     {
@@ -361,6 +366,27 @@ hmr_store_sync_send (HmrStore       *self,
                      const HmrActor *actor,
                      const char     *dir,
                      GError        **error)
+{
+  return hmr_store_sync_send_full (self, actor, dir, NULL, NULL, NULL, error);
+}
+
+/**
+ * hmr_store_sync_send_full:
+ * @progress: (nullable): called before each installation's bundle is
+ *   written, in the calling thread
+ * @cancellable: (nullable): checked between installations; a cancelled
+ *   send writes down nothing as sent (files already written are sent again)
+ *
+ * hmr_store_sync_send(), for a thread with progress and Cancel.
+ */
+GPtrArray *
+hmr_store_sync_send_full (HmrStore            *self,
+                          const HmrActor      *actor,
+                          const char          *dir,
+                          HmrSyncProgressFunc  progress,
+                          gpointer             user_data,
+                          GCancellable        *cancellable,
+                          GError             **error)
 {
   HmrSyncState *state;
   g_autoptr(HmrSyncKeys) keys = NULL;
@@ -403,6 +429,10 @@ hmr_store_sync_send (HmrStore       *self,
 
       if (peer->box_pk == NULL)
         continue;   /* enrolled, its first bundle not received yet */
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        goto fail;
+      if (progress != NULL)
+        progress (i, peers->len, user_data);
       sent = send_to_peer (self, state, keys, peer, hi, dir, error);
       if (sent == NULL)
         goto fail;

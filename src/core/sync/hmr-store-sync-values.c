@@ -249,6 +249,21 @@ hmr_store_sync_state (HmrStore *self)
   return state;
 }
 
+/* The state, looked at again when this connection last saw a database on
+ * its own: another connection (a thread's) may have made it HQ since */
+static HmrSyncState *
+hmr_store_sync_current_state (HmrStore *self)
+{
+  HmrSyncState *state = hmr_store_sync_state (self);
+
+  if (state->role == HMR_INSTALLATION_NONE && state->loaded && state->session == NULL)
+    {
+      hmr_store_sync_forget_identity (self);
+      state = hmr_store_sync_state (self);
+    }
+  return state;
+}
+
 void
 hmr_store_sync_forget_identity (HmrStore *self)
 {
@@ -264,14 +279,14 @@ HmrInstallationRole
 hmr_store_sync_get_role (HmrStore *self)
 {
   g_return_val_if_fail (HMR_IS_STORE (self), HMR_INSTALLATION_NONE);
-  return hmr_store_sync_state (self)->role;
+  return hmr_store_sync_current_state (self)->role;
 }
 
 char *
 hmr_store_sync_dup_installation_id (HmrStore *self)
 {
   g_return_val_if_fail (HMR_IS_STORE (self), NULL);
-  return g_strdup (hmr_store_sync_state (self)->installation_id);
+  return g_strdup (hmr_store_sync_current_state (self)->installation_id);
 }
 
 const HmrSyncColumns *

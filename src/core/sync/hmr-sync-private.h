@@ -117,6 +117,14 @@ GVariant   *hmr_sync_cols_lookup                 (GVariant      *cols,
                                                   const char    *column,
                                                   int            which);
 
+/* The Sync area's words for a conflict: the value in force, and who
+ * wrote each value where and when (hmr-store-sync-status.c) */
+gboolean    hmr_store_sync_describe_conflict     (HmrStore        *self,
+                                                  HmrSyncConflict *conflict,
+                                                  const char      *kept_stamp,
+                                                  const char      *lost_stamp,
+                                                  GError         **error);
+
 /* Keys ------------------------------------------------------------------ */
 
 typedef struct

@@ -60,10 +60,32 @@ gboolean    hmr_store_sync_enrol                     (HmrStore       *self,
                                                       const char     *path,
                                                       GError        **error);
 
+/* The offices HQ may enrol, with the users who could log in there (that
+ * office's and every office's) and the installations already made */
+typedef struct
+{
+  char  *code;
+  char  *name;
+  char  *district;
+  char  *users;            /* full names, comma-separated */
+  guint  n_installations;
+} HmrSyncOffice;
+
+void        hmr_sync_office_free                     (HmrSyncOffice  *office);
+GPtrArray  *hmr_store_sync_list_offices              (HmrStore       *self,
+                                                      const HmrActor *actor,
+                                                      GError        **error);
+
 GPtrArray  *hmr_store_sync_list_programme_offices    (HmrStore       *self,
                                                       GError        **error);
 
 /* Bundles ------------------------------------------------------------- */
+
+/* Progress of a send or receive in a thread: @done of @total steps
+ * (installations sent to, bundles read) */
+typedef void (*HmrSyncProgressFunc) (guint     done,
+                                     guint     total,
+                                     gpointer  user_data);
 
 typedef struct
 {
@@ -81,6 +103,13 @@ GPtrArray  *hmr_store_sync_send                      (HmrStore       *self,
                                                       const HmrActor *actor,
                                                       const char     *dir,
                                                       GError        **error);
+GPtrArray  *hmr_store_sync_send_full                 (HmrStore            *self,
+                                                      const HmrActor      *actor,
+                                                      const char          *dir,
+                                                      HmrSyncProgressFunc  progress,
+                                                      gpointer             user_data,
+                                                      GCancellable        *cancellable,
+                                                      GError             **error);
 
 typedef enum
 {
@@ -111,6 +140,34 @@ GPtrArray  *hmr_store_sync_receive_dir               (HmrStore       *self,
                                                       const HmrActor *actor,
                                                       const char     *dir,
                                                       GError        **error);
+GPtrArray  *hmr_store_sync_receive_dir_full          (HmrStore            *self,
+                                                      const HmrActor      *actor,
+                                                      const char          *dir,
+                                                      HmrSyncProgressFunc  progress,
+                                                      gpointer             user_data,
+                                                      GCancellable        *cancellable,
+                                                      GError             **error);
+
+/* The installations this one exchanges bundles with, for the Sync area */
+typedef struct
+{
+  char                *id;
+  HmrInstallationRole  role;
+  char                *office_code;      /* "HQ" for the hub */
+  char                *office_name;      /* NULL for the hub */
+  char                *office_district;  /* NULL for the hub */
+  guint64              last_bundle_sent;
+  char                *last_sent_at;     /* NULL: never */
+  guint64              last_bundle_received;
+  char                *last_received_at; /* NULL: never */
+} HmrSyncPeer;
+
+void        hmr_sync_peer_free                       (HmrSyncPeer    *peer);
+GPtrArray  *hmr_store_sync_list_peers                (HmrStore       *self,
+                                                      const HmrActor *actor,
+                                                      GError        **error);
+/* This installation's office ("DST") or "HQ"; NULL when not enrolled */
+char       *hmr_store_sync_dup_office_code           (HmrStore       *self);
 
 /* Conflicts ----------------------------------------------------------- */
 
@@ -126,12 +183,25 @@ typedef struct
   char *rule;
   char *status;
   char *detected_at;
+  /* For the supervisor who reviews it */
+  char *current;         /* the value in force now */
+  char *beneficiary_id;  /* the person the record is about, if any */
+  char *kept_at;         /* when each value was written */
+  char *kept_office;     /* where: an office code or "HQ" */
+  char *kept_by;         /* by whom (a username), when the audit trail says */
+  char *lost_at;
+  char *lost_office;
+  char *lost_by;
 } HmrSyncConflict;
 
 void        hmr_sync_conflict_free                   (HmrSyncConflict *conflict);
 GPtrArray  *hmr_store_sync_list_conflicts            (HmrStore       *self,
                                                       const HmrActor *actor,
                                                       gboolean        open_only,
+                                                      GError        **error);
+gboolean    hmr_store_sync_count_open_conflicts      (HmrStore       *self,
+                                                      const HmrActor *actor,
+                                                      guint          *n_open,
                                                       GError        **error);
 gboolean    hmr_store_sync_resolve_conflict          (HmrStore       *self,
                                                       const HmrActor *actor,
@@ -158,5 +228,6 @@ GPtrArray  *hmr_store_sync_verify_origins            (HmrStore       *self,
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HmrSyncSent, hmr_sync_sent_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HmrSyncReceived, hmr_sync_received_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HmrSyncConflict, hmr_sync_conflict_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HmrSyncPeer, hmr_sync_peer_free)
 
 G_END_DECLS
