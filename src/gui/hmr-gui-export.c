@@ -17,7 +17,9 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <adwaita.h>
 
 #include "hmr-gui-export.h"
 #include "hmr-gui-util.h"
@@ -198,4 +200,170 @@ hmr_gui_export_finish (GAsyncResult  *result,
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == hmr_gui_export_async, FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* ---- choosing the file, telling how it went --------------------------- */
+
+typedef struct
+{
+  GtkWidget            *owner;
+  HmrGuiFileChosenFunc  chosen;
+} Choice;
+
+static void
+on_xlsx_chosen (GtkNativeDialog *chooser,
+                int              response,
+                gpointer         user_data)
+{
+  Choice *choice = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+
+      if (path != NULL)
+        {
+          g_autoptr(GFile) xlsx = NULL;
+
+          /* Typed without the extension, the file would not open in Excel
+           * or LibreOffice by a double click */
+          if (!g_str_has_suffix (path, ".xlsx"))
+            {
+              char *with = g_strconcat (path, ".xlsx", NULL);
+
+              g_free (path);
+              path = with;
+            }
+          xlsx = g_file_new_for_path (path);
+          choice->chosen (choice->owner, xlsx);
+        }
+    }
+  g_object_unref (choice->owner);
+  g_free (choice);
+  g_object_unref (chooser);
+}
+
+/**
+ * hmr_gui_choose_xlsx:
+ * @owner: the page asking; kept alive until the choice is made
+ * @title: the chooser's title, as in "Export Referrals"
+ * @file_name: the name offered, as in "referrals-2026-12-08.xlsx"
+ * @chosen: called with the file when one was chosen (not on Cancel)
+ *
+ * Asks where to save an Excel workbook.
+ */
+void
+hmr_gui_choose_xlsx (GtkWidget            *owner,
+                     const char           *title,
+                     const char           *file_name,
+                     HmrGuiFileChosenFunc  chosen)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+  Choice *choice;
+
+  g_return_if_fail (GTK_IS_WIDGET (owner));
+  g_return_if_fail (chosen != NULL);
+
+  chooser = gtk_file_chooser_native_new (title, hmr_gui_get_parent_window (owner),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("Excel workbooks"));
+  gtk_file_filter_add_suffix (filter, "xlsx");
+  gtk_file_filter_add_mime_type (filter, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), file_name);
+  choice = g_new0 (Choice, 1);
+  choice->owner = g_object_ref (owner);
+  choice->chosen = chosen;
+  g_signal_connect (chooser, "response", G_CALLBACK (on_xlsx_chosen), choice);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_open_clicked (AdwToast *toast,
+                 gpointer  user_data)
+{
+  const char *uri = g_object_get_data (G_OBJECT (toast), "uri");
+  GtkWidget *overlay = g_object_get_data (G_OBJECT (toast), "overlay");
+  g_autoptr(GError) error = NULL;
+
+  /* No application for workbooks on this computer: say so */
+  if (!g_app_info_launch_default_for_uri (uri, NULL, &error) && overlay != NULL)
+    hmr_gui_show_error_toast (overlay, error->message);
+}
+
+/**
+ * hmr_gui_toast_file_saved:
+ * @owner: a widget under the window's toast overlay (or the overlay)
+ * @path: the file written
+ * @done_format: the toast, with one %s for the file's name
+ *
+ * Says a file was written, with a button that opens it.
+ */
+void
+hmr_gui_toast_file_saved (GtkWidget  *owner,
+                          const char *path,
+                          const char *done_format)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (owner, ADW_TYPE_TOAST_OVERLAY);
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autofree char *message = g_strdup_printf (done_format, name);
+  AdwToast *toast;
+
+  if (overlay == NULL)
+    {
+      g_message ("%s", message);
+      return;
+    }
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 10);
+  if (uri != NULL)
+    {
+      adw_toast_set_button_label (toast, _("_Open"));
+      g_object_set_data_full (G_OBJECT (toast), "uri", g_steal_pointer (&uri), g_free);
+      g_object_set_data (G_OBJECT (toast), "overlay", overlay);
+      g_signal_connect (toast, "button-clicked", G_CALLBACK (on_open_clicked), NULL);
+    }
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
+/**
+ * hmr_gui_export_tell:
+ * @owner: a widget under the window's toast overlay
+ * @path: the file asked for
+ * @error: (nullable): why the export failed, %NULL when it was written
+ * @done_format: the toast when written, with one %s for the file's name
+ * @failed_format: (nullable): the message when it failed, with one %s for
+ *   the reason; %NULL to show the reason alone
+ *
+ * Says how an export ended: written (with an Open button), cancelled (no
+ * file was written), or failed and why, in a toast that stays.
+ */
+void
+hmr_gui_export_tell (GtkWidget    *owner,
+                     const char   *path,
+                     const GError *error,
+                     const char   *done_format,
+                     const char   *failed_format)
+{
+  if (error == NULL)
+    hmr_gui_toast_file_saved (owner, path, done_format);
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      GtkWidget *overlay = gtk_widget_get_ancestor (owner, ADW_TYPE_TOAST_OVERLAY);
+
+      if (overlay != NULL)
+        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay),
+                                     adw_toast_new (_("Export cancelled; no file was written")));
+    }
+  else
+    {
+      g_autofree char *text = failed_format ? g_strdup_printf (failed_format, error->message)
+                                            : g_strdup (error->message);
+
+      hmr_gui_show_error_toast (owner, text);
+    }
 }

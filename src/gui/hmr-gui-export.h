@@ -35,4 +35,21 @@ void     hmr_gui_export_async  (HmrStore            *store,
 gboolean hmr_gui_export_finish (GAsyncResult        *result,
                                 GError             **error);
 
+/* Called with the chosen file, its name ending in .xlsx */
+typedef void (*HmrGuiFileChosenFunc) (GtkWidget *owner,
+                                      GFile     *file);
+
+void     hmr_gui_choose_xlsx   (GtkWidget            *owner,
+                                const char           *title,
+                                const char           *file_name,
+                                HmrGuiFileChosenFunc  chosen);
+void     hmr_gui_toast_file_saved (GtkWidget          *owner,
+                                   const char         *path,
+                                   const char         *done_format);
+void     hmr_gui_export_tell   (GtkWidget            *owner,
+                                const char           *path,
+                                const GError         *error,
+                                const char           *done_format,
+                                const char           *failed_format);
+
 G_END_DECLS

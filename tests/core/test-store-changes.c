@@ -122,6 +122,29 @@ test_export_is_not_a_change (Fixture       *f,
   g_unlink (out);
 }
 
+/* Logging in, right or wrong, changes no record: nothing on screen reloads */
+static void
+test_login_is_not_a_change (Fixture       *f,
+                            gconstpointer  data)
+{
+  Heard heard = { 0 };
+  g_autoptr(GError) error = NULL;
+  HmrActor *actor;
+
+  drain ();
+  g_signal_connect (f->store, "changed", G_CALLBACK (on_changed), &heard);
+  actor = hmr_store_authenticate (f->store, "m.rahimova", "wrong-password", &error);
+  g_assert_null (actor);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  actor = hmr_store_authenticate (f->store, "m.rahimova", "Anor-Surkh-4821", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (actor);
+  hmr_actor_free (actor);
+  drain ();
+  g_assert_cmpuint (heard.n_notices, ==, 0);
+}
+
 typedef struct
 {
   HmrStore       *sibling;
@@ -252,6 +275,7 @@ main (int    argc,
   ADD ("/store/changes/worker-write-reaches-main-once", test_worker_write_reaches_main_once);
   ADD ("/store/changes/batch-of-1000-is-one-notice", test_batch_of_thousand_is_one_notice);
   ADD ("/store/changes/batch-on-main-thread-is-one-notice", test_batch_on_main_thread_is_one_notice);
+  ADD ("/store/changes/login-is-not-a-change", test_login_is_not_a_change);
 #undef ADD
   g_test_add_func ("/store/changes/huge-set-keeps-kinds", test_change_set_collapses_when_huge);
   return g_test_run ();

@@ -410,6 +410,23 @@ not_exporting (gpointer user_data)
   return !hmr_finance_page_get_exporting (HMR_FINANCE_PAGE (user_data));
 }
 
+/* A button of the window whose label is @label (as in "_Open") */
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (root) && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_ledger_export (HmrGuiFixture *f,
                     gconstpointer  data)
@@ -452,6 +469,11 @@ test_ledger_export (HmrGuiFixture *f,
     g_error ("openpyxl could not read %s: %s", path, err);
   expected = g_strdup_printf ("3 %" G_GINT64_FORMAT " A2\n", store_total);
   g_assert_true (g_str_has_suffix (out, expected));
+  /* The toast says where, and opens it as the referral board's does */
+  hmr_gui_test_flush ();
+  g_assert_nonnull (hmr_gui_test_find_label (GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (page))),
+                                             "Ledger saved as “ledger.xlsx”"));
+  g_assert_nonnull (find_button (GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (page))), "_Open"));
   hmr_gui_test_screenshot (GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (page))), "finance-exported");
 }
 

@@ -360,7 +360,7 @@ static gboolean
 is_look_not_change (const char *action)
 {
   static const char * const looks[] = {
-    "view", "export", "print", "login", "login-failed", "logout", "lock", "unlock",
+    "view", "export", "print", "login", "login-attempt", "login-failed", "logout", "lock", "unlock",
     "verify", "backup", NULL
   };
   return action == NULL || g_strv_contains (looks, action);

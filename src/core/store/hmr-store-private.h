@@ -50,6 +50,12 @@ HmrStore     *hmr_store_open_with_notices (const char       *path,
                                            GError          **error);
 
 /* Errors */
+void          hmr_store_register_functions (sqlite3    *db);
+char         *hmr_store_hash_password      (const char *password,
+                                            GError    **error);
+int           hmr_store_read_user_version  (HmrStore   *self);
+gboolean      hmr_store_apply_migrations   (HmrStore   *self,
+                                            GError    **error);
 gboolean      hmr_store_set_sqlite_error  (HmrStore    *self,
                                            int          rc,
                                            GError     **error);

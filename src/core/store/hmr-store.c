@@ -1,5 +1,6 @@
-/* hmr-store.c — opening the database, migrations, transactions, one write
- * with its audit row, actors and their permissions
+/* hmr-store.c — opening the database, transactions, one write with its
+ * audit row (migrations: hmr-store-migrate.c; SQL functions:
+ * hmr-store-functions.c)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,12 +14,8 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
-#include "hmr-name-key.h"
-#include "hmr-resources.h"
 #include "hmr-store-private.h"
 #include "hmr-sync-private.h"
-
-#define SQL_RESOURCE_PATH "/org/hamroh/Hamroh/sql"
 
 G_DEFINE_FINAL_TYPE (HmrStore, hmr_store, G_TYPE_OBJECT)
 
@@ -402,249 +399,12 @@ hmr_store_new_id (void)
   return g_uuid_string_random ();
 }
 
-/* ---- SQL functions ------------------------------------------------------ */
-
-static void
-sql_name_key (sqlite3_context  *ctx,
-              int               argc,
-              sqlite3_value   **argv)
-{
-  g_autofree char *key = hmr_name_key ((const char *) sqlite3_value_text (argv[0]));
-  sqlite3_result_text (ctx, key, -1, SQLITE_TRANSIENT);
-}
-
-static void
-append_phone_keys (GString    *out,
-                   const char *phone)
-{
-  GString *digits = g_string_new (NULL);
-
-  for (const char *p = phone; p && *p; p++)
-    if (g_ascii_isdigit (*p))
-      g_string_append_c (digits, *p);
-  /* the nine local digits, and the seven after the operator code, so that
-   * both "931234567" and "1234567" find +992 93 123 4567 */
-  if (digits->len >= 9)
-    g_string_append_printf (out, " %s %s", digits->str + digits->len - 9,
-                            digits->str + digits->len - 7);
-  g_string_free (digits, TRUE);
-}
-
-static void
-sql_name_variant_key (sqlite3_context  *ctx,
-                      int               argc,
-                      sqlite3_value   **argv)
-{
-  g_autofree char *key = hmr_name_variant_key ((const char *) sqlite3_value_text (argv[0]));
-  sqlite3_result_text (ctx, key, -1, SQLITE_TRANSIENT);
-}
-
-static GString *
-search_keys (int             argc,
-             sqlite3_value **argv);
-
-/* hmr_search_keys (family, given, patronymic, family_latin, given_latin,
- * patronymic_latin, case_number, phone, phone_alt, village) */
-static void
-sql_search_keys (sqlite3_context  *ctx,
-                 int               argc,
-                 sqlite3_value   **argv)
-{
-  GString *out = search_keys (argc, argv);
-
-  sqlite3_result_text (ctx, out->str, out->len, SQLITE_TRANSIENT);
-  g_string_free (out, TRUE);
-}
-
-/* hmr_search_variants (the same ten): the variant of every key */
-static void
-sql_search_variants (sqlite3_context  *ctx,
-                     int               argc,
-                     sqlite3_value   **argv)
-{
-  GString *keys = search_keys (argc, argv);
-  g_autofree char *variants = hmr_name_key_variants (keys->str);
-
-  sqlite3_result_text (ctx, variants, -1, SQLITE_TRANSIENT);
-  g_string_free (keys, TRUE);
-}
-
-static GString *
-search_keys (int             argc,
-             sqlite3_value **argv)
-{
-  GString *out = g_string_new (NULL);
-
-  for (int i = 0; i < argc; i++)
-    {
-      const char *v = (const char *) sqlite3_value_text (argv[i]);
-      g_autofree char *key = NULL;
-
-      if (v == NULL)
-        continue;
-      key = hmr_name_key (v);
-      if (out->len > 0)
-        g_string_append_c (out, ' ');
-      g_string_append (out, key);
-      if (i == 6)
-        {
-          /* DST-2026-00042 also as one word */
-          g_auto(GStrv) parts = g_strsplit (key, " ", -1);
-          g_autofree char *joined = g_strjoinv ("", parts);
-          g_string_append_printf (out, " %s", joined);
-        }
-      if (i == 7 || i == 8)
-        append_phone_keys (out, v);
-    }
-  return out;
-}
-
-/* Present on every connection Hamroh opens and on no other: the guard
- * triggers (0010-guards.sql) refuse writes where it is missing */
-static void
-sql_write_allowed (sqlite3_context  *ctx,
-                   int               argc,
-                   sqlite3_value   **argv)
-{
-  sqlite3_result_int (ctx, 1);
-}
-
-static void
-register_functions (sqlite3 *db)
-{
-  sqlite3_create_function (db, "hmr_write_allowed", 0,
-                           SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-                           NULL, sql_write_allowed, NULL, NULL);
-  sqlite3_create_function (db, "hmr_name_key", 1,
-                           SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-                           NULL, sql_name_key, NULL, NULL);
-  sqlite3_create_function (db, "hmr_search_keys", 10,
-                           SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-                           NULL, sql_search_keys, NULL, NULL);
-  sqlite3_create_function (db, "hmr_name_variant_key", 1,
-                           SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-                           NULL, sql_name_variant_key, NULL, NULL);
-  sqlite3_create_function (db, "hmr_search_variants", 10,
-                           SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-                           NULL, sql_search_variants, NULL, NULL);
-}
-
 /* ---- opening and migrations ------------------------------------------ */
 
 char *
 hmr_default_database_path (void)
 {
   return g_build_filename (g_get_user_data_dir (), "hamroh", "hamroh.sqlite3", NULL);
-}
-
-static int
-migration_number (const char *name)
-{
-  guint64 n;
-  g_autofree char *digits = NULL;
-  const char *dash = strchr (name, '-');
-
-  if (dash == NULL || !g_str_has_suffix (name, ".sql"))
-    return -1;
-  digits = g_strndup (name, dash - name);
-  if (!g_ascii_string_to_unsigned (digits, 10, 1, 9999, &n, NULL))
-    return -1;
-  return (int) n;
-}
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return migration_number (*(const char **) a) - migration_number (*(const char **) b);
-}
-
-static GPtrArray *
-list_migrations (void)
-{
-  g_auto(GStrv) children = NULL;
-  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
-
-  (void) hmr_core_get_resource ();
-  children = g_resources_enumerate_children (SQL_RESOURCE_PATH, 0, NULL);
-  for (guint i = 0; children && children[i]; i++)
-    if (migration_number (children[i]) > 0)
-      g_ptr_array_add (names, g_strdup (children[i]));
-  g_ptr_array_sort (names, compare_names);
-  return names;
-}
-
-int
-hmr_store_get_latest_schema_version (void)
-{
-  g_autoptr(GPtrArray) names = list_migrations ();
-
-  if (names->len == 0)
-    return 0;
-  return migration_number (g_ptr_array_index (names, names->len - 1));
-}
-
-static int
-read_user_version (HmrStore *self)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int version = -1;
-
-  if (sqlite3_prepare_v2 (self->db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    version = sqlite3_column_int (stmt, 0);
-  return version;
-}
-
-static gboolean
-apply_migrations (HmrStore  *self,
-                  GError   **error)
-{
-  g_autoptr(GPtrArray) names = list_migrations ();
-
-  for (guint i = 0; i < names->len; i++)
-    {
-      const char *name = g_ptr_array_index (names, i);
-      int number = migration_number (name);
-      g_autofree char *path = NULL;
-      g_autoptr(GBytes) bytes = NULL;
-      g_autofree char *sql = NULL;
-      g_autofree char *set_version = NULL;
-      char *errmsg = NULL;
-      int rc;
-
-      if (number <= self->schema_version)
-        continue;
-
-      path = g_strdup_printf ("%s/%s", SQL_RESOURCE_PATH, name);
-      bytes = g_resources_lookup_data (path, 0, error);
-      if (bytes == NULL)
-        return FALSE;
-      sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-
-      if (!hmr_store_begin (self, error))
-        return FALSE;
-      rc = sqlite3_exec (self->db, sql, NULL, NULL, &errmsg);
-      if (rc != SQLITE_OK)
-        {
-          g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_FAILED,
-                       _("Could not upgrade the database to version %d (%s): %s"),
-                       number, name, errmsg ? errmsg : sqlite3_errstr (rc));
-          sqlite3_free (errmsg);
-          hmr_store_rollback (self);
-          return FALSE;
-        }
-      set_version = g_strdup_printf ("PRAGMA user_version = %d", number);
-      if (!hmr_store_exec (self, set_version, error))
-        {
-          hmr_store_rollback (self);
-          return FALSE;
-        }
-      if (!hmr_store_commit (self, error))
-        return FALSE;
-      self->schema_version = number;
-    }
-  return TRUE;
 }
 
 static gboolean
@@ -743,10 +503,10 @@ hmr_store_open_with_notices (const char       *path,
     }
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, 5000);
-  register_functions (self->db);
+  hmr_store_register_functions (self->db);
 
   /* Look at the version before anything could write to the file */
-  self->schema_version = read_user_version (self);
+  self->schema_version = hmr_store_read_user_version (self);
   if (self->schema_version < 0)
     {
       g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_CORRUPT,
@@ -766,7 +526,7 @@ hmr_store_open_with_notices (const char       *path,
   if (!hmr_store_exec (self, pragmas, error))
     return NULL;
 
-  if (!apply_migrations (self, error))
+  if (!hmr_store_apply_migrations (self, error))
     return NULL;
 
   return g_steal_pointer (&self);

@@ -311,21 +311,9 @@ on_export_done (GObject      *source,
     return;
 
   /* A failed or cancelled export leaves nothing (hmr_gui_export_async()) */
-  if (!ok)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        hmr_gui_show_error_toast (GTK_WIDGET (self->toast_overlay), error->message);
-      else
-        hmr_gui_toast (GTK_WIDGET (self->toast_overlay), _("Export cancelled; no file was written"));
-    }
-  else
-    {
-      g_autofree char *name = g_path_get_basename (self->export_path);
-      /* Translators: a toast; %s is the file's name */
-      g_autofree char *message = g_strdup_printf (_("Ledger saved as “%s”"), name);
-
-      hmr_gui_toast (GTK_WIDGET (self->toast_overlay), message);
-    }
+  hmr_gui_export_tell (GTK_WIDGET (self->toast_overlay), self->export_path, ok ? NULL : error,
+                       /* Translators: a toast; %s is the file's name */
+                       _("Ledger saved as “%s”"), NULL);
   set_exporting (self, NULL);
 }
 
@@ -359,18 +347,10 @@ hmr_finance_page_export_ledger_to (HmrFinancePage *self,
 }
 
 static void
-on_export_file_chosen (GtkNativeDialog *chooser,
-                       int              response,
-                       HmrFinancePage  *self)
+export_ledger_to (GtkWidget *owner,
+                  GFile     *file)
 {
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  if (file != NULL && g_file_peek_path (file) != NULL)
-    hmr_finance_page_export_ledger_to (self, file);
-  g_object_unref (chooser);
-  g_object_unref (self);
+  hmr_finance_page_export_ledger_to (HMR_FINANCE_PAGE (owner), file);
 }
 
 static void
@@ -379,24 +359,15 @@ export_ledger_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   HmrFinancePage *self = HMR_FINANCE_PAGE (widget);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autoptr(GDateTime) now = hmr_store_now (hmr_area_page_get_store (HMR_AREA_PAGE (self)));
   g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *name = NULL;
-  GtkFileChooserNative *chooser;
 
-  chooser = gtk_file_chooser_native_new (_("Export the Grant Ledger"), hmr_gui_get_parent_window (widget),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  if (self->export_cancellable != NULL)
+    return;
   /* Translators: the ledger's file name; %s is today's date. No spaces. */
   name = g_strdup_printf (_("grant-ledger-%s.xlsx"), date);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gtk_file_filter_set_name (filter, _("Excel workbooks"));
-  gtk_file_filter_add_suffix (filter, "xlsx");
-  gtk_file_filter_add_mime_type (filter, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_export_file_chosen), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  hmr_gui_choose_xlsx (widget, _("Export the Grant Ledger"), name, export_ledger_to);
 }
 
 static void

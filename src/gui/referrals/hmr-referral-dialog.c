@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hmr-gui-export.h"
 #include "hmr-gui-util.h"
 #include "hmr-labels.h"
 #include "hmr-permissions.h"
@@ -50,17 +51,6 @@ hmr_referral_dialog_emit_changed (HmrReferralDialog *self)
 
 /* ---- the slip ---------------------------------------------------------- */
 
-static void
-open_uri_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!g_app_info_launch_default_for_uri (g_variant_get_string (parameter, NULL), NULL, &error))
-    hmr_referral_dialog_show_error (HMR_REFERRAL_DIALOG (widget), error->message);
-}
-
 /**
  * hmr_referral_dialog_save_slip:
  * @language: "tg" or "ru"
@@ -77,10 +67,6 @@ hmr_referral_dialog_save_slip (HmrReferralDialog *self,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *file = NULL;
-  g_autofree char *uri = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *message = NULL;
-  AdwToast *toast;
 
   g_return_val_if_fail (HMR_IS_REFERRAL_DIALOG (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -94,18 +80,8 @@ hmr_referral_dialog_save_slip (HmrReferralDialog *self,
       return FALSE;
     }
   hmr_referral_dialog_show_error (self, NULL);
-  base = g_path_get_basename (file);
-  uri = g_filename_to_uri (file, NULL, NULL);
-  message = g_strdup_printf (_("Slip saved as %s"), base);
-  toast = adw_toast_new (message);
-  if (uri != NULL)
-    {
-      adw_toast_set_button_label (toast, _("_Open"));
-      adw_toast_set_action_name (toast, "referral.open-uri");
-      adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
-    }
-  adw_toast_set_timeout (toast, 10);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  /* Translators: a toast; %s is the file's name */
+  hmr_gui_toast_file_saved (GTK_WIDGET (self->toast_overlay), file, _("Slip saved as %s"));
   return TRUE;
 }
 
@@ -417,7 +393,6 @@ hmr_referral_dialog_class_init (HmrReferralDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "referral.revoke", NULL, hmr_referral_dialog_move_action);
   gtk_widget_class_install_action (widget_class, "referral.primary", NULL, hmr_referral_dialog_primary_action);
   gtk_widget_class_install_action (widget_class, "referral.print-slip", "s", print_slip_action);
-  gtk_widget_class_install_action (widget_class, "referral.open-uri", "s", open_uri_action);
   gtk_widget_class_install_action (widget_class, "referral.open-case-file", NULL, open_case_file_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "referral.primary", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "referral.primary", NULL);

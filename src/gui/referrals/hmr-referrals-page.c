@@ -13,6 +13,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "hmr-gui-export.h"
 #include "hmr-gui-util.h"
 #include "hmr-labels.h"
 #include "hmr-permissions.h"
@@ -415,17 +416,6 @@ clear_filters_action (GtkWidget  *widget,
   apply_query (self);
 }
 
-static void
-open_uri_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!g_app_info_launch_default_for_uri (g_variant_get_string (parameter, NULL), NULL, &error))
-    show_error (HMR_REFERRALS_PAGE (widget), error->message);
-}
-
 /* ---- export ------------------------------------------------------------- */
 
 static void
@@ -436,13 +426,8 @@ on_export_done (GObject      *source,
   GWeakRef *page_ref = user_data;
   g_autoptr(HmrReferralsPage) self = g_weak_ref_get (page_ref);
   g_autoptr(GError) error = NULL;
-  gboolean ok = hmr_referrals_export_finish (result, &error);
-  char *path;
-  g_autofree char *base = NULL;
-  g_autofree char *uri = NULL;
-  g_autofree char *message = NULL;
-  AdwToast *toast;
 
+  hmr_referrals_export_finish (result, &error);
   g_weak_ref_clear (page_ref);
   g_free (page_ref);
   /* The page went while the export ran, and cancelled it on its way out:
@@ -450,36 +435,16 @@ on_export_done (GObject      *source,
   if (self == NULL)
     return;
 
-  path = g_object_get_data (G_OBJECT (self->export_label), "path");
-  base = path ? g_path_get_basename (path) : NULL;
-  uri = path ? g_filename_to_uri (path, NULL, NULL) : NULL;
   g_clear_object (&self->export_cancellable);
   gtk_revealer_set_reveal_child (self->export_revealer, FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "referrals.cancel-export", FALSE);
   update_state (self);
-
-  if (!ok)
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Export cancelled; no file was written")));
-      else
-        {
-          g_autofree char *text = g_strdup_printf (_("Could not export the referrals: %s"), error->message);
-          show_error (self, text);
-        }
-      return;
-    }
-
-  message = g_strdup_printf (_("Referrals exported to %s"), base);
-  toast = adw_toast_new (message);
-  adw_toast_set_timeout (toast, 10);
-  if (uri != NULL)
-    {
-      adw_toast_set_button_label (toast, _("_Open"));
-      adw_toast_set_action_name (toast, "referrals.open-uri");
-      adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
-    }
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  hmr_gui_export_tell (GTK_WIDGET (self->toast_overlay),
+                       g_object_get_data (G_OBJECT (self->export_label), "path"), error,
+                       /* Translators: a toast; %s is the file's name */
+                       _("Referrals exported to %s"),
+                       /* Translators: %s says why */
+                       _("Could not export the referrals: %s"));
 }
 
 /**
@@ -532,31 +497,10 @@ hmr_referrals_page_get_exporting (HmrReferralsPage *self)
 }
 
 static void
-on_export_chosen (GtkNativeDialog *chooser,
-                  int              response,
-                  gpointer         user_data)
+export_to (GtkWidget *owner,
+           GFile     *file)
 {
-  HmrReferralsPage *self = HMR_REFERRALS_PAGE (user_data);
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = file ? g_file_get_path (file) : NULL;
-
-      if (path != NULL && !g_str_has_suffix (path, ".xlsx"))
-        {
-          char *with = g_strconcat (path, ".xlsx", NULL);
-          g_free (path);
-          path = with;
-        }
-      if (path != NULL)
-        {
-          g_autoptr(GFile) chosen = g_file_new_for_path (path);
-
-          hmr_referrals_page_export_to (self, chosen);
-        }
-    }
-  g_object_unref (chooser);
+  hmr_referrals_page_export_to (HMR_REFERRALS_PAGE (owner), file);
 }
 
 static void
@@ -565,25 +509,15 @@ export_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   HmrReferralsPage *self = HMR_REFERRALS_PAGE (widget);
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autoptr(GDateTime) now = hmr_store_now (hmr_area_page_get_store (HMR_AREA_PAGE (self)));
   g_autofree char *day = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *name = NULL;
 
   if (self->export_cancellable != NULL)
     return;
-  chooser = gtk_file_chooser_native_new (_("Export Referrals"), hmr_gui_get_parent_window (widget),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_filter_set_name (filter, _("Excel workbooks"));
-  gtk_file_filter_add_suffix (filter, "xlsx");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   /* Translators: the file name offered for the export; %s is today's date */
   name = g_strdup_printf (_("referrals-%s.xlsx"), day);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_chosen), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  hmr_gui_choose_xlsx (widget, _("Export Referrals"), name, export_to);
 }
 
 static void
@@ -712,7 +646,6 @@ hmr_referrals_page_class_init (HmrReferralsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "referrals.clear-filters", NULL, clear_filters_action);
   gtk_widget_class_install_action (widget_class, "referrals.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "referrals.cancel-export", NULL, cancel_export_action);
-  gtk_widget_class_install_action (widget_class, "referrals.open-uri", "s", open_uri_action);
 }
 
 static void
