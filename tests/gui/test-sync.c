@@ -11,6 +11,7 @@
 
 #include "hmr-gui-test-util.h"
 #include "hmr-sync-page.h"
+#include "hmr-today-page.h"
 #include "hmr-sync.h"
 
 typedef struct
@@ -265,6 +266,12 @@ hidden (gpointer data)
   return !gtk_widget_get_visible (GTK_WIDGET (data));
 }
 
+static gboolean
+today_loaded (gpointer data)
+{
+  return !hmr_today_page_is_loading (HMR_TODAY_PAGE (data));
+}
+
 static void
 test_supervisor_restores_a_conflict (SyncFixture   *s,
                                      gconstpointer  data)
@@ -321,6 +328,22 @@ test_supervisor_restores_a_conflict (SyncFixture   *s,
   }
   g_assert_nonnull (hmr_gui_test_find_widget (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, title));
   hmr_gui_test_screenshot (GTK_WIDGET (window), "sync-conflict");
+
+  /* Today says so too, and leads to the Sync area */
+  {
+    GtkWidget *today;
+    GtkWidget *line;
+
+    g_assert_true (hmr_window_show_area (window, "today"));
+    hmr_gui_test_flush ();
+    today = hmr_gui_test_find_widget (GTK_WIDGET (window), HMR_TYPE_TODAY_PAGE, NULL);
+    g_assert_nonnull (today);
+    g_assert_true (hmr_gui_test_wait_until (today_loaded, today, 30000));
+    line = hmr_gui_test_find_label (today, "1 sync conflict waits for your review");
+    g_assert_nonnull (line);
+    g_assert_true (gtk_widget_activate_action (line, "win.show-area", "s", "sync"));
+    hmr_gui_test_flush ();
+  }
 
   /* One click restores the other value */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "sync.resolve", "(sb)", c->id, TRUE));

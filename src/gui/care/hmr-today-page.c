@@ -26,6 +26,7 @@
 #include "hmr-store-worker.h"
 #include "hmr-today-list-dialog.h"
 #include "hmr-today-page.h"
+#include "hmr-sync.h"
 #include "hmr-today-rows.h"
 
 /* Rows shown a list, the rest counted ("And 12 more"): each row is a
@@ -52,6 +53,7 @@ struct _HmrTodayPage
   GtkWidget       *groups_box;
   GtkLabel        *date_label;
   GtkLabel        *summary_label;
+  GtkButton       *conflicts_button;
   AdwStatusPage   *error_page;
 };
 
@@ -367,6 +369,25 @@ read_lists (GTask        *task,
     g_task_return_boolean (task, TRUE);
 }
 
+/* A supervisor's line for the conflicts sync set aside (one quick count) */
+static guint
+show_conflicts (HmrTodayPage *self)
+{
+  const HmrActor *actor = hmr_area_page_get_actor (HMR_AREA_PAGE (self));
+  g_autofree char *label = NULL;
+  guint n = 0;
+
+  if (!hmr_permission_allows (actor, HMR_ACTION_SYNC_CONFLICTS, NULL) ||
+      !hmr_store_sync_count_open_conflicts (hmr_area_page_get_store (HMR_AREA_PAGE (self)), actor, &n, NULL))
+    n = 0;
+  /* Translators: a line on a supervisor's Today page, a button to the Sync area */
+  label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u sync conflict waits for your review",
+                                        "%u sync conflicts wait for your review", n), n);
+  gtk_button_set_label (self->conflicts_button, label);
+  gtk_widget_set_visible (GTK_WIDGET (self->conflicts_button), n > 0);
+  return n;
+}
+
 static void
 show_lists (HmrTodayPage *self,
             Reading      *r)
@@ -374,6 +395,7 @@ show_lists (HmrTodayPage *self,
   g_autofree char *summary = NULL;
   g_autofree char *date = NULL;
   guint total = 0;
+  guint conflicts;
 
   for (HmrTodayList l = 0; l < HMR_N_TODAY_LISTS; l++)
     {
@@ -421,7 +443,8 @@ show_lists (HmrTodayPage *self,
   gtk_label_set_label (self->date_label, date);
   summary = summarize (self);
   gtk_label_set_label (self->summary_label, summary);
-  gtk_stack_set_visible_child_name (self->stack, total > 0 ? "lists" : "empty");
+  conflicts = show_conflicts (self);
+  gtk_stack_set_visible_child_name (self->stack, total > 0 || conflicts > 0 ? "lists" : "empty");
 }
 
 static void
@@ -564,6 +587,7 @@ hmr_today_page_class_init (HmrTodayPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HmrTodayPage, groups_box);
   gtk_widget_class_bind_template_child (widget_class, HmrTodayPage, date_label);
   gtk_widget_class_bind_template_child (widget_class, HmrTodayPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, HmrTodayPage, conflicts_button);
   gtk_widget_class_bind_template_child (widget_class, HmrTodayPage, error_page);
 }
 
