@@ -14,6 +14,7 @@
 
 #include "hmr-gui-util.h"
 #include "hmr-login-window.h"
+#include "hmr-sync.h"
 
 struct _HmrLoginWindow
 {
@@ -39,6 +40,8 @@ struct _HmrLoginWindow
   GtkSpinner           *spinner;
   GtkLabel             *submit_label;
   GtkLabel             *database_label;
+  GtkWidget            *join_box;
+  GtkFileChooserNative *chooser;
 };
 
 G_DEFINE_FINAL_TYPE (HmrLoginWindow, hmr_login_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -143,6 +146,8 @@ set_setting_up (HmrLoginWindow *self,
       gtk_stack_set_visible_child_name (self->mode_stack, "login");
       gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->username_row));
     }
+  gtk_widget_set_visible (self->join_box, setting_up);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "login.join", setting_up && !self->busy);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SETTING_UP]);
 }
 
@@ -316,6 +321,124 @@ submit_action (GtkWidget  *widget,
     log_in (self);
 }
 
+/* ---- joining an organisation as an office --------------------------- *
+ *
+ * A new, empty database becomes an office installation from the
+ * enrolment file HQ made (hmr_store_sync_enrol), on a connection of its
+ * own in a thread; its users are then those HQ listed, who log in. */
+
+static void
+join_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoginData *data = task_data;
+  g_autoptr(HmrStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = hmr_store_open_sibling (data->origin, &error);
+  if (store == NULL || !hmr_store_sync_enrol (store, data->username, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_pointer (task, hmr_store_sync_dup_office_code (store), g_free);
+}
+
+static void
+on_join_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  HmrLoginWindow *self = HMR_LOGIN_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *office = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autofree char *message = NULL;
+
+  if (g_cancellable_is_cancelled (self->cancellable))
+    return;
+  set_busy (self, FALSE);
+  if (office == NULL)
+    {
+      show_error (self, error->message);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "login.join", TRUE);
+      return;
+    }
+  set_setting_up (self, FALSE);
+  gtk_label_set_label (self->heading_label, _("This Laptop Joined the Organisation"));
+  /* Translators: %s is the office's code, as in case numbers ("DST") */
+  message = g_strdup_printf (_("It is now an installation of the office %s. Log in with the user name and "
+                               "password HQ gave you, then send to HQ from the Sync area."),
+                             office);
+  gtk_label_set_label (self->description_label, message);
+}
+
+/**
+ * hmr_login_window_join_office:
+ * @path: the enrolment file HQ made
+ *
+ * Makes this new, empty database an office installation, in a thread
+ * (see #HmrLoginWindow:busy); what went wrong is shown in the window.
+ *
+ * Returns: %FALSE when it cannot start (the database already has users)
+ */
+gboolean
+hmr_login_window_join_office (HmrLoginWindow *self,
+                              const char     *path)
+{
+  g_autoptr(GTask) task = NULL;
+  LoginData *data;
+
+  g_return_val_if_fail (HMR_IS_LOGIN_WINDOW (self), FALSE);
+
+  if (self->busy || !self->setting_up)
+    return FALSE;
+  data = g_new0 (LoginData, 1);
+  data->origin = g_object_ref (self->store);
+  data->username = g_strdup (path);   /* the file */
+  set_busy (self, TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "login.join", FALSE);
+  task = g_task_new (self, self->cancellable, on_join_done, NULL);
+  g_task_set_source_tag (task, hmr_login_window_join_office);
+  g_task_set_task_data (task, data, (GDestroyNotify) login_data_free);
+  g_task_run_in_thread (task, join_thread);
+  return TRUE;
+}
+
+static void
+on_chooser_response (HmrLoginWindow       *self,
+                     int                   response,
+                     GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (file != NULL)
+    path = g_file_get_path (file);
+  g_clear_object (&self->chooser);
+  if (path != NULL)
+    hmr_login_window_join_office (self, path);
+}
+
+static void
+join_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  HmrLoginWindow *self = HMR_LOGIN_WINDOW (widget);
+
+  if (self->chooser != NULL || self->busy)
+    return;
+  self->chooser = gtk_file_chooser_native_new (_("Choose the Enrolment File"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Join"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_chooser_response), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
 /* ---- template callbacks -------------------------------------------- */
 
 static void
@@ -372,6 +495,9 @@ hmr_login_window_dispose (GObject *object)
   HmrLoginWindow *self = HMR_LOGIN_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), HMR_TYPE_LOGIN_WINDOW);
 
   G_OBJECT_CLASS (hmr_login_window_parent_class)->dispose (object);
@@ -484,11 +610,13 @@ hmr_login_window_class_init (HmrLoginWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HmrLoginWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, HmrLoginWindow, submit_label);
   gtk_widget_class_bind_template_child (widget_class, HmrLoginWindow, database_label);
+  gtk_widget_class_bind_template_child (widget_class, HmrLoginWindow, join_box);
   gtk_widget_class_bind_template_callback (widget_class, on_username_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_password_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_setup_row_activated);
 
   gtk_widget_class_install_action (widget_class, "login.submit", NULL, submit_action);
+  gtk_widget_class_install_action (widget_class, "login.join", NULL, join_action);
 }
 
 static void

@@ -1,5 +1,5 @@
-/* hmr-login-window.h — who is using Hamroh: log in, or create the first
- * administrator of a new database
+/* hmr-login-window.h — who is using Hamroh: log in, create the first
+ * administrator of a new database, or join an organisation as an office
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,5 +20,7 @@ HmrLoginWindow *hmr_login_window_new         (HmrApplication *app,
 HmrStore       *hmr_login_window_get_store   (HmrLoginWindow *self);
 gboolean        hmr_login_window_get_busy    (HmrLoginWindow *self);
 gboolean        hmr_login_window_get_setting_up (HmrLoginWindow *self);
+gboolean        hmr_login_window_join_office (HmrLoginWindow *self,
+                                              const char     *path);
 
 G_END_DECLS

@@ -406,6 +406,81 @@ test_admin_enrols_an_office (SyncFixture   *s,
   g_assert_cmpuint (hmr_gui_test_count_rows (s->office, s->f.caseworker, FALSE), ==, 1);
 }
 
+static gboolean
+login_idle (gpointer data)
+{
+  return !hmr_login_window_get_busy (HMR_LOGIN_WINDOW (data));
+}
+
+static void
+on_logged_in (HmrLoginWindow *login,
+              HmrActor       *actor,
+              HmrActor      **out)
+{
+  *out = hmr_actor_copy (actor);
+}
+
+static gboolean
+has_actor (gpointer data)
+{
+  return *(HmrActor **) data != NULL;
+}
+
+/* The first start of Hamroh on an office laptop: join with HQ's file,
+ * then log in as the office's caseworker */
+static void
+test_first_start_joins_as_an_office (SyncFixture   *s,
+                                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file = g_build_filename (s->mail, "hamroh-enrolment-DST.hamroh", NULL);
+  g_autofree char *junk = g_build_filename (s->mail, "notes.txt", NULL);
+  HmrActor *actor = NULL;
+  HmrLoginWindow *login;
+
+  g_assert_true (hmr_store_sync_create_enrolment (s->f.store, s->f.admin, "DST", file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (junk, "not an enrolment file", -1, &error));
+  s->office_path = g_build_filename (s->f.dir, "laptop.sqlite3", NULL);
+  s->office = hmr_store_open (s->office_path, &error);
+  g_assert_no_error (error);
+
+  login = hmr_login_window_new (s->f.app, s->office);
+  g_signal_connect (login, "logged-in", G_CALLBACK (on_logged_in), &actor);
+  gtk_window_present (GTK_WINDOW (login));
+  hmr_gui_test_flush ();
+  g_assert_true (hmr_login_window_get_setting_up (login));
+  g_assert_nonnull (hmr_gui_test_find_label (GTK_WIDGET (login), "Or Join as an Office With HQ’s File…"));
+
+  /* The wrong file: said so, nothing changes */
+  g_assert_true (hmr_login_window_join_office (login, junk));
+  g_assert_true (hmr_gui_test_wait_until (login_idle, login, 30000));
+  g_assert_true (hmr_login_window_get_setting_up (login));
+  g_assert_cmpint (hmr_store_sync_get_role (s->office), ==, HMR_INSTALLATION_NONE);
+
+  /* HQ's file: the laptop becomes the office's installation */
+  g_assert_true (hmr_login_window_join_office (login, file));
+  g_assert_true (hmr_gui_test_wait_until (login_idle, login, 30000));
+  g_assert_false (hmr_login_window_get_setting_up (login));
+  g_assert_cmpint (hmr_store_sync_get_role (s->office), ==, HMR_INSTALLATION_OFFICE);
+  g_assert_nonnull (hmr_gui_test_find_label (GTK_WIDGET (login), "This Laptop Joined the Organisation"));
+  hmr_gui_test_screenshot (GTK_WIDGET (login), "sync-joined");
+
+  /* The office's caseworker logs in with what HQ gave her */
+  gtk_editable_set_text (GTK_EDITABLE (hmr_gui_test_find_widget (GTK_WIDGET (login), ADW_TYPE_ENTRY_ROW,
+                                                                 "User name")),
+                         "dilnoza");
+  gtk_editable_set_text (GTK_EDITABLE (hmr_gui_test_find_widget (GTK_WIDGET (login), ADW_TYPE_PASSWORD_ENTRY_ROW,
+                                                                 "Password")),
+                         HMR_TEST_PASSWORD);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (login), "login.submit", NULL));
+  g_assert_true (hmr_gui_test_wait_until (has_actor, &actor, 30000));
+  g_assert_cmpint (actor->role, ==, HMR_ROLE_CASEWORKER);
+  hmr_actor_free (actor);
+  gtk_window_destroy (GTK_WINDOW (login));
+  hmr_gui_test_flush ();
+}
+
 static void
 test_caseworker_has_no_sync_area (SyncFixture   *s,
                                   gconstpointer  data)
@@ -427,6 +502,7 @@ main (int    argc,
   ADD ("/gui/sync/supervisor-restores-a-conflict-and-it-travels", test_supervisor_restores_a_conflict);
   ADD ("/gui/sync/admin-enrols-an-office-from-a-database-on-its-own", test_admin_enrols_an_office);
   ADD ("/gui/sync/caseworker-has-no-sync-area", test_caseworker_has_no_sync_area);
+  ADD ("/gui/sync/first-start-joins-as-an-office-with-hq-file", test_first_start_joins_as_an_office);
 #undef ADD
 
   return g_test_run ();
