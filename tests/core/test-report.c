@@ -355,6 +355,136 @@ test_donor_workbook_cancelled (Fixture       *f,
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+/* Every figure's list of people adds up to the figure, walk-ins by name */
+static void
+test_people_behind_figures (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HmrReport) r = NULL;
+  g_autoptr(GPtrArray) reached = NULL;
+  g_autoptr(GPtrArray) overdue = NULL;
+  g_autoptr(GPtrArray) women = NULL;
+  g_autoptr(GPtrArray) panj = NULL;
+  HmrReportQuery q = november;
+  gboolean walk_in_found = FALSE;
+  People p = { 0 };
+
+  fill (f, &p);
+  r = hmr_store_compute_report (f->store, f->supervisor, &november, NULL, &error);
+  g_assert_no_error (error);
+  for (guint fig = 0; fig < HMR_REPORT_N_FIGURES; fig++)
+    {
+      g_autoptr(GPtrArray) people = hmr_store_list_report_people (f->store, f->supervisor, &november, fig,
+                                                                  NULL, 0, NULL, &error);
+      guint sum = 0;
+
+      g_assert_no_error (error);
+      for (guint i = 0; i < people->len; i++)
+        sum += ((HmrReportPerson *) g_ptr_array_index (people, i))->count;
+      if (sum != hmr_report_get_figure (r, fig))
+        g_error ("%s: the list adds up to %u, the figure is %u", hmr_report_figure_get_label (fig), sum,
+                 hmr_report_get_figure (r, fig));
+    }
+
+  /* the walk-in is there by the name she gave, without a case number */
+  reached = hmr_store_list_report_people (f->store, f->supervisor, &november, HMR_REPORT_FIGURE_REACHED,
+                                          NULL, 0, NULL, &error);
+  g_assert_cmpuint (reached->len, ==, 4);
+  for (guint i = 0; i < reached->len; i++)
+    {
+      HmrReportPerson *person = g_ptr_array_index (reached, i);
+      if (g_strcmp0 (person->name, "Зарина Қодирова") == 0)
+        {
+          walk_in_found = TRUE;
+          g_assert_null (person->beneficiary_id);
+          g_assert_null (person->case_number);
+          g_assert_cmpstr (person->sex, ==, "female");
+        }
+      else
+        g_assert_nonnull (person->case_number);
+    }
+  g_assert_true (walk_in_found);
+
+  /* the overdue referral is Саидова's */
+  overdue = hmr_store_list_report_people (f->store, f->supervisor, &november, HMR_REPORT_FIGURE_REFERRALS_OVERDUE,
+                                          NULL, 0, NULL, &error);
+  g_assert_cmpuint (overdue->len, ==, 1);
+  g_assert_cmpstr (((HmrReportPerson *) g_ptr_array_index (overdue, 0))->beneficiary_id, ==, p.b);
+
+  /* a bar of the district chart: women registered; Panj's people */
+  women = hmr_store_list_report_people (f->store, f->supervisor, &november, HMR_REPORT_FIGURE_REGISTERED,
+                                        "female", 0, NULL, &error);
+  g_assert_cmpuint (women->len, ==, 2);
+  q.district = "Panj";
+  panj = hmr_store_list_report_people (f->store, f->supervisor, &q, HMR_REPORT_FIGURE_REGISTERED,
+                                       NULL, 0, NULL, &error);
+  g_assert_cmpuint (panj->len, ==, 1);
+  g_assert_cmpstr (((HmrReportPerson *) g_ptr_array_index (panj, 0))->beneficiary_id, ==, p.d);
+  people_clear (&p);
+}
+
+static void
+test_people_follow_roles (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) mine = NULL;
+  g_autoptr(GPtrArray) first = NULL;
+  People p = { 0 };
+
+  fill (f, &p);
+  /* a caseworker sees their office's people only */
+  mine = hmr_store_list_report_people (f->store, f->caseworker, &november, HMR_REPORT_FIGURE_REGISTERED,
+                                       NULL, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mine->len, ==, 3);
+  for (guint i = 0; i < mine->len; i++)
+    g_assert_cmpstr (((HmrReportPerson *) g_ptr_array_index (mine, i))->beneficiary_id, !=, p.d);
+  /* a long list is cut where it was asked to be */
+  first = hmr_store_list_report_people (f->store, f->supervisor, &november, HMR_REPORT_FIGURE_REGISTERED,
+                                        NULL, 2, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (first->len, ==, 2);
+
+  /* finance reads the grant figures, not the people; administrators nothing */
+  g_assert_null (hmr_store_list_report_people (f->store, f->finance, &november, HMR_REPORT_FIGURE_REGISTERED,
+                                               NULL, 0, NULL, &error));
+  g_assert_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_DENIED);
+  g_clear_error (&error);
+  g_assert_null (hmr_store_list_report_people (f->store, f->admin, &november, HMR_REPORT_FIGURE_REACHED,
+                                               NULL, 0, NULL, &error));
+  g_assert_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_DENIED);
+  people_clear (&p);
+}
+
+/* The line of the Reports area: October and November, month by month */
+static void
+test_month_by_month (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HmrReport) r = NULL;
+  const HmrReportQuery autumn = { "01.10.2026", "30.11.2026", NULL };
+  const HmrReportMonth *october, *november_row;
+  People p = { 0 };
+
+  fill (f, &p);
+  r = hmr_store_compute_report (f->store, f->supervisor, &autumn, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (r->months->len, ==, 2);
+  october = &g_array_index (r->months, HmrReportMonth, 0);
+  november_row = &g_array_index (r->months, HmrReportMonth, 1);
+  g_assert_cmpstr (october->month, ==, "2026-10");
+  g_assert_cmpuint (october->registered, ==, 0);
+  g_assert_cmpuint (october->reached, ==, 1);
+  g_assert_cmpstr (november_row->month, ==, "2026-11");
+  g_assert_cmpuint (november_row->registered, ==, 4);
+  g_assert_cmpuint (november_row->reached, ==, 4);
+  g_assert_cmpuint (october->reached + november_row->reached, ==, r->sessions.n_people);
+  people_clear (&p);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -366,6 +496,9 @@ main (int    argc,
   ADD ("/report/scope/office-district-and-finance", test_scope_follows_roles);
   ADD ("/report/donor-workbook/read-back-with-openpyxl", test_donor_workbook_read_back);
   ADD ("/report/donor-workbook/cancelled-leaves-nothing", test_donor_workbook_cancelled);
+  ADD ("/report/people/lists-add-up-to-every-figure", test_people_behind_figures);
+  ADD ("/report/people/follow-the-role-table", test_people_follow_roles);
+  ADD ("/report/months/registered-and-reached-month-by-month", test_month_by_month);
 #undef ADD
 
   return g_test_run ();

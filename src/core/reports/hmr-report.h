@@ -42,6 +42,14 @@ typedef struct
   guint  referrals_completed;
 } HmrReportDistrict;
 
+/* One month of the period: people registered, attendances at sessions */
+typedef struct
+{
+  char   month[8];                /* "2026-11" */
+  guint  registered;
+  guint  reached;
+} HmrReportMonth;
+
 typedef struct
 {
   char   *service;                /* a service type code */
@@ -62,6 +70,7 @@ typedef struct
   guint              registered_by_sex[2];
   guint              registered_by_age[HMR_N_AGE_GROUPS];
   GPtrArray         *districts;   /* HmrReportDistrict, by name */
+  GArray            *months;      /* HmrReportMonth, every month of the period in order */
 
   guint              referrals_made;
   guint              referrals_completed;
@@ -102,6 +111,49 @@ double       hmr_report_completion_rate   (const HmrReport *report);   /* 0 … 
 HmrReport   *hmr_store_compute_report     (HmrStore       *self,
                                            const HmrActor *actor,
                                            const HmrReportQuery *query,
+                                           GCancellable   *cancellable,
+                                           GError        **error);
+
+/* ---- the people behind a figure ------------------------------------------- */
+
+typedef enum
+{
+  HMR_REPORT_FIGURE_REGISTERED,           /* people registered */
+  HMR_REPORT_FIGURE_REACHED,              /* attendances at sessions, walk-ins by name */
+  HMR_REPORT_FIGURE_REFERRALS_MADE,
+  HMR_REPORT_FIGURE_REFERRALS_COMPLETED,
+  HMR_REPORT_FIGURE_REFERRALS_OVERDUE,
+  HMR_REPORT_FIGURE_FOLLOW_UPS_DUE,
+  HMR_REPORT_FIGURE_FOLLOW_UPS_DONE,
+  HMR_REPORT_FIGURE_WHO5_IMPROVED,
+  HMR_REPORT_FIGURE_SURVEY_REACHED,       /* survey respondents */
+  HMR_REPORT_N_FIGURES
+} HmrReportFigure;
+
+/* One person behind a figure, and how many of its units are theirs (two
+ * referrals, three sessions attended…) */
+typedef struct
+{
+  char  *beneficiary_id;          /* NULL: a walk-in not registered */
+  char  *case_number;             /* NULL for a walk-in */
+  char  *name;
+  char  *district;
+  char  *sex;
+  guint  count;
+} HmrReportPerson;
+
+void         hmr_report_person_free       (HmrReportPerson *person);
+
+const char  *hmr_report_figure_get_label  (HmrReportFigure  figure);
+guint        hmr_report_get_figure        (const HmrReport *report,
+                                           HmrReportFigure  figure);
+
+GPtrArray   *hmr_store_list_report_people (HmrStore       *self,
+                                           const HmrActor *actor,
+                                           const HmrReportQuery *query,
+                                           HmrReportFigure figure,
+                                           const char     *sex,
+                                           guint           limit,
                                            GCancellable   *cancellable,
                                            GError        **error);
 

@@ -9,10 +9,12 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
-#include "hmr-report.h"
-#include "hmr-session-private.h"
+#include "hmr-report-private.h"
 
 static void
 district_free (HmrReportDistrict *d)
@@ -37,6 +39,7 @@ hmr_report_free (HmrReport *r)
   g_free (r->to);
   g_free (r->district);
   g_clear_pointer (&r->districts, g_ptr_array_unref);
+  g_clear_pointer (&r->months, g_array_unref);
   g_clear_pointer (&r->services, g_ptr_array_unref);
   g_free (r);
 }
@@ -52,9 +55,73 @@ typedef struct
   HmrStore       *store;
   const HmrActor *actor;
   HmrReport      *report;
-  const char     *scope;
+  HmrReportScope  scope;
   GCancellable   *cancellable;
 } Ctx;
+
+/* ---- the period and the scope ----------------------------------------------- */
+
+/**
+ * hmr_report_scope_init:
+ * @action: what @actor reads (HMR_ACTION_REPORT_READ or _GRANTS): a role
+ *   limited to its office for it is bound to its office
+ *
+ * Checks @query's period (one message naming the field) and works out
+ * the scope.
+ */
+gboolean
+hmr_report_scope_init (HmrReportScope       *scope,
+                       const HmrActor       *actor,
+                       const HmrReportQuery *query,
+                       HmrAction             action,
+                       GError              **error)
+{
+  memset (scope, 0, sizeof *scope);
+  scope->from = hmr_session_dup_iso_date (query->from);
+  if (scope->from == NULL)
+    {
+      g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID,
+                   _("From: “%s” is not a date."), query->from ? query->from : "");
+      return FALSE;
+    }
+  scope->to = hmr_session_dup_iso_date (query->to);
+  if (scope->to == NULL)
+    {
+      g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID,
+                   _("To: “%s” is not a date."), query->to ? query->to : "");
+      hmr_report_scope_clear (scope);
+      return FALSE;
+    }
+  if (strcmp (scope->from, scope->to) > 0)
+    {
+      g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID,
+                   _("Period: the end comes before the start."));
+      hmr_report_scope_clear (scope);
+      return FALSE;
+    }
+  scope->district = hmr_session_is_blank (query->district) ? NULL : g_strdup (query->district);
+  if (hmr_permission_is_office_scoped (actor->role, action))
+    scope->scope = actor->office_id ? actor->office_id : "";
+  return TRUE;
+}
+
+void
+hmr_report_scope_clear (HmrReportScope *scope)
+{
+  g_clear_pointer (&scope->from, g_free);
+  g_clear_pointer (&scope->to, g_free);
+  g_clear_pointer (&scope->district, g_free);
+}
+
+void
+hmr_report_scope_bind (const HmrReportScope *scope,
+                       sqlite3_stmt         *stmt)
+{
+  hmr_bind_text (stmt, 1, scope->scope);
+  hmr_bind_text (stmt, 2, scope->from);
+  hmr_bind_text (stmt, 3, scope->to);
+  hmr_bind_text (stmt, 4, scope->district);
+}
 
 static sqlite3_stmt *
 prepare (Ctx         *c,
@@ -68,10 +135,7 @@ prepare (Ctx         *c,
   stmt = hmr_store_prepare (c->store, sql, error);
   if (stmt == NULL)
     return NULL;
-  hmr_bind_text (stmt, 1, c->scope);
-  hmr_bind_text (stmt, 2, c->report->from);
-  hmr_bind_text (stmt, 3, c->report->to);
-  hmr_bind_text (stmt, 4, c->report->district);
+  hmr_report_scope_bind (&c->scope, stmt);
   return stmt;
 }
 
@@ -123,9 +187,7 @@ people (Ctx     *c,
   stmt = prepare (c,
                   "SELECT b.district, b.sex, "
                   HMR_SQL_AGE_GROUP (HMR_SQL_AGE ("b.birth_date", "b.birth_year_estimated", "substr (b.created_at, 1, 10)"))
-                  ", count (*) FROM beneficiary b WHERE b.deleted_at IS NULL AND b.duplicate_of IS NULL "
-                  "AND (?1 IS NULL OR b.office_id = ?1) AND (?4 IS NULL OR b.district = ?4) "
-                  "AND b.created_at >= ?2 AND b.created_at < date (?3, '+1 day') GROUP BY 1, 2, 3",
+                  ", count (*) " HMR_REPORT_SQL_REGISTERED "GROUP BY 1, 2, 3",
                   error);
   if (stmt == NULL)
     return FALSE;
@@ -164,11 +226,7 @@ people (Ctx     *c,
 
   stmt = prepare (c,
                   "SELECT s.district, " HMR_SQL_ATTENDEE_SEX ", " HMR_SQL_ATTENDEE_AGE_GROUP ", "
-                  "a.beneficiary_id IS NULL, count (*) "
-                  "FROM group_session s JOIN attendance a ON a.session_id = s.id AND a.deleted_at IS NULL "
-                  "LEFT JOIN beneficiary b ON b.id = a.beneficiary_id WHERE s.deleted_at IS NULL "
-                  "AND (?1 IS NULL OR s.office_id = ?1) AND (?4 IS NULL OR s.district = ?4) "
-                  "AND s.held_on BETWEEN ?2 AND ?3 GROUP BY 1, 2, 3, 4",
+                  "a.beneficiary_id IS NULL, count (*) " HMR_REPORT_SQL_ATTENDANCE "GROUP BY 1, 2, 3, 4",
                   error);
   if (stmt == NULL)
     return FALSE;
@@ -191,6 +249,75 @@ people (Ctx     *c,
       if (sqlite3_column_int (stmt, 3))
         r->sessions.n_walk_ins += n;
     }
+  return finish (c, stmt, rc, error);
+}
+
+/* ---- month by month -------------------------------------------------------- */
+
+static GArray *
+make_months (const char *from,
+             const char *to)
+{
+  GArray *months = g_array_new (FALSE, TRUE, sizeof (HmrReportMonth));
+  int y = atoi (from), m = atoi (from + 5);
+  int last_y = atoi (to), last_m = atoi (to + 5);
+
+  while (y < last_y || (y == last_y && m <= last_m))
+    {
+      HmrReportMonth month = { { 0 } };
+
+      g_snprintf (month.month, sizeof month.month, "%04d-%02d", y, m);
+      g_array_append_val (months, month);
+      if (++m > 12)
+        {
+          m = 1;
+          y++;
+        }
+    }
+  return months;
+}
+
+static HmrReportMonth *
+month_row (Ctx        *c,
+           const char *month)
+{
+  for (guint i = 0; month != NULL && i < c->report->months->len; i++)
+    {
+      HmrReportMonth *m = &g_array_index (c->report->months, HmrReportMonth, i);
+      if (strncmp (m->month, month, 7) == 0)
+        return m;
+    }
+  return NULL;
+}
+
+/* People registered and attendances, month by month: the line of the
+ * Reports area */
+static gboolean
+months (Ctx     *c,
+        GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  HmrReportMonth *m;
+  int rc;
+
+  stmt = prepare (c, "SELECT substr (b.created_at, 1, 7), count (*) " HMR_REPORT_SQL_REGISTERED "GROUP BY 1",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    if ((m = month_row (c, (const char *) sqlite3_column_text (stmt, 0))) != NULL)
+      m->registered += sqlite3_column_int (stmt, 1);
+  if (!finish (c, stmt, rc, error))
+    return FALSE;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  stmt = prepare (c, "SELECT substr (s.held_on, 1, 7), count (*) " HMR_REPORT_SQL_ATTENDANCE "GROUP BY 1",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    if ((m = month_row (c, (const char *) sqlite3_column_text (stmt, 0))) != NULL)
+      m->reached += sqlite3_column_int (stmt, 1);
   return finish (c, stmt, rc, error);
 }
 
@@ -236,10 +363,6 @@ service_row (Ctx        *c,
   return s;
 }
 
-#define REFERRAL_SCOPE \
-  "FROM referral f JOIN beneficiary b ON b.id = f.beneficiary_id WHERE f.deleted_at IS NULL " \
-  "AND (?1 IS NULL OR f.office_id = ?1) AND (?4 IS NULL OR b.district = ?4) "
-
 static gboolean
 referrals (Ctx     *c,
            GError **error)
@@ -252,8 +375,8 @@ referrals (Ctx     *c,
   int rc;
 
   stmt = prepare (c,
-                  "SELECT b.district, f.service_type, count (*), sum (f.status = 'completed') " REFERRAL_SCOPE
-                  "AND f.sent_on BETWEEN ?2 AND ?3 GROUP BY 1, 2",
+                  "SELECT b.district, f.service_type, count (*), sum (f.status = 'completed') " HMR_REPORT_SQL_REFERRALS
+                  HMR_REPORT_SQL_REFERRALS_MADE "GROUP BY 1, 2",
                   error);
   if (stmt == NULL)
     return FALSE;
@@ -275,8 +398,8 @@ referrals (Ctx     *c,
   g_clear_pointer (&stmt, sqlite3_finalize);
 
   stmt = prepare (c,
-                  "SELECT f.service_type, count (*) " REFERRAL_SCOPE
-                  "AND f.status IN ('sent', 'accepted') AND f.sent_on <= ?3 AND f.due_on < ?3 GROUP BY 1",
+                  "SELECT f.service_type, count (*) " HMR_REPORT_SQL_REFERRALS
+                  HMR_REPORT_SQL_REFERRALS_OVERDUE "GROUP BY 1",
                   error);
   if (stmt == NULL)
     return FALSE;
@@ -291,7 +414,7 @@ referrals (Ctx     *c,
   g_clear_pointer (&stmt, sqlite3_finalize);
 
   stmt = prepare (c,
-                  "SELECT f.service_type, julianday (f.completed_on) - julianday (f.sent_on) " REFERRAL_SCOPE
+                  "SELECT f.service_type, julianday (f.completed_on) - julianday (f.sent_on) " HMR_REPORT_SQL_REFERRALS
                   "AND f.status = 'completed' AND f.completed_on BETWEEN ?2 AND ?3 AND f.sent_on IS NOT NULL",
                   error);
   if (stmt == NULL)
@@ -324,10 +447,6 @@ referrals (Ctx     *c,
   return TRUE;
 }
 
-#define FOLLOW_UP_SCOPE \
-  "FROM follow_up u JOIN beneficiary b ON b.id = u.beneficiary_id WHERE u.deleted_at IS NULL " \
-  "AND (?1 IS NULL OR u.office_id = ?1) AND (?4 IS NULL OR b.district = ?4) "
-
 static gboolean
 follow_ups (Ctx     *c,
             GError **error)
@@ -337,8 +456,8 @@ follow_ups (Ctx     *c,
   int rc;
 
   stmt = prepare (c,
-                  "SELECT sum (u.due_on BETWEEN ?2 AND ?3 AND u.status <> 'cancelled'), "
-                  "sum (u.status = 'done' AND u.done_on BETWEEN ?2 AND ?3) " FOLLOW_UP_SCOPE,
+                  "SELECT sum " HMR_REPORT_SQL_FOLLOW_UPS_DUE ", sum " HMR_REPORT_SQL_FOLLOW_UPS_DONE " "
+                  HMR_REPORT_SQL_FOLLOW_UPS,
                   error);
   if (stmt == NULL)
     return FALSE;
@@ -354,10 +473,7 @@ follow_ups (Ctx     *c,
 
   /* the first and last WHO-5 score of each person scored twice or more */
   stmt = prepare (c,
-                  "WITH s AS (SELECT u.beneficiary_id AS who, u.who5_score AS score, "
-                  "  row_number () OVER (PARTITION BY u.beneficiary_id ORDER BY u.done_on, u.rowid) AS k, "
-                  "  count (*) OVER (PARTITION BY u.beneficiary_id) AS n " FOLLOW_UP_SCOPE
-                  "  AND u.status = 'done' AND u.who5_score IS NOT NULL AND u.done_on BETWEEN ?2 AND ?3) "
+                  HMR_REPORT_SQL_WHO5
                   "SELECT count (*), coalesce (avg (f.score), 0), coalesce (avg (l.score), 0), "
                   "coalesce (sum (l.score - f.score >= 10), 0) "
                   "FROM s f JOIN s l ON l.who = f.who AND l.k = l.n WHERE f.k = 1 AND f.n >= 2",
@@ -402,9 +518,7 @@ survey (Ctx     *c,
         g_string_append_printf (sql, ", coalesce (sum (p.reached AND p.%s = 1), 0), "
                                 "coalesce (sum (p.reached AND p.%s IS NOT NULL), 0)", col, col);
     }
-  g_string_append (sql, " FROM survey_response p JOIN beneficiary b ON b.id = p.beneficiary_id "
-                        "WHERE p.deleted_at IS NULL AND (?1 IS NULL OR p.office_id = ?1) "
-                        "AND (?4 IS NULL OR b.district = ?4) AND p.answered_on BETWEEN ?2 AND ?3");
+  g_string_append (sql, " " HMR_REPORT_SQL_SURVEY);
   stmt = prepare (c, sql->str, error);
   if (stmt == NULL)
     return FALSE;
@@ -425,9 +539,7 @@ survey (Ctx     *c,
     /* N: the populations of the rounds answered in the period */
     stmt = prepare (c,
                     "SELECT coalesce (sum (r.population), 0) FROM survey_round r WHERE r.id IN "
-                    "(SELECT p.round_id FROM survey_response p JOIN beneficiary b ON b.id = p.beneficiary_id "
-                    "WHERE p.deleted_at IS NULL AND (?1 IS NULL OR p.office_id = ?1) "
-                    "AND (?4 IS NULL OR b.district = ?4) AND p.answered_on BETWEEN ?2 AND ?3)",
+                    "(SELECT p.round_id " HMR_REPORT_SQL_SURVEY ")",
                     error);
     if (stmt == NULL)
       return FALSE;
@@ -437,7 +549,7 @@ survey (Ctx     *c,
     r->survey_population = sqlite3_column_int (stmt, 0);
     /* a caseworker's office answered for part of the population only:
      * no correction claimed for it */
-    if (c->scope != NULL || r->district != NULL)
+    if (c->scope.scope != NULL || r->district != NULL)
       r->survey_population = 0;
     for (guint q = 0; q < HMR_SURVEY_N_QUESTIONS; q++)
       hmr_proportion_compute (&r->survey[q], yes[q], n[q], r->survey_population, 0.95);
@@ -529,8 +641,8 @@ hmr_store_compute_report (HmrStore              *self,
                           GError               **error)
 {
   g_autoptr(HmrReport) r = NULL;
-  gboolean people_ok, grants_ok;
-  Ctx c = { self, actor, NULL, NULL, cancellable };
+  gboolean people_ok, grants_ok, ok;
+  Ctx c = { self, actor, NULL, { 0 }, cancellable };
 
   g_return_val_if_fail (HMR_IS_STORE (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
@@ -542,41 +654,26 @@ hmr_store_compute_report (HmrStore              *self,
   if (!people_ok && !hmr_store_require (actor, HMR_ACTION_REPORT_GRANTS, NULL, error))
     return NULL;
 
+  if (!hmr_report_scope_init (&c.scope, actor, query,
+                              people_ok ? HMR_ACTION_REPORT_READ : HMR_ACTION_REPORT_GRANTS, error))
+    return NULL;
   r = g_new0 (HmrReport, 1);
-  r->from = hmr_session_dup_iso_date (query->from);
-  if (r->from == NULL)
-    {
-      g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID,
-                   _("From: “%s” is not a date."), query->from ? query->from : "");
-      return NULL;
-    }
-  r->to = hmr_session_dup_iso_date (query->to);
-  if (r->to == NULL)
-    {
-      g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID,
-                   _("To: “%s” is not a date."), query->to ? query->to : "");
-      return NULL;
-    }
-  if (strcmp (r->from, r->to) > 0)
-    {
-      g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID,
-                   _("Period: the end comes before the start."));
-      return NULL;
-    }
-  r->district = hmr_session_is_blank (query->district) ? NULL : g_strdup (query->district);
+  r->from = g_strdup (c.scope.from);
+  r->to = g_strdup (c.scope.to);
+  r->district = g_strdup (c.scope.district);
   r->districts = g_ptr_array_new_with_free_func ((GDestroyNotify) district_free);
   r->services = g_ptr_array_new_with_free_func ((GDestroyNotify) service_free);
   r->has_people = people_ok;
   r->has_grants = grants_ok;
   r->median_days = -1;
+  r->months = make_months (r->from, r->to);
   c.report = r;
-  if (hmr_permission_is_office_scoped (actor->role, people_ok ? HMR_ACTION_REPORT_READ : HMR_ACTION_REPORT_GRANTS))
-    c.scope = actor->office_id ? actor->office_id : "";
 
-  if (people_ok && (!people (&c, error) || !referrals (&c, error) || !follow_ups (&c, error) ||
-                    !survey (&c, error)))
-    return NULL;
-  if (grants_ok && !grants (&c, error))
+  ok = (!people_ok || (people (&c, error) && months (&c, error) && referrals (&c, error) &&
+                       follow_ups (&c, error) && survey (&c, error))) &&
+       (!grants_ok || grants (&c, error));
+  hmr_report_scope_clear (&c.scope);
+  if (!ok)
     return NULL;
   g_ptr_array_sort (r->districts, compare_district);
   g_ptr_array_sort (r->services, compare_service);
