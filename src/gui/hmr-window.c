@@ -26,6 +26,7 @@
 #include "hmr-sessions-page.h"
 #include "hmr-surveys-page.h"
 #include "hmr-sync-page.h"
+#include "hmr-reports-page.h"
 
 struct _HmrWindow
 {
@@ -103,6 +104,8 @@ static const HmrWindowArea areas[] = {
     hmr_sessions_page_allowed, hmr_sessions_page_create_area },
   { "surveys", N_("Surveys"), "call-start-symbolic",
     hmr_surveys_page_allowed, hmr_surveys_page_create_area },
+  { "reports", N_("Reports"), "x-office-spreadsheet-symbolic",
+    hmr_reports_page_allowed, hmr_reports_page_create_area },
   { "providers", N_("Service Providers"), "system-users-symbolic",
     hmr_providers_page_allowed, hmr_providers_page_create_area },
   { "users", N_("Users"), "avatar-default-symbolic",
