@@ -8,11 +8,15 @@
  */
 #include "config.h"
 
+#include <errno.h>
+
 #include <locale.h>
 #include <string.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "hmr-application.h"
+#include "hmr-demo.h"
 #include "hmr-gui-util.h"
 #include "hmr-login-window.h"
 #include "hmr-password-dialog.h"
@@ -182,6 +186,102 @@ on_logged_in (HmrLoginWindow *login,
   gtk_window_destroy (GTK_WINDOW (login));
 }
 
+/* ---- the demo, from the first start ---------------------------------- *
+ *
+ * A database of made-up people beside the one that was opened, made anew
+ * each time (its users' passwords are shown once), and a login window
+ * for it.  The database that was opened stays as it was and opens again
+ * at the next start. */
+
+#define DEMO_BENEFICIARIES 200
+#define DEMO_SEED 2026
+
+typedef struct
+{
+  char      *path;
+  HmrStore  *store;
+  GPtrArray *users;
+} DemoJob;
+
+static void
+demo_job_free (DemoJob *job)
+{
+  g_free (job->path);
+  g_clear_object (&job->store);
+  g_clear_pointer (&job->users, g_ptr_array_unref);
+  g_free (job);
+}
+
+static void
+demo_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  DemoJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+  const char *suffixes[] = { "", "-wal", "-shm", ".anchor" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (job->path, suffixes[i], NULL);
+
+      if (g_unlink (file) != 0 && errno != ENOENT)
+        {
+          int saved = errno;
+          g_task_return_new_error (task, G_IO_ERROR, g_io_error_from_errno (saved),
+                                   _("The old demo “%s” could not be removed: %s"), file, g_strerror (saved));
+          return;
+        }
+    }
+  job->store = hmr_store_open (job->path, &error);
+  if (job->store == NULL ||
+      !hmr_demo_fill (job->store, DEMO_BENEFICIARIES, DEMO_SEED, &job->users, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_demo_ready (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  HmrApplication *self = HMR_APPLICATION (source);
+  DemoJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  GtkWindow *old = self->login_window;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (old != NULL)
+        hmr_login_window_demo_failed (HMR_LOGIN_WINDOW (old), error->message);
+      return;
+    }
+  hmr_application_set_store (self, job->store);
+  set_weak_window (&self->login_window, NULL);
+  show_login (self);
+  hmr_login_window_show_demo_users (HMR_LOGIN_WINDOW (self->login_window), job->users);
+  if (old != NULL)
+    gtk_window_destroy (old);
+}
+
+static void
+on_open_demo (HmrLoginWindow *login,
+              HmrApplication *self)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *dir = g_path_get_dirname (hmr_store_get_path (self->store));
+  DemoJob *job = g_new0 (DemoJob, 1);
+
+  job->path = g_build_filename (dir, "hamroh-demo.sqlite3", NULL);
+  task = g_task_new (self, NULL, on_demo_ready, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) demo_job_free);
+  g_task_run_in_thread (task, demo_thread);
+}
+
 static void
 show_login (HmrApplication *self)
 {
@@ -189,6 +289,7 @@ show_login (HmrApplication *self)
 
   login = hmr_login_window_new (self, self->store);
   g_signal_connect (login, "logged-in", G_CALLBACK (on_logged_in), self);
+  g_signal_connect (login, "open-demo", G_CALLBACK (on_open_demo), self);
   set_weak_window (&self->login_window, GTK_WINDOW (login));
   gtk_window_present (GTK_WINDOW (login));
 }

@@ -15,6 +15,7 @@
 #include "hmr-gui-util.h"
 #include "hmr-login-window.h"
 #include "hmr-sync.h"
+#include "hmr-demo.h"
 
 struct _HmrLoginWindow
 {
@@ -41,6 +42,7 @@ struct _HmrLoginWindow
   GtkLabel             *submit_label;
   GtkLabel             *database_label;
   GtkWidget            *join_box;
+  GtkLabel             *demo_users_label;
   GtkFileChooserNative *chooser;
 };
 
@@ -56,6 +58,7 @@ enum {
 
 enum {
   LOGGED_IN,
+  OPEN_DEMO,
   N_SIGNALS
 };
 
@@ -148,6 +151,7 @@ set_setting_up (HmrLoginWindow *self,
     }
   gtk_widget_set_visible (self->join_box, setting_up);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "login.join", setting_up && !self->busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "login.demo", setting_up && !self->busy);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SETTING_UP]);
 }
 
@@ -439,6 +443,74 @@ join_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+/* ---- the demo ------------------------------------------------------------ *
+ *
+ * The application makes the demo database (HmrLoginWindow::open-demo) and
+ * shows a login window for it, with the demo users and their passwords. */
+
+static void
+demo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  HmrLoginWindow *self = HMR_LOGIN_WINDOW (widget);
+
+  if (self->busy || !self->setting_up)
+    return;
+  set_busy (self, TRUE);
+  gtk_widget_action_set_enabled (widget, "login.join", FALSE);
+  gtk_widget_action_set_enabled (widget, "login.demo", FALSE);
+  g_signal_emit (self, signals[OPEN_DEMO], 0);
+}
+
+/**
+ * hmr_login_window_demo_failed:
+ *
+ * The demo could not be made: says why and offers the paths again.
+ */
+void
+hmr_login_window_demo_failed (HmrLoginWindow *self,
+                              const char     *message)
+{
+  g_return_if_fail (HMR_IS_LOGIN_WINDOW (self));
+
+  set_busy (self, FALSE);
+  show_error (self, message);
+  set_setting_up (self, self->setting_up);
+}
+
+/**
+ * hmr_login_window_show_demo_users:
+ * @users: (element-type HmrDemoUser): who may log in to the demo
+ */
+void
+hmr_login_window_show_demo_users (HmrLoginWindow *self,
+                                  GPtrArray      *users)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  gboolean caseworker_shown = FALSE;
+
+  g_return_if_fail (HMR_IS_LOGIN_WINDOW (self));
+
+  /* One user of each role is enough to look around */
+  for (guint i = 0; i < users->len; i++)
+    {
+      HmrDemoUser *u = g_ptr_array_index (users, i);
+
+      if (u->role == HMR_ROLE_CASEWORKER && caseworker_shown)
+        continue;
+      caseworker_shown |= u->role == HMR_ROLE_CASEWORKER;
+      g_string_append_printf (text, "%s%s: %s  %s", text->len ? "\n" : "", hmr_role_get_label (u->role),
+                              u->username, u->password);
+    }
+  gtk_label_set_label (self->heading_label, _("The Demo"));
+  gtk_label_set_label (self->description_label,
+                       _("Made-up people in a database of their own; your own database is not touched. "
+                         "Log in as one of these users (user name, then password):"));
+  gtk_label_set_label (self->demo_users_label, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->demo_users_label), TRUE);
+}
+
 /* ---- template callbacks -------------------------------------------- */
 
 static void
@@ -594,6 +666,19 @@ hmr_login_window_class_init (HmrLoginWindowClass *klass)
                   G_TYPE_NONE, 1,
                   HMR_TYPE_ACTOR | G_SIGNAL_TYPE_STATIC_SCOPE);
 
+  /**
+   * HmrLoginWindow::open-demo:
+   *
+   * The user asked to look around in the demo (a new database: the
+   * application makes it)
+   */
+  signals[OPEN_DEMO] =
+    g_signal_new ("open-demo",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
   hmr_gui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, "/org/hamroh/Hamroh/ui/hmr-login-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HmrLoginWindow, heading_label);
@@ -611,12 +696,14 @@ hmr_login_window_class_init (HmrLoginWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HmrLoginWindow, submit_label);
   gtk_widget_class_bind_template_child (widget_class, HmrLoginWindow, database_label);
   gtk_widget_class_bind_template_child (widget_class, HmrLoginWindow, join_box);
+  gtk_widget_class_bind_template_child (widget_class, HmrLoginWindow, demo_users_label);
   gtk_widget_class_bind_template_callback (widget_class, on_username_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_password_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_setup_row_activated);
 
   gtk_widget_class_install_action (widget_class, "login.submit", NULL, submit_action);
   gtk_widget_class_install_action (widget_class, "login.join", NULL, join_action);
+  gtk_widget_class_install_action (widget_class, "login.demo", NULL, demo_action);
 }
 
 static void

@@ -22,5 +22,9 @@ gboolean        hmr_login_window_get_busy    (HmrLoginWindow *self);
 gboolean        hmr_login_window_get_setting_up (HmrLoginWindow *self);
 gboolean        hmr_login_window_join_office (HmrLoginWindow *self,
                                               const char     *path);
+void            hmr_login_window_show_demo_users (HmrLoginWindow *self,
+                                              GPtrArray      *users);
+void            hmr_login_window_demo_failed (HmrLoginWindow *self,
+                                              const char     *message);
 
 G_END_DECLS

@@ -435,6 +435,11 @@ hmr_window_constructed (GObject *object)
   update_badges (self);
   g_signal_connect_object (self->store, "changed", G_CALLBACK (update_badges), self, G_CONNECT_SWAPPED);
 
+  /* Sending and receiving automatically lives in the Sync area: built now */
+  if (g_settings_get_boolean (self->settings, "sync-automatic") &&
+      g_hash_table_contains (self->area_titles, "sync"))
+    ensure_area (self, "sync");
+
   if (first != NULL)
     {
       /* Built when the window is mapped, unless another area is asked

@@ -167,6 +167,85 @@ test_first_run_creates_admin (HmrGuiFixture *f,
   hmr_gui_test_flush ();
 }
 
+/* The demo users: a selectable label of several lines */
+static GtkWidget *
+find_user_list (GtkWidget *root)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_visible (root) && gtk_label_get_selectable (GTK_LABEL (root)) &&
+      strchr (gtk_label_get_text (GTK_LABEL (root)), '\n') != NULL)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_user_list (child);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+demo_login_shown (gpointer user_data)
+{
+  HmrApplication *app = user_data;
+  GtkWindow *login = hmr_gui_test_find_window (HMR_TYPE_LOGIN_WINDOW);
+  HmrStore *store = hmr_application_get_store (app);
+
+  return login != NULL && store != NULL && g_str_has_suffix (hmr_store_get_path (store), "hamroh-demo.sqlite3") &&
+         hmr_login_window_get_store (HMR_LOGIN_WINDOW (login)) == store;
+}
+
+/* The first start offers the demo: a database of its own, its users shown,
+ * the one that was opened left empty */
+static void
+test_first_run_opens_the_demo (HmrGuiFixture *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) err = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "new.sqlite3", NULL);
+  g_autoptr(HmrStore) fresh = hmr_store_open (path, &err);
+  HmrLoginWindow *login;
+  LoginResult result = { NULL };
+  HmrStore *demo;
+
+  g_assert_no_error (err);
+  hmr_application_set_store (f->app, fresh);
+  hmr_application_log_out (f->app);
+  hmr_gui_test_flush ();
+  login = HMR_LOGIN_WINDOW (hmr_gui_test_find_window (HMR_TYPE_LOGIN_WINDOW));
+  g_assert_nonnull (login);
+  g_assert_true (hmr_login_window_get_setting_up (login));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (login), "login.demo", NULL));
+  g_assert_true (hmr_gui_test_wait_until (demo_login_shown, f->app, 100000));
+
+  demo = hmr_application_get_store (f->app);
+  login = HMR_LOGIN_WINDOW (hmr_gui_test_find_window (HMR_TYPE_LOGIN_WINDOW));
+  g_assert_false (hmr_login_window_get_setting_up (login));
+  g_assert_nonnull (hmr_gui_test_find_label (GTK_WIDGET (login), "The Demo"));
+  g_assert_true (hmr_store_has_users (demo));
+  g_assert_false (hmr_store_has_users (fresh));
+  hmr_gui_test_screenshot (GTK_WIDGET (login), "login-demo");
+
+  /* The users shown can log in: the first line is the administrator */
+  {
+    GtkWidget *users = find_user_list (GTK_WIDGET (login));
+    g_auto(GStrv) lines = NULL;
+    g_auto(GStrv) words = NULL;
+
+    g_assert_nonnull (users);
+    lines = g_strsplit (gtk_label_get_text (GTK_LABEL (users)), "\n", -1);
+    g_assert_cmpuint (g_strv_length (lines), ==, 4);
+    words = g_strsplit (lines[0], " ", -1);
+    g_assert_cmpuint (g_strv_length (words), >=, 3);
+    g_signal_connect (login, "logged-in", G_CALLBACK (on_logged_in), &result);
+    gtk_editable_set_text (row (login, ADW_TYPE_ENTRY_ROW, "User name"), words[g_strv_length (words) - 3]);
+    gtk_editable_set_text (row (login, ADW_TYPE_PASSWORD_ENTRY_ROW, "Password"), words[g_strv_length (words) - 1]);
+    gtk_widget_activate_action (GTK_WIDGET (login), "login.submit", NULL);
+    g_assert_true (hmr_gui_test_wait_until (logged_in, &result, 30000));
+    g_assert_cmpint (result.actor->role, ==, HMR_ROLE_ADMIN);
+    hmr_actor_free (result.actor);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -178,6 +257,7 @@ main (int   argc,
 
   ADD ("/gui/login/wrong-password-shows-message", test_wrong_password_shows_message);
   ADD ("/gui/login/first-run-creates-admin", test_first_run_creates_admin);
+  ADD ("/gui/login/first-run-opens-the-demo", test_first_run_opens_the_demo);
 
   return g_test_run ();
 }

@@ -407,6 +407,73 @@ test_admin_enrols_an_office (SyncFixture   *s,
 }
 
 static gboolean
+received_and_sent (gpointer data)
+{
+  HmrSyncPage *page = data;
+
+  return !hmr_sync_page_get_busy (page) && g_list_model_get_n_items (hmr_sync_page_get_result_lines (page)) >= 2;
+}
+
+/* Any widget of @type under @root, shown or not */
+static GtkWidget *
+find_built (GtkWidget *root,
+            GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_built (child, type);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* With the setting on, the Sync area is built with the window and, every
+ * few minutes, receives from the remembered folder and then sends */
+static void
+test_automatic_receives_then_sends (SyncFixture   *s,
+                                    gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *id = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  HmrSyncPage *page;
+  HmrWindow *window;
+
+  enrol_office (s, "DST");
+  g_settings_set_boolean (settings, "sync-automatic", TRUE);
+  window = hmr_gui_test_open_window (&s->f, s->f.admin);
+  /* Built at once, though the administrator looks at another area */
+  g_assert_nonnull (find_built (GTK_WIDGET (window), HMR_TYPE_SYNC_PAGE));
+  g_assert_true (hmr_window_show_area (window, "sync"));
+  hmr_gui_test_flush ();
+  page = HMR_SYNC_PAGE (hmr_gui_test_find_widget (GTK_WIDGET (window), HMR_TYPE_SYNC_PAGE, NULL));
+  g_assert_true (hmr_sync_page_get_automatic (page));
+
+  /* No folder chosen yet: nothing to run through */
+  g_assert_false (hmr_sync_page_run_automatic (page));
+  g_assert_true (hmr_sync_page_send_to (page, s->mail));
+  g_assert_true (hmr_gui_test_wait_until (page_idle, page, 30000));
+
+  id = register_at (s->office, s->f.caseworker);
+  office_sends (s);
+  g_assert_true (hmr_sync_page_run_automatic (page));
+  g_assert_true (hmr_gui_test_wait_until (received_and_sent, page, 60000));
+  first = result_line (page, 0);
+  second = result_line (page, 1);
+  g_assert_true (g_str_has_prefix (first, "Dusti office: "));
+  g_assert_true (g_str_has_prefix (second, "Sent to Dusti office: "));
+  g_assert_cmpuint (hmr_gui_test_count_rows (s->f.store, s->f.supervisor, FALSE), ==, 1);
+
+  /* Turned off, the timer stops */
+  g_settings_set_boolean (settings, "sync-automatic", FALSE);
+  g_assert_false (hmr_sync_page_get_automatic (page));
+}
+
+static gboolean
 login_idle (gpointer data)
 {
   return !hmr_login_window_get_busy (HMR_LOGIN_WINDOW (data));
@@ -502,6 +569,7 @@ main (int    argc,
   ADD ("/gui/sync/supervisor-restores-a-conflict-and-it-travels", test_supervisor_restores_a_conflict);
   ADD ("/gui/sync/admin-enrols-an-office-from-a-database-on-its-own", test_admin_enrols_an_office);
   ADD ("/gui/sync/caseworker-has-no-sync-area", test_caseworker_has_no_sync_area);
+  ADD ("/gui/sync/automatic-receives-then-sends", test_automatic_receives_then_sends);
   ADD ("/gui/sync/first-start-joins-as-an-office-with-hq-file", test_first_start_joins_as_an_office);
 #undef ADD
 

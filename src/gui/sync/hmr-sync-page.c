@@ -16,16 +16,10 @@
 
 #include "hmr-sync-page.h"
 #include "hmr-sync-conflicts.h"
+#include "hmr-sync-run.h"
 #include "hmr-gui-util.h"
 #include "hmr-permissions.h"
 #include "hmr-sync.h"
-
-typedef enum
-{
-  JOB_SEND,
-  JOB_RECEIVE,
-  JOB_ENROL,
-} JobKind;
 
 struct _HmrSyncPage
 {
@@ -36,12 +30,16 @@ struct _HmrSyncPage
   GtkStringList       *result_lines;
   GPtrArray           *offices;        /* HmrSyncOffice, for enrolment */
   GtkFileChooserNative *chooser;
-  JobKind              choosing;
+  HmrSyncJobKind       choosing;
+  guint                automatic_source;
+  char                *automatic_folder; /* an automatic run: send there after receiving */
 
   /* Template widgets */
   AdwToastOverlay     *toast_overlay;
   AdwPreferencesGroup *identity_group;
   AdwActionRow        *folder_row;
+  AdwActionRow        *automatic_row;
+  GtkSwitch           *automatic_switch;
   GtkWidget           *buttons_box;
   GtkWidget           *busy_box;
   GtkProgressBar      *progress_bar;
@@ -94,18 +92,6 @@ add_line (GtkListBox *list,
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
   gtk_list_box_append (list, row);
   return row;
-}
-
-/* "Dusti office", or "HQ" */
-static char *
-installation_label (HmrInstallationRole  role,
-                    const char          *code,
-                    const char          *district)
-{
-  if (role == HMR_INSTALLATION_HQ || g_strcmp0 (code, "HQ") == 0)
-    return g_strdup (_("HQ"));
-  /* Translators: an office installation by its district, as in "Vakhsh office" */
-  return g_strdup_printf (_("%s office"), district ? hmr_district_get_label (district) : code);
 }
 
 /* ---- the folder, per installation --------------------------------------- */
@@ -197,6 +183,7 @@ show_identity (HmrSyncPage *self)
   adw_action_row_set_subtitle (self->folder_row, folder ? folder : _("None chosen yet"));
   gtk_widget_set_visible (self->buttons_box, role != HMR_INSTALLATION_NONE);
   gtk_widget_set_visible (GTK_WIDGET (self->folder_row), role != HMR_INSTALLATION_NONE);
+  gtk_widget_set_visible (GTK_WIDGET (self->automatic_row), role != HMR_INSTALLATION_NONE);
   gtk_widget_set_visible (self->peers_group, role != HMR_INSTALLATION_NONE);
 }
 
@@ -235,7 +222,7 @@ load_peers (HmrSyncPage *self)
   for (guint i = 0; i < peers->len; i++)
     {
       HmrSyncPeer *p = g_ptr_array_index (peers, i);
-      g_autofree char *title = installation_label (p->role, p->office_code, p->office_district);
+      g_autofree char *title = hmr_sync_installation_label (p->role, p->office_code, p->office_district);
       g_autofree char *sent = describe_when (p->last_sent_at, p->last_bundle_sent);
       g_autofree char *received = describe_when (p->last_received_at, p->last_bundle_received);
       g_autofree char *subtitle = NULL;
@@ -290,7 +277,7 @@ load_offices (HmrSyncPage *self)
   for (guint i = 0; i < self->offices->len; i++)
     {
       HmrSyncOffice *o = g_ptr_array_index (self->offices, i);
-      g_autofree char *label = installation_label (HMR_INSTALLATION_OFFICE, o->code, o->district);
+      g_autofree char *label = hmr_sync_installation_label (HMR_INSTALLATION_OFFICE, o->code, o->district);
       g_autofree char *text = NULL;
 
       if (o->n_installations > 0)
@@ -313,124 +300,6 @@ reload (HmrSyncPage *self)
   load_peers (self);
   load_conflicts (self);
   update_actions (self);
-}
-
-/* ---- the run, in a thread ---------------------------------------------------- */
-
-typedef struct
-{
-  JobKind          kind;
-  HmrStore        *store;       /* a connection of its own */
-  HmrActor        *actor;
-  char            *folder;
-  char            *office_code;
-  GtkProgressBar  *progress_bar;
-  GApplication    *application;
-} Job;
-
-static void
-job_free (Job *job)
-{
-  g_clear_object (&job->store);
-  hmr_actor_free (job->actor);
-  g_free (job->folder);
-  g_free (job->office_code);
-  g_clear_object (&job->progress_bar);
-  hmr_gui_release_application (job->application);
-  g_free (job);
-}
-
-typedef struct
-{
-  GtkProgressBar *bar;
-  JobKind         kind;
-  guint           done;
-  guint           total;
-} Progress;
-
-static gboolean
-show_progress (gpointer data)
-{
-  Progress *p = data;
-  g_autofree char *text = NULL;
-
-  if (p->kind == JOB_RECEIVE)
-    /* Translators: progress of a receive: "Bundle 2 of 5" */
-    text = g_strdup_printf (_("Bundle %u of %u"), p->done + 1, p->total);
-  else
-    /* Translators: progress of a send: "Installation 2 of 16" */
-    text = g_strdup_printf (_("Installation %u of %u"), p->done + 1, p->total);
-  gtk_progress_bar_set_fraction (p->bar, p->total ? (double) p->done / p->total : 0);
-  gtk_progress_bar_set_text (p->bar, text);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-progress_free (gpointer data)
-{
-  Progress *p = data;
-
-  g_object_unref (p->bar);
-  g_free (p);
-}
-
-static void
-on_progress (guint    done,
-             guint    total,
-             gpointer data)
-{
-  Job *job = data;
-  Progress *p = g_new0 (Progress, 1);
-
-  p->bar = g_object_ref (job->progress_bar);
-  p->kind = job->kind;
-  p->done = done;
-  p->total = total;
-  g_idle_add_full (G_PRIORITY_DEFAULT, show_progress, p, progress_free);
-}
-
-static void
-run_thread (GTask        *task,
-            gpointer      source,
-            gpointer      task_data,
-            GCancellable *cancellable)
-{
-  Job *job = task_data;
-  g_autoptr(GError) error = NULL;
-  GPtrArray *result = NULL;
-
-  switch (job->kind)
-    {
-    case JOB_SEND:
-      result = hmr_store_sync_send_full (job->store, job->actor, job->folder, on_progress, job, cancellable,
-                                         &error);
-      break;
-    case JOB_RECEIVE:
-      result = hmr_store_sync_receive_dir_full (job->store, job->actor, job->folder, on_progress, job,
-                                                cancellable, &error);
-      break;
-    case JOB_ENROL:
-    default:
-      {
-        g_autofree char *name = g_strdup_printf ("hamroh-enrolment-%s.hamroh", job->office_code);
-        g_autofree char *path = g_build_filename (job->folder, name, NULL);
-
-        if (g_file_test (path, G_FILE_TEST_EXISTS))
-          g_set_error (&error, G_IO_ERROR, G_IO_ERROR_EXISTS,
-                       _("“%s” is already there: move it away or choose another folder, so that an office "
-                         "is not set up from the wrong file."), path);
-        else if (hmr_store_sync_create_enrolment (job->store, job->actor, job->office_code, path, NULL, &error))
-          {
-            result = g_ptr_array_new_with_free_func (g_free);
-            g_ptr_array_add (result, g_steal_pointer (&path));
-          }
-      }
-      break;
-    }
-  if (result == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, result, (GDestroyNotify) g_ptr_array_unref);
 }
 
 static void
@@ -457,80 +326,16 @@ peer_labels (HmrSyncPage *self)
   for (guint i = 0; peers != NULL && i < peers->len; i++)
     {
       HmrSyncPeer *p = g_ptr_array_index (peers, i);
-      g_hash_table_insert (labels, g_strdup (p->id), installation_label (p->role, p->office_code, p->office_district));
+      g_hash_table_insert (labels, g_strdup (p->id), hmr_sync_installation_label (p->role, p->office_code, p->office_district));
     }
   return labels;
 }
 
-static void
-show_sent (HmrSyncPage *self,
-           GPtrArray   *sent)
-{
-  g_autoptr(GHashTable) labels = peer_labels (self);
-
-  if (sent->len == 0)
-    say (self, _("Nothing to send: every installation already has this one’s changes."), NULL, FALSE);
-  for (guint i = 0; i < sent->len; i++)
-    {
-      HmrSyncSent *s = g_ptr_array_index (sent, i);
-      const char *who = g_hash_table_lookup (labels, s->peer);
-      g_autofree char *title = NULL;
-      g_autofree char *file = g_path_get_basename (s->file);
-
-      /* Translators: "Sent to Dusti office: 214 changes" */
-      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Sent to %s: %u change", "Sent to %s: %u changes",
-                                            s->n_changes),
-                               who ? who : s->peer_office, s->n_changes);
-      say (self, title, file, FALSE);
-    }
-}
-
-static void
-show_received (HmrSyncPage *self,
-               GPtrArray   *received)
-{
-  g_autoptr(GHashTable) labels = peer_labels (self);
-
-  if (received->len == 0)
-    say (self, _("No bundles for this installation in that folder."), NULL, FALSE);
-  for (guint i = 0; i < received->len; i++)
-    {
-      HmrSyncReceived *r = g_ptr_array_index (received, i);
-      const char *who = r->sender ? g_hash_table_lookup (labels, r->sender) : NULL;
-      g_autofree char *file = g_path_get_basename (r->file);
-      g_autofree char *title = NULL;
-      g_autofree char *changes = NULL;
-
-      switch (r->outcome)
-        {
-        case HMR_BUNDLE_APPLIED:
-          changes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u change", "%u changes", r->n_changes),
-                                     r->n_changes);
-          /* Translators: "Vakhsh office: 214 changes, 3 conflicts" */
-          title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %s, %u conflict", "%s: %s, %u conflicts",
-                                                r->n_conflicts),
-                                   who ? who : _("Another installation"), changes, r->n_conflicts);
-          say (self, title, file, FALSE);
-          break;
-        case HMR_BUNDLE_ALREADY_APPLIED:
-          /* Translators: a bundle received before: "Dusti office: already received" */
-          title = g_strdup_printf (_("%s: already received, nothing changed"), who ? who : file);
-          say (self, title, file, FALSE);
-          break;
-        case HMR_BUNDLE_WAITING:
-          /* Translators: a bundle that waits for an earlier one */
-          title = g_strdup_printf (_("Waiting: %s"), file);
-          say (self, title, r->message, FALSE);
-          break;
-        case HMR_BUNDLE_REFUSED:
-        default:
-          /* Translators: a bundle that was not applied, the reason under it */
-          title = g_strdup_printf (_("Refused: %s"), file);
-          say (self, title, r->message, TRUE);
-          break;
-        }
-    }
-}
+static gboolean start_run (HmrSyncPage    *self,
+                           HmrSyncJobKind  kind,
+                           const char     *folder,
+                           const char     *office_code,
+                           gboolean        keep_lines);
 
 static void
 on_run_done (GObject      *source,
@@ -539,9 +344,8 @@ on_run_done (GObject      *source,
 {
   g_autoptr(HmrSyncPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) result = g_task_propagate_pointer (G_TASK (res), &error);
-  Job *job = g_task_get_task_data (G_TASK (res));
-  JobKind kind = job->kind;
+  HmrSyncJobKind kind;
+  g_autoptr(GPtrArray) result = hmr_sync_run_finish (res, &kind, &error);
 
   g_clear_object (&self->cancellable);
   if (gtk_widget_in_destruction (GTK_WIDGET (self)))
@@ -549,17 +353,18 @@ on_run_done (GObject      *source,
   if (result == NULL)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        say (self, kind == JOB_RECEIVE ? _("Cancelled: the bundles received before Cancel are kept; the others "
+        say (self, kind == HMR_SYNC_JOB_RECEIVE ? _("Cancelled: the bundles received before Cancel are kept; the others "
                                            "wait in the folder.")
                                        : _("Cancelled: nothing was written down as sent."),
              NULL, FALSE);
       else
         say (self, _("It did not work"), error->message, TRUE);
     }
-  else if (kind == JOB_SEND)
-    show_sent (self, result);
-  else if (kind == JOB_RECEIVE)
-    show_received (self, result);
+  else if (kind != HMR_SYNC_JOB_ENROL)
+    {
+      g_autoptr(GHashTable) labels = peer_labels (self);
+      hmr_sync_run_describe (kind, result, labels, (HmrSyncSayFunc) say, self);
+    }
   else
     {
       g_autofree char *title = NULL;
@@ -571,18 +376,24 @@ on_run_done (GObject      *source,
       load_offices (self);
     }
   reload (self);
+
+  /* An automatic run receives, then sends what is new, answers included */
+  if (self->automatic_folder != NULL && kind == HMR_SYNC_JOB_RECEIVE && result != NULL)
+    {
+      g_autofree char *folder = g_steal_pointer (&self->automatic_folder);
+      start_run (self, HMR_SYNC_JOB_SEND, folder, NULL, TRUE);
+    }
+  g_clear_pointer (&self->automatic_folder, g_free);
 }
 
 static gboolean
-start_run (HmrSyncPage *self,
-           JobKind      kind,
-           const char  *folder,
-           const char  *office_code)
+start_run (HmrSyncPage    *self,
+           HmrSyncJobKind  kind,
+           const char     *folder,
+           const char     *office_code,
+           gboolean        keep_lines)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GTask) task = NULL;
-  HmrStore *connection;
-  Job *job;
 
   if (self->cancellable != NULL)
     return FALSE;
@@ -592,38 +403,34 @@ start_run (HmrSyncPage *self,
       hmr_gui_show_error_toast (GTK_WIDGET (self->result_list), message);
       return FALSE;
     }
-  connection = hmr_context_open_connection (hmr_area_page_get_context (HMR_AREA_PAGE (self)), &error);
-  if (connection == NULL)
-    {
-      hmr_gui_show_error_toast (GTK_WIDGET (self->result_list), error->message);
-      return FALSE;
-    }
-  if (kind != JOB_ENROL)
+  if (kind != HMR_SYNC_JOB_ENROL)
     remember_folder (self, folder);
 
-  job = g_new0 (Job, 1);
-  job->kind = kind;
-  job->store = connection;
-  job->actor = hmr_actor_copy (page_actor (self));
-  job->folder = g_strdup (folder);
-  job->office_code = g_strdup (office_code);
-  job->progress_bar = g_object_ref (self->progress_bar);
-  job->application = hmr_gui_hold_application (GTK_WIDGET (self));
-
-  clear_list (self->result_list);
-  gtk_string_list_splice (self->result_lines, 0, g_list_model_get_n_items (G_LIST_MODEL (self->result_lines)), NULL);
-  gtk_widget_set_visible (self->result_group, FALSE);
+  if (!keep_lines)
+    {
+      clear_list (self->result_list);
+      gtk_string_list_splice (self->result_lines, 0, g_list_model_get_n_items (G_LIST_MODEL (self->result_lines)),
+                              NULL);
+      gtk_widget_set_visible (self->result_group, FALSE);
+    }
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
-  gtk_progress_bar_set_text (self->progress_bar, kind == JOB_SEND ? _("Sending…")
-                                                 : kind == JOB_RECEIVE ? _("Receiving…")
+  gtk_progress_bar_set_text (self->progress_bar, kind == HMR_SYNC_JOB_SEND ? _("Sending…")
+                                                 : kind == HMR_SYNC_JOB_RECEIVE ? _("Receiving…")
                                                  : _("Writing the enrolment file…"));
   self->cancellable = g_cancellable_new ();
   update_actions (self);
   show_identity (self);
 
-  task = g_task_new (NULL, self->cancellable, on_run_done, g_object_ref (self));
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  g_task_run_in_thread (task, run_thread);
+  if (!hmr_sync_run_start (hmr_area_page_get_context (HMR_AREA_PAGE (self)), kind, folder, office_code,
+                           GTK_WIDGET (self), self->progress_bar, self->cancellable, on_run_done,
+                           g_object_ref (self), &error))
+    {
+      g_clear_object (&self->cancellable);
+      g_object_unref (self);
+      update_actions (self);
+      hmr_gui_show_error_toast (GTK_WIDGET (self->result_list), error->message);
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -632,7 +439,7 @@ hmr_sync_page_send_to (HmrSyncPage *self,
                        const char  *folder)
 {
   g_return_val_if_fail (HMR_IS_SYNC_PAGE (self), FALSE);
-  return start_run (self, JOB_SEND, folder, NULL);
+  return start_run (self, HMR_SYNC_JOB_SEND, folder, NULL, FALSE);
 }
 
 gboolean
@@ -640,7 +447,7 @@ hmr_sync_page_receive_from (HmrSyncPage *self,
                             const char  *folder)
 {
   g_return_val_if_fail (HMR_IS_SYNC_PAGE (self), FALSE);
-  return start_run (self, JOB_RECEIVE, folder, NULL);
+  return start_run (self, HMR_SYNC_JOB_RECEIVE, folder, NULL, FALSE);
 }
 
 gboolean
@@ -649,7 +456,7 @@ hmr_sync_page_create_enrolment (HmrSyncPage *self,
                                 const char  *folder)
 {
   g_return_val_if_fail (HMR_IS_SYNC_PAGE (self), FALSE);
-  return start_run (self, JOB_ENROL, folder, office_code);
+  return start_run (self, HMR_SYNC_JOB_ENROL, folder, office_code, FALSE);
 }
 
 void
@@ -691,7 +498,7 @@ on_chooser_response (HmrSyncPage          *self,
   g_clear_object (&self->chooser);
   if (path == NULL)
     return;
-  if (self->choosing == JOB_ENROL)
+  if (self->choosing == HMR_SYNC_JOB_ENROL)
     {
       guint pos = adw_combo_row_get_selected (self->office_row);
 
@@ -700,26 +507,26 @@ on_chooser_response (HmrSyncPage          *self,
                                         path);
     }
   else
-    start_run (self, self->choosing, path, NULL);
+    start_run (self, self->choosing, path, NULL, FALSE);
 }
 
 static void
-choose_folder (HmrSyncPage *self,
-               JobKind      kind)
+choose_folder (HmrSyncPage    *self,
+               HmrSyncJobKind  kind)
 {
   g_autofree char *folder = hmr_sync_page_dup_folder (self);
   const char *title;
 
   if (self->chooser != NULL || self->cancellable != NULL)
     return;
-  title = kind == JOB_SEND ? _("Send to Folder")
-          : kind == JOB_RECEIVE ? _("Receive from Folder")
+  title = kind == HMR_SYNC_JOB_SEND ? _("Send to Folder")
+          : kind == HMR_SYNC_JOB_RECEIVE ? _("Receive from Folder")
           : _("Save the Enrolment File in Folder");
   self->choosing = kind;
   self->chooser = gtk_file_chooser_native_new (title, hmr_gui_get_parent_window (GTK_WIDGET (self)),
                                                GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Select"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  if (folder != NULL && kind != JOB_ENROL && g_file_test (folder, G_FILE_TEST_IS_DIR))
+  if (folder != NULL && kind != HMR_SYNC_JOB_ENROL && g_file_test (folder, G_FILE_TEST_IS_DIR))
     {
       g_autoptr(GFile) current = g_file_new_for_path (folder);
       gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), current, NULL);
@@ -733,7 +540,7 @@ send_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  choose_folder (HMR_SYNC_PAGE (widget), JOB_SEND);
+  choose_folder (HMR_SYNC_PAGE (widget), HMR_SYNC_JOB_SEND);
 }
 
 static void
@@ -741,7 +548,7 @@ receive_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  choose_folder (HMR_SYNC_PAGE (widget), JOB_RECEIVE);
+  choose_folder (HMR_SYNC_PAGE (widget), HMR_SYNC_JOB_RECEIVE);
 }
 
 static void
@@ -753,7 +560,7 @@ enrol_action (GtkWidget  *widget,
 
   if (self->offices == NULL || adw_combo_row_get_selected (self->office_row) >= self->offices->len)
     return;
-  choose_folder (self, JOB_ENROL);
+  choose_folder (self, HMR_SYNC_JOB_ENROL);
 }
 
 static void
@@ -762,6 +569,71 @@ cancel_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   hmr_sync_page_cancel (HMR_SYNC_PAGE (widget));
+}
+
+/* ---- sending and receiving automatically ---------------------------------------- *
+ *
+ * For offices that keep a folder in step (Syncthing, a network share):
+ * every few minutes while the page lives (the window builds it at once
+ * when the setting is on), receive from the remembered folder, then send.
+ * A folder that is not there (the USB stick was taken out) is skipped.
+ */
+
+/**
+ * hmr_sync_page_run_automatic:
+ *
+ * What the timer does: receive, then send, through the remembered folder.
+ *
+ * Returns: %FALSE when there is nothing to run through, or a run goes on
+ */
+gboolean
+hmr_sync_page_run_automatic (HmrSyncPage *self)
+{
+  g_autofree char *folder = NULL;
+
+  g_return_val_if_fail (HMR_IS_SYNC_PAGE (self), FALSE);
+
+  folder = hmr_sync_page_dup_folder (self);
+  if (folder == NULL || self->cancellable != NULL ||
+      hmr_store_sync_get_role (page_store (self)) == HMR_INSTALLATION_NONE ||
+      !g_file_test (folder, G_FILE_TEST_IS_DIR))
+    return FALSE;
+  if (!start_run (self, HMR_SYNC_JOB_RECEIVE, folder, NULL, FALSE))
+    return FALSE;
+  self->automatic_folder = g_steal_pointer (&folder);
+  return TRUE;
+}
+
+gboolean
+hmr_sync_page_get_automatic (HmrSyncPage *self)
+{
+  g_return_val_if_fail (HMR_IS_SYNC_PAGE (self), FALSE);
+  return self->automatic_source != 0;
+}
+
+static gboolean
+automatic_tick (gpointer data)
+{
+  hmr_sync_page_run_automatic (HMR_SYNC_PAGE (data));
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+update_automatic (HmrSyncPage *self)
+{
+  guint minutes = g_settings_get_int (self->settings, "sync-automatic-minutes");
+  g_autofree char *subtitle = NULL;
+
+  g_clear_handle_id (&self->automatic_source, g_source_remove);
+  if (g_settings_get_boolean (self->settings, "sync-automatic"))
+    self->automatic_source = g_timeout_add_seconds (MAX (minutes, 1) * 60, automatic_tick, self);
+  /* Translators: the subtitle of "Send and Receive Automatically" */
+  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Every %u minute through the folder above, while Hamroh is open",
+                                           "Every %u minutes through the folder above, while Hamroh is open",
+                                           minutes),
+                              minutes);
+  adw_action_row_set_subtitle (self->automatic_row, subtitle);
 }
 
 /* ---- conflicts ------------------------------------------------------------------ */
@@ -856,6 +728,7 @@ hmr_sync_page_dispose (GObject *object)
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->automatic_source, g_source_remove);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
@@ -873,6 +746,7 @@ hmr_sync_page_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->result_lines);
   g_clear_pointer (&self->offices, g_ptr_array_unref);
+  g_free (self->automatic_folder);
 
   G_OBJECT_CLASS (hmr_sync_page_parent_class)->finalize (object);
 }
@@ -892,6 +766,8 @@ hmr_sync_page_class_init (HmrSyncPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HmrSyncPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, HmrSyncPage, identity_group);
   gtk_widget_class_bind_template_child (widget_class, HmrSyncPage, folder_row);
+  gtk_widget_class_bind_template_child (widget_class, HmrSyncPage, automatic_row);
+  gtk_widget_class_bind_template_child (widget_class, HmrSyncPage, automatic_switch);
   gtk_widget_class_bind_template_child (widget_class, HmrSyncPage, buttons_box);
   gtk_widget_class_bind_template_child (widget_class, HmrSyncPage, busy_box);
   gtk_widget_class_bind_template_child (widget_class, HmrSyncPage, progress_bar);
@@ -920,4 +796,10 @@ hmr_sync_page_init (HmrSyncPage *self)
   self->result_lines = gtk_string_list_new (NULL);
   g_signal_connect_object (self->office_row, "notify::selected", G_CALLBACK (on_office_selected), self,
                            G_CONNECT_SWAPPED);
+  g_settings_bind (self->settings, "sync-automatic", self->automatic_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_object (self->settings, "changed::sync-automatic", G_CALLBACK (update_automatic), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::sync-automatic-minutes", G_CALLBACK (update_automatic), self,
+                           G_CONNECT_SWAPPED);
+  update_automatic (self);
 }

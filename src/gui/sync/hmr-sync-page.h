@@ -26,6 +26,8 @@ gboolean    hmr_sync_page_receive_from     (HmrSyncPage    *self,
 gboolean    hmr_sync_page_create_enrolment (HmrSyncPage    *self,
                                             const char     *office_code,
                                             const char     *folder);
+gboolean    hmr_sync_page_run_automatic    (HmrSyncPage    *self);
+gboolean    hmr_sync_page_get_automatic    (HmrSyncPage    *self);
 void        hmr_sync_page_cancel           (HmrSyncPage    *self);
 gboolean    hmr_sync_page_get_busy         (HmrSyncPage    *self);
 /* The folder remembered for this installation, or NULL */
