@@ -2,7 +2,7 @@
  * store's, a figure opens the people behind it, the donor workbook is
  * written in the background and read back by openpyxl; built a second
  * time as test-reports-tg, in Tajik, where nothing a person needs to
- * read is cut off
+ * read is cut off, and as test-reports-ru in Russian
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -160,7 +160,7 @@ test_figures_are_the_store_s (HmrGuiFixture *f,
 
   /* the bars by district add up to the women and men registered */
   collect (GTK_WIDGET (page), HMR_TYPE_CHART, charts);
-  g_assert_cmpuint (charts->len, ==, 4);      /* registered, reached, age groups, months */
+  g_assert_cmpuint (charts->len, ==, 5);      /* registered, reached, age groups, months, referrals */
   for (guint c = 0; c < expected->districts->len; c++)
     {
       const HmrReportDistrict *d = g_ptr_array_index (expected->districts, c);
@@ -187,6 +187,46 @@ test_figures_are_the_store_s (HmrGuiFixture *f,
     g_assert_cmpuint (k, >, 0);
   }
   hmr_gui_test_screenshot (GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (page))), "reports-page");
+  demo_close (f, &demo);
+}
+
+typedef struct
+{
+  HmrReportsPage *page;
+  const char     *expected;
+} FigureWait;
+
+static gboolean
+figure_is (gpointer user_data)
+{
+  FigureWait *w = user_data;
+
+  return !hmr_reports_page_get_computing (w->page) &&
+         g_strcmp0 (hmr_reports_page_get_figure_text (w->page, HMR_REPORT_FIGURE_REGISTERED), w->expected) == 0;
+}
+
+/* Someone registers a person: the figures shown are worked out again */
+static void
+test_reload_when_the_store_changes (HmrGuiFixture *f,
+                                    gconstpointer  data)
+{
+  Demo demo = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HmrBeneficiary) b = hmr_gui_test_new_beneficiary ("Раҳимова", "Зарина", "1992-04-01");
+  g_autofree char *expected = NULL;
+  HmrReportsPage *page;
+  FigureWait w;
+
+  demo_open (f, &demo);
+  page = open_reports (&demo);
+  expected = g_strdup_printf ("%u", hmr_reports_page_get_report (page)->registered + 1);
+  g_assert_true (hmr_store_insert_beneficiary (demo.store, demo.supervisor, b, &error));
+  g_assert_no_error (error);
+  w.page = page;
+  w.expected = expected;
+  if (!hmr_gui_test_wait_until (figure_is, &w, 60000))
+    g_error ("People registered: %s shown, %s expected",
+             hmr_reports_page_get_figure_text (page, HMR_REPORT_FIGURE_REGISTERED), expected);
   demo_close (f, &demo);
 }
 
@@ -293,9 +333,10 @@ test_export_donor_workbook (HmrGuiFixture *f,
 
 #else
 
-/* In Tajik: no label of the area ellipsized, every chart's labels whole */
+/* In Tajik (and Russian): no label of the area ellipsized, every chart's
+ * labels whole */
 static void
-test_nothing_cut_off_in_tajik (HmrGuiFixture *f,
+test_nothing_cut_off_translated (HmrGuiFixture *f,
                                gconstpointer  data)
 {
   Demo demo = { 0 };
@@ -306,7 +347,7 @@ test_nothing_cut_off_in_tajik (HmrGuiFixture *f,
   demo_open (f, &demo);
   page = open_reports (&demo);
   hmr_gui_test_flush ();
-  hmr_gui_test_screenshot (GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (page))), "reports-page-tg");
+  hmr_gui_test_screenshot (GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (page))), "reports-page-" TEST_LANGUAGE);
 
   collect (GTK_WIDGET (page), GTK_TYPE_LABEL, labels);
   g_assert_cmpuint (labels->len, >, 20);
@@ -323,7 +364,7 @@ test_nothing_cut_off_in_tajik (HmrGuiFixture *f,
   g_assert_cmpstr (hmr_report_figure_get_label (HMR_REPORT_FIGURE_REGISTERED), !=, "People registered");
 
   collect (GTK_WIDGET (page), HMR_TYPE_CHART, charts);
-  g_assert_cmpuint (charts->len, ==, 4);
+  g_assert_cmpuint (charts->len, ==, 5);
   for (guint i = 0; i < charts->len; i++)
     {
       HmrChart *chart = g_ptr_array_index (charts, i);
@@ -342,7 +383,7 @@ test_nothing_cut_off_in_tajik (HmrGuiFixture *f,
                                              &GRAPHENE_POINT_INIT (0, 0), &at));
     gtk_adjustment_set_value (adj, at.y - 60);
     hmr_gui_test_flush ();
-    hmr_gui_test_screenshot (GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (page))), "reports-charts-tg");
+    hmr_gui_test_screenshot (GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (page))), "reports-charts-" TEST_LANGUAGE);
   }
   demo_close (f, &demo);
 }
@@ -358,7 +399,7 @@ main (int   argc,
   g_unsetenv ("LC_ALL");
   g_unsetenv ("LC_MESSAGES");
   g_unsetenv ("LANG");
-  g_setenv ("LANGUAGE", "tg", TRUE);
+  g_setenv ("LANGUAGE", TEST_LANGUAGE, TRUE);
   g_setenv ("HAMROH_LOCALEDIR", TEST_PODIR, TRUE);
   hmr_setup_i18n ();
 #endif
@@ -368,10 +409,11 @@ main (int   argc,
   g_test_add (path, HmrGuiFixture, NULL, hmr_gui_fixture_set_up, func, hmr_gui_fixture_tear_down)
 
 #ifdef TEST_PODIR
-  ADD ("/gui/reports/nothing-cut-off-in-tajik", test_nothing_cut_off_in_tajik);
+  ADD ("/gui/reports/nothing-cut-off-in-" TEST_LANGUAGE, test_nothing_cut_off_translated);
 #else
   ADD ("/gui/reports/figures-are-the-store-s-on-demo-data", test_figures_are_the_store_s);
   ADD ("/gui/reports/figure-opens-the-people-behind-it", test_figure_opens_its_people);
+  ADD ("/gui/reports/worked-out-again-when-the-store-changes", test_reload_when_the_store_changes);
   ADD ("/gui/reports/donor-workbook-written-in-background-and-read-back", test_export_donor_workbook);
 #endif
 

@@ -25,6 +25,8 @@ typedef struct
   HmrReportFigure     figure;
   char               *district;
   GStrv               districts;    /* a chart's: its categories' codes */
+  gboolean            by_figure;    /* a chart's series are figures, not women and men */
+  HmrReportFigure     figures[2];
 } Opener;
 
 static void
@@ -72,7 +74,10 @@ on_bar_activated (HmrChart *chart,
 {
   if (o->districts == NULL || category >= g_strv_length (o->districts))
     return;
-  o->open (o->user_data, o->figure, o->districts[category], series == 0 ? "female" : "male");
+  if (o->by_figure)
+    o->open (o->user_data, o->figures[MIN (series, 1)], o->districts[category], NULL);
+  else
+    o->open (o->user_data, o->figure, o->districts[category], series == 0 ? "female" : "male");
 }
 
 static GtkWidget *
@@ -223,6 +228,49 @@ add_district_chart (GtkWidget         *group,
   add_chart (group, chart);
 }
 
+/* Referrals made and completed in each district */
+static void
+add_referrals_chart (GtkWidget         *group,
+                     const HmrReport   *r,
+                     HmrReportsOpenFunc open,
+                     gpointer           user_data)
+{
+  const char *series[] = { hmr_report_figure_get_label (HMR_REPORT_FIGURE_REFERRALS_MADE),
+                           hmr_report_figure_get_label (HMR_REPORT_FIGURE_REFERRALS_COMPLETED), NULL };
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (guint));
+  HmrChart *chart;
+  Opener *o;
+
+  for (guint i = 0; i < r->districts->len; i++)
+    {
+      const HmrReportDistrict *d = g_ptr_array_index (r->districts, i);
+
+      if (d->referrals_made == 0)
+        continue;
+      g_ptr_array_add (labels, (gpointer) hmr_district_get_label (d->district));
+      g_ptr_array_add (codes, g_strdup (d->district));
+      g_array_append_val (values, d->referrals_made);
+      g_array_append_val (values, d->referrals_completed);
+    }
+  if (labels->len == 0)
+    return;
+  g_ptr_array_add (labels, NULL);
+  g_ptr_array_add (codes, NULL);
+  chart = hmr_chart_new (HMR_CHART_BARS, _("Referrals by district"));
+  hmr_chart_set_data (chart, series, (const char * const *) labels->pdata, (const guint *) values->data);
+  hmr_chart_set_activatable (chart, TRUE);
+  o = opener_new (open, user_data, HMR_REPORT_FIGURE_REFERRALS_MADE, NULL);
+  o->districts = (GStrv) g_ptr_array_steal (codes, NULL);
+  o->by_figure = TRUE;
+  o->figures[0] = HMR_REPORT_FIGURE_REFERRALS_MADE;
+  o->figures[1] = HMR_REPORT_FIGURE_REFERRALS_COMPLETED;
+  g_signal_connect_data (chart, "activated", G_CALLBACK (on_bar_activated), o, opener_notify, 0);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (chart), _("Referrals by district"));
+  add_chart (group, chart);
+}
+
 static void
 add_age_chart (GtkWidget       *group,
                const HmrReport *r)
@@ -324,6 +372,7 @@ build_people (GtkBox             *box,
     add_count (group, r, HMR_REPORT_FIGURE_REFERRALS_COMPLETED, detail, value_labels, open, user_data);
   }
   add_count (group, r, HMR_REPORT_FIGURE_REFERRALS_OVERDUE, NULL, value_labels, open, user_data);
+  add_referrals_chart (group, r, open, user_data);
   if (r->median_days >= 0)
     {
       g_autofree char *days = g_strdup_printf ("%.1f", r->median_days);
