@@ -10,6 +10,8 @@
 #include <unistd.h>
 
 #include "referral-test-util.h"
+#include "hmr-case-file.h"
+#include "hmr-case-moves.h"
 #include "hmr-sync.h"
 #include "hmr-store-changes.h"
 
@@ -929,6 +931,112 @@ count_notices (HmrStore     *store,
   g_ptr_array_add (sets, hmr_change_set_ref (set));
 }
 
+/* The bundle @from writes for the installation of office @code */
+static char *
+send_to_office (HmrStore       *from,
+                const HmrActor *actor,
+                const char     *mail,
+                const char     *code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) sent = hmr_store_sync_send (from, actor, mail, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < sent->len; i++)
+    {
+      HmrSyncSent *one = g_ptr_array_index (sent, i);
+
+      if (g_strcmp0 (one->peer_office, code) == 0)
+        return g_strdup (one->file);
+    }
+  g_error ("no bundle for %s", code);
+  return NULL;
+}
+
+/* How many rows of @table (whose column @column is @id) @path holds */
+static gint64
+rows_of (const char *path,
+         const char *table,
+         const char *column,
+         const char *id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE %s = '%s'", table, column, id);
+
+  return count_rows (path, sql);
+}
+
+/* A supervisor at HQ transfers a Dusti case to Panj: Panj's laptop, which
+ * never held it, receives the person, the case and everything in it with
+ * its history; Dusti's laptop learns that it has left */
+static void
+test_transfer_moves_with_history (Sync          *s,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HmrCaseFile) file = NULL;
+  g_autoptr(HmrBeneficiary) at_panj = NULL;
+  g_autoptr(HmrSyncReceived) r = NULL;
+  g_autofree char *provider = NULL;
+  g_autofree char *referral = NULL;
+  g_autofree char *bundle = NULL;
+  g_autofree char *to_dusti = NULL;
+  g_autofree char *to_panj = NULL;
+  g_autofree char *moved = NULL;
+  const char *id = s->beneficiary_id;
+  static const char *const tables[][2] = {
+    { "beneficiary", "id" }, { "case_file", "beneficiary_id" }, { "referral", "beneficiary_id" },
+  };
+
+  provider = add_provider (&s->hq, "Маркази ёрии ҳуқуқӣ", "legal_aid", "Dusti", "*");
+  referral = new_referral (&s->hq, s->hq.caseworker, id, provider, "legal_aid", TRUE);
+  file = hmr_store_get_case_file (s->hq.store, s->hq.supervisor, id, &error);
+  g_assert_no_error (error);
+
+  s->panj = enrol_office (s, "PNJ", &s->panj_path);
+  introduce (s);
+  bundle = send_one (s->panj, s->hq.supervisor, s->mail);
+  r = receive_ok (s->hq.store, s->hq.supervisor, bundle);
+  g_clear_pointer (&r, hmr_sync_received_free);
+  g_clear_pointer (&bundle, g_free);
+  bundle = send_to_office (s->hq.store, s->hq.supervisor, s->mail, "DST");
+  r = receive_ok (s->dusti, s->hq.supervisor, bundle);
+  g_clear_pointer (&r, hmr_sync_received_free);
+  g_assert_cmpint (rows_of (s->dusti_path, "referral", "id", referral), ==, 1);
+  g_assert_cmpint (rows_of (s->panj_path, "beneficiary", "id", id), ==, 0);
+
+  g_assert_true (hmr_store_transfer_case (s->hq.store, s->hq.supervisor, file->case_id, PANJ_OFFICE,
+                                          s->hq.caseworker_panj->user_id, "Moved to Panj with his family",
+                                          &error));
+  g_assert_no_error (error);
+  to_dusti = send_to_office (s->hq.store, s->hq.supervisor, s->mail, "DST");
+  r = receive_ok (s->dusti, s->hq.supervisor, to_dusti);
+  g_assert_cmpint (r->outcome, ==, HMR_BUNDLE_APPLIED);
+  g_clear_pointer (&r, hmr_sync_received_free);
+  to_panj = send_to_office (s->hq.store, s->hq.supervisor, s->mail, "PNJ");
+  r = receive_ok (s->panj, s->hq.supervisor, to_panj);
+  g_assert_cmpint (r->outcome, ==, HMR_BUNDLE_APPLIED);
+
+  /* Panj holds all of it, as HQ does, under Panj */
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    g_assert_cmpint (rows_of (s->panj_path, tables[i][0], tables[i][1], id), ==,
+                     rows_of (s->hq.path, tables[i][0], tables[i][1], id));
+  g_assert_cmpint (rows_of (s->panj_path, "referral", "id", referral), ==, 1);
+  g_assert_cmpint (rows_of (s->panj_path, "referral_history", "referral_id", referral), >=, 1);
+  g_assert_cmpint (rows_of (s->panj_path, "referral_history", "referral_id", referral), ==,
+                   rows_of (s->hq.path, "referral_history", "referral_id", referral));
+  g_assert_cmpint (rows_of (s->panj_path, "case_history", "case_id", file->case_id), ==,
+                   rows_of (s->hq.path, "case_history", "case_id", file->case_id));
+  g_assert_cmpint (rows_of (s->panj_path, "case_assignment", "case_id", file->case_id), ==, 1);
+  moved = g_strdup_printf ("SELECT count(*) FROM beneficiary WHERE id = '%s' AND office_id = '%s'", id, PANJ_OFFICE);
+  g_assert_cmpint (count_rows (s->panj_path, moved), ==, 1);
+  at_panj = hmr_store_get_beneficiary (s->panj, s->hq.caseworker_panj, id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (at_panj);
+
+  /* and Dusti no longer counts it as its own */
+  g_assert_cmpint (count_rows (s->dusti_path, moved), ==, 1);
+}
+
 static void
 test_announced_once (Sync          *s,
                      gconstpointer  data)
@@ -974,6 +1082,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, fn) g_test_add (path, Sync, NULL, sync_set_up, fn, sync_tear_down)
+  ADD ("/sync/transfer/case-moves-with-its-history", test_transfer_moves_with_history);
   ADD ("/sync/enrol/office-installation-from-hq-file", test_enrol_office);
   ADD ("/sync/enrol/refused-to-a-caseworker", test_enrol_refused_to_caseworker);
   ADD ("/sync/capture/recorded-in-the-same-transaction", test_capture_same_transaction);

@@ -342,7 +342,8 @@ record_changeset (HmrStore      *self,
           ok = FALSE;
           break;
         }
-      ok = hmr_store_sync_outbox_append (self, change, error);
+      ok = hmr_store_sync_outbox_append (self, change, error) &&
+           hmr_store_sync_append_moved (self, change, error);
     }
   rc = sqlite3changeset_finalize (it);
   if (ok && rc != SQLITE_OK)

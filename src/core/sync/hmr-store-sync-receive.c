@@ -322,7 +322,8 @@ apply_changes (HmrStore  *self,
               g_propagate_error (error, g_steal_pointer (&local_error));
               return FALSE;
             }
-          if (!hmr_store_sync_outbox_append (self, change, error))
+          if (!hmr_store_sync_outbox_append (self, change, error) ||
+              !hmr_store_sync_append_moved (self, change, error))
             return FALSE;
         }
       /* what the store announces when the bundle commits: one notice */

@@ -96,6 +96,9 @@ char       *hmr_store_sync_route                 (HmrStore            *self,
 gboolean    hmr_store_sync_outbox_append         (HmrStore       *self,
                                                   HmrSyncChange  *change,
                                                   GError        **error);
+gboolean    hmr_store_sync_append_moved          (HmrStore       *self,
+                                                  HmrSyncChange  *change,
+                                                  GError        **error);
 char       *hmr_sync_stamp_new                   (const char  *timestamp,
                                                   guint        counter,
                                                   const char  *installation_id);
