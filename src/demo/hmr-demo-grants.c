@@ -200,6 +200,23 @@ write_photo (HmrDemo             *d,
                           stamp, by);
 }
 
+/* The number the store would have given: DST-G-2026-0042; the database's
+ * counters follow by themselves (0021-record-numbers.sql) */
+static void
+record_number (HmrDemo       *d,
+               HmrDemoOffice *o,
+               char           kind,
+               const char    *created,
+               char           out[32])
+{
+  int year = (int) g_ascii_strtoll (created, NULL, 10);
+  guint *seq = kind == 'G' ? o->grant_seq : o->act_seq;
+  guint y = (guint) (year - d->base_year);
+
+  g_assert (year >= d->base_year && y < G_N_ELEMENTS (o->grant_seq));
+  g_snprintf (out, 32, "%s-%c-%d-%04u", o->code, kind, year, ++seq[y]);
+}
+
 static gboolean
 write_handover (HmrDemo              *d,
                 const HmrDemoPerson  *p,
@@ -219,7 +236,7 @@ write_handover (HmrDemo              *d,
   g_autoptr(GString) received = g_string_new (NULL);
   g_autofree char *place = NULL;
   char id[HMR_DEMO_ID_LEN];
-  char handed_on[11], created[32], signed_at[32];
+  char handed_on[11], created[32], signed_at[32], number[32];
   gint64 t;
 
   hmr_demo_new_id (d, id);
@@ -241,10 +258,11 @@ write_handover (HmrDemo              *d,
                         "Санадро гиранда ва шоҳидон имзо карданд");
     }
   hmr_demo_format_time (t, signed_at);
-  if (!hmr_demo_insert (d, HMR_DEMO_T_HANDOVER, error, "ssssssssssssssd",
+  record_number (d, o, 'A', created, number);
+  if (!hmr_demo_insert (d, HMR_DEMO_T_HANDOVER, error, "ssssssssssssssds",
                         id, o->id, grant_id, p->id, handed_on, place, received->str,
                         sign ? "signed" : "draft", corrects_id, sign ? signed_at : NULL,
-                        created, by, signed_at, by, sign ? 2 : 1))
+                        created, by, signed_at, by, sign ? 2 : 1, number))
     return FALSE;
 
   for (guint i = 0; i < n_items; i++)
@@ -363,7 +381,7 @@ hmr_demo_write_grant (HmrDemo        *d,
   gint64 requested = 0, approved = -1, paid = 0;
   gboolean was_approved;
   char id[HMR_DEMO_ID_LEN];
-  char created[32], updated[32];
+  char created[32], updated[32], number[32];
   const char *last_by = by;
   gint64 t;
 
@@ -474,10 +492,11 @@ hmr_demo_write_grant (HmrDemo        *d,
     }
   hmr_demo_format_time (t, updated);
 
-  if (!hmr_demo_insert (d, HMR_DEMO_T_GRANT, error, "ssssslLsssssd",
+  record_number (d, o, 'G', created, number);
+  if (!hmr_demo_insert (d, HMR_DEMO_T_GRANT, error, "ssssslLsssssds",
                         id, o->id, lead->case_id, tpl->purpose, tpl->business_plan,
                         requested, approved, grant_states[state], created, by, updated, last_by,
-                        (int) n))
+                        (int) n, number))
     return FALSE;
   for (guint k = 0; k < n_members; k++)
     if (!hmr_demo_insert (d, HMR_DEMO_T_GRANT_BENEFICIARY, error, "ss", id, members[k]->id))

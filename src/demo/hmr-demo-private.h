@@ -265,6 +265,8 @@ typedef struct
   guint                  provider_services[HMR_DEMO_MAX_PROVIDERS];   /* bit mask */
   guint                  n_providers;
   guint                  seq[8];               /* case numbers per year */
+  guint                  grant_seq[8];         /* grant numbers per year */
+  guint                  act_seq[8];           /* handover act numbers per year */
   HmrDemoPerson          ring[HMR_DEMO_RING];
   guint                  ring_len;
   guint                  ring_pos;

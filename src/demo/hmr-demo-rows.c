@@ -79,7 +79,7 @@ static const struct
   [HMR_DEMO_T_GRANT] = { "grant",
     "INSERT INTO reintegration_grant (id, office_id, case_id, purpose, business_plan, "
     "amount_requested, amount_approved, status, created_at, created_by, updated_at, updated_by, "
-    "version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)" },
+    "version, number) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)" },
   [HMR_DEMO_T_GRANT_BENEFICIARY] = { "grant_beneficiary",
     "INSERT INTO grant_beneficiary (grant_id, beneficiary_id) VALUES (?1, ?2)" },
   [HMR_DEMO_T_GRANT_HISTORY] = { "grant_history",
@@ -94,8 +94,8 @@ static const struct
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?9, ?10)" },
   [HMR_DEMO_T_HANDOVER] = { "handover",
     "INSERT INTO handover (id, office_id, grant_id, beneficiary_id, handed_on, place, received_by, "
-    "status, corrects_id, signed_at, created_at, created_by, updated_at, updated_by, version) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)" },
+    "status, corrects_id, signed_at, created_at, created_by, updated_at, updated_by, version, number) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)" },
   [HMR_DEMO_T_HANDOVER_ITEM] = { "handover_item",
     "INSERT INTO handover_item (id, handover_id, name, quantity, unit_value, serial) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6)" },

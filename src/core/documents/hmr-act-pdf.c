@@ -26,8 +26,7 @@ render_handover (ActDoc   *doc,
 {
   HandoverAct *a = user_data;
   HmrHandover *h = a->h;
-  g_autofree char *ref = hmr_grant_dup_reference (h->id);
-  g_autofree char *number = g_strdup_printf (L (ACT_NUMBER), ref);
+  g_autofree char *number = g_strdup_printf (L (ACT_NUMBER), h->number);
   g_autofree char *date = hmr_act_format_date (h->handed_on);
   /* A handover has no currency of its own: its values are in somoni */
   g_autofree char *total = hmr_money_format (hmr_handover_get_total (h), HMR_CURRENCY_DEFAULT, hmr_act_money_style (a->lang));
@@ -45,8 +44,7 @@ render_handover (ActDoc   *doc,
   hmr_act_doc_centered (doc, number);
   if (h->corrects_id)
     {
-      g_autofree char *old = hmr_grant_dup_reference (h->corrects_id);
-      g_autofree char *note = g_strdup_printf (L (ACT_CORRECTS), old);
+      g_autofree char *note = g_strdup_printf (L (ACT_CORRECTS), h->corrects_number);
       hmr_act_doc_centered (doc, note);
     }
   if (!hmr_handover_is_signed (h))
@@ -63,8 +61,7 @@ render_handover (ActDoc   *doc,
   hmr_act_doc_field (doc, L (ACT_RECEIVED_BY), h->received_by);
   if (h->grant_id)
     {
-      g_autofree char *grant_ref = hmr_grant_dup_reference (h->grant_id);
-      g_autofree char *grant = g_strdup_printf ("%s — %s", grant_ref, h->grant_purpose ? h->grant_purpose : "");
+      g_autofree char *grant = g_strdup_printf ("%s — %s", h->grant_number, h->grant_purpose ? h->grant_purpose : "");
       hmr_act_doc_field (doc, L (ACT_GRANT), grant);
     }
   hmr_act_doc_space (doc, 8);
@@ -160,7 +157,6 @@ hmr_act_write_handover (HmrStore       *store,
                         GError        **error)
 {
   g_autoptr(HmrHandover) h = NULL;
-  g_autofree char *ref = NULL;
   g_autofree char *number = NULL;
   g_autofree char *footer = NULL;
   g_autofree char *detail = NULL;
@@ -174,8 +170,7 @@ hmr_act_write_handover (HmrStore       *store,
   a.h = h;
   a.lang = language;
   a.printed = hmr_act_dup_printed_line (store, actor, language);
-  ref = hmr_grant_dup_reference (h->id);
-  number = g_strdup_printf (hmr_act_label (ACT_NUMBER, language), ref);
+  number = g_strdup_printf (hmr_act_label (ACT_NUMBER, language), h->number);
   footer = g_strdup_printf ("%s %s", hmr_act_label (ACT_HANDOVER_TITLE, language), number);
   if (!hmr_act_render_to_file (path, language, footer, render_handover, &a, error))
     {

@@ -31,8 +31,7 @@ render_receipt (ActDoc   *doc,
 {
   Receipt *r = user_data;
   HmrGrant *g = r->g;
-  g_autofree char *ref = hmr_grant_dup_reference (g->id);
-  g_autofree char *number = g_strdup_printf (L (ACT_NUMBER), ref);
+  g_autofree char *number = g_strdup_printf (L (ACT_NUMBER), g->number);
   g_autofree char *approved = hmr_money_format (MAX (g->amount_approved, 0), g->currency, hmr_act_money_style (r->lang));
   gint64 received = 0;
   const ActColumn paid_columns[] = {
@@ -176,7 +175,6 @@ hmr_act_write_grant_receipt (HmrStore       *store,
 {
   g_autoptr(HmrGrant) g = NULL;
   g_autoptr(GPtrArray) tranches = g_ptr_array_new ();
-  g_autofree char *ref = NULL;
   g_autofree char *number = NULL;
   g_autofree char *footer = NULL;
   g_autofree char *detail = NULL;
@@ -225,8 +223,7 @@ hmr_act_write_grant_receipt (HmrStore       *store,
     r.staff = last->recorded_by;
   }
   r.printed = hmr_act_dup_printed_line (store, actor, language);
-  ref = hmr_grant_dup_reference (g->id);
-  number = g_strdup_printf (hmr_act_label (ACT_NUMBER, language), ref);
+  number = g_strdup_printf (hmr_act_label (ACT_NUMBER, language), g->number);
   footer = g_strdup_printf ("%s %s", hmr_act_label (ACT_RECEIPT_TITLE, language), number);
   ok = hmr_act_render_to_file (path, language, footer, render_receipt, &r, error);
   g_free (r.printed);

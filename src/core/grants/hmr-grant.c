@@ -82,6 +82,7 @@ hmr_grant_free (HmrGrant *grant)
   if (grant == NULL)
     return;
   g_free (grant->id);
+  g_free (grant->number);
   g_free (grant->office_id);
   g_free (grant->district);
   g_free (grant->case_id);
@@ -165,23 +166,6 @@ hmr_grant_get_remaining (const HmrGrant *grant)
   if (grant->amount_approved < 0)
     return 0;
   return grant->amount_approved - hmr_grant_get_paid (grant);
-}
-
-/**
- * hmr_grant_dup_reference:
- *
- * Returns: (transfer full): the short number printed on acts and in the
- *   ledger: the first eight digits of the grant's id, in capitals
- */
-char *
-hmr_grant_dup_reference (const char *grant_id)
-{
-  g_autofree char *head = NULL;
-
-  if (grant_id == NULL)
-    return NULL;
-  head = g_strndup (grant_id, 8);
-  return g_ascii_strup (head, -1);
 }
 
 void

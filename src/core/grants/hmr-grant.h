@@ -63,6 +63,7 @@ typedef struct
 typedef struct
 {
   char      *id;                /* NULL until saved */
+  char      *number;            /* set by the store: DST-G-2026-0042 (older grants: 1A2B3C4D) */
   char      *office_id;         /* set by the store: the first beneficiary's office */
   char      *district;          /* read-only */
   char      *case_id;           /* set by the store */
@@ -94,7 +95,6 @@ gint64         hmr_grant_item_get_total      (const HmrGrantItem *item);
 gint64         hmr_grant_get_budget_total    (const HmrGrant *grant);
 gint64         hmr_grant_get_paid            (const HmrGrant *grant);
 gint64         hmr_grant_get_remaining       (const HmrGrant *grant);
-char          *hmr_grant_dup_reference       (const char     *grant_id);
 void           hmr_state_change_free         (HmrStateChange *change);
 
 const char    *hmr_disbursement_method_get_label (const char *method);

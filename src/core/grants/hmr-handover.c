@@ -66,6 +66,9 @@ hmr_handover_free (HmrHandover *h)
   if (h == NULL)
     return;
   g_free (h->id);
+  g_free (h->number);
+  g_free (h->corrects_number);
+  g_free (h->grant_number);
   g_free (h->office_id);
   g_free (h->grant_id);
   g_free (h->beneficiary_id);

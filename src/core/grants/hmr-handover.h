@@ -47,6 +47,7 @@ typedef struct
 typedef struct
 {
   char      *id;                /* NULL until saved */
+  char      *number;            /* set by the store: DST-A-2026-0042 (older acts: 1A2B3C4D) */
   char      *office_id;         /* set by the store: the beneficiary's */
   char      *grant_id;          /* nullable: the grant that paid for it */
   char      *beneficiary_id;
@@ -55,6 +56,7 @@ typedef struct
   char      *received_by;
   char      *status;            /* draft, signed */
   char      *corrects_id;       /* nullable: the signed act this one corrects */
+  char      *corrects_number;   /* read-only: its number */
   char      *corrected_by_id;   /* read-only: a later act correcting this one */
   char      *signed_at;
   char      *created_by_name;   /* read-only: the staff member who drew it up */
@@ -65,6 +67,7 @@ typedef struct
   char      *latin_name;
   char      *district;
   char      *grant_purpose;
+  char      *grant_number;
   GPtrArray *items;             /* HmrHandoverItem */
   GPtrArray *witnesses;         /* HmrHandoverWitness */
   GPtrArray *attachments;       /* HmrAttachmentInfo, read-only */

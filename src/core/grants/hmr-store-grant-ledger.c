@@ -32,7 +32,7 @@ static const char tranches_sql[] =
 
 /* What the ledger shows of a grant; column 5 says whether to leave it out */
 static const char grant_sql[] =
-  "SELECT upper (substr (g.id, 1, 8)), g.purpose, o.district, g.status, coalesce (g.amount_approved, 0), "
+  "SELECT " HMR_SQL_RECORD_NUMBER ("g") ", g.purpose, o.district, g.status, coalesce (g.amount_approved, 0), "
   " g.deleted_at IS NOT NULL OR (?2 IS NOT NULL AND o.district IS NOT ?2), " MEMBERS_SQL " "
   "FROM reintegration_grant g JOIN office o ON o.id = g.office_id WHERE g.id = ?1";
 
@@ -493,13 +493,14 @@ hmr_store_list_grant_totals (HmrStore        *self,
 /* ---- the handovers export: one row per item ------------------------------- */
 
 static const char handover_items_sql[] =
-  "SELECT h.id, upper (substr (h.id, 1, 8)), h.handed_on, h.status, upper (substr (h.corrects_id, 1, 8)), "
-  " upper (substr (h.grant_id, 1, 8)), g.purpose, b.case_number, " HMR_SQL_FULL_NAME ("b") ", "
+  "SELECT h.id, " HMR_SQL_RECORD_NUMBER ("h") ", h.handed_on, h.status, "
+  " (SELECT " HMR_SQL_RECORD_NUMBER ("x") " FROM handover x WHERE x.id = h.corrects_id), "
+  " CASE WHEN g.id IS NOT NULL THEN " HMR_SQL_RECORD_NUMBER ("g") " END, g.purpose, b.case_number, " HMR_SQL_FULL_NAME ("b") ", "
   HMR_SQL_LATIN_NAME ("b") ", o.district, h.place, h.received_by, "
   " (SELECT group_concat (w, '; ') FROM (SELECT name || ' (' || role || ')' AS w FROM handover_witness "
   "  WHERE handover_id = h.id ORDER BY rowid)), "
   " i.name, i.serial, i.quantity, i.unit_value, "
-  " (SELECT upper (substr (c.id, 1, 8)) FROM handover c WHERE c.corrects_id = h.id "
+  " (SELECT " HMR_SQL_RECORD_NUMBER ("c") " FROM handover c WHERE c.corrects_id = h.id "
   "  AND c.status = 'signed' AND c.deleted_at IS NULL) "
   "FROM handover_item i JOIN handover h ON h.id = i.handover_id "
   "JOIN beneficiary b ON b.id = h.beneficiary_id JOIN office o ON o.id = h.office_id "

@@ -1,5 +1,5 @@
 /* hmr-store-grant-list.c — lists of grants and handover acts, and the
- * short numbers printed on acts
+ * numbers printed on acts
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -98,11 +98,13 @@ hmr_store_list_grants (HmrStore            *self,
 /**
  * hmr_store_dup_record_id:
  * @kind: "grant" or "handover"
- * @reference: a full id, or the short number printed on acts and in the
- *   ledger (its first eight digits)
+ * @reference: the number printed on acts and in the ledger
+ *   (DST-G-2026-0042; before numbers, the first eight digits of the id),
+ *   or a full id; in capitals or not
  *
  * Returns: (transfer full): the full id of the one record of @kind the
- *   actor may read whose id starts with @reference, or %NULL with @error
+ *   actor may read with that number, or whose id starts with @reference,
+ *   or %NULL with @error
  */
 char *
 hmr_store_dup_record_id (HmrStore        *self,
@@ -121,11 +123,11 @@ hmr_store_dup_record_id (HmrStore        *self,
       !hmr_store_require (actor, HMR_ACTION_GRANT_READ, NULL, error))
     return NULL;
   if (g_strcmp0 (kind, "grant") == 0)
-    sql = "SELECT id, office_id FROM reintegration_grant WHERE substr (id, 1, length (?1)) = ?1 "
-          "AND deleted_at IS NULL LIMIT 2";
+    sql = "SELECT id, office_id FROM reintegration_grant "
+          "WHERE (number = upper (?1) OR substr (id, 1, length (?1)) = ?1) AND deleted_at IS NULL LIMIT 2";
   else if (g_strcmp0 (kind, "handover") == 0)
-    sql = "SELECT id, office_id FROM handover WHERE substr (id, 1, length (?1)) = ?1 "
-          "AND deleted_at IS NULL LIMIT 2";
+    sql = "SELECT id, office_id FROM handover "
+          "WHERE (number = upper (?1) OR substr (id, 1, length (?1)) = ?1) AND deleted_at IS NULL LIMIT 2";
   else
     g_return_val_if_reached (NULL);
 
@@ -133,7 +135,7 @@ hmr_store_dup_record_id (HmrStore        *self,
   if (strlen (prefix) < 8)
     {
       g_set_error (error, HMR_STORE_ERROR, HMR_STORE_ERROR_INVALID,
-                   _("“%s” is too short: give the eight-character number or the full id."),
+                   _("“%s” is too short: give the number as printed or the full id."),
                    reference ? reference : "");
       return NULL;
     }

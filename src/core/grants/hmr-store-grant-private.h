@@ -20,6 +20,18 @@ G_BEGIN_DECLS
   "nullif (trim (coalesce (" b ".family_name_latin, '') || ' ' || coalesce (" b ".given_name_latin, '') " \
   "|| coalesce (' ' || " b ".patronymic_latin, '')), '')"
 
+/* The number of grant or act r as printed: its own (DST-G-2026-0042)
+ * or, made before numbers, the first eight digits of its id */
+#define HMR_SQL_RECORD_NUMBER(r) \
+  "coalesce (" r ".number, upper (substr (" r ".id, 1, 8)))"
+
+/* The next number of @kind ('G' grant, 'A' handover act) in @office_id
+ * for this year, inside the caller's write transaction */
+char      *hmr_store_next_record_number (HmrStore       *self,
+                                         const char     *office_id,
+                                         char            kind,
+                                         GError        **error);
+
 /* A row in grant_history or handover_history, inside the caller's
  * transaction.  @table is one of those two names. */
 gboolean   hmr_store_write_history      (HmrStore       *self,

@@ -217,7 +217,7 @@ hmr_store_load_grant (HmrStore    *self,
   stmt = hmr_store_prepare (self,
                             "SELECT g.id, g.office_id, o.district, g.case_id, g.purpose, g.business_plan, "
                             "g.currency, g.amount_requested, g.amount_approved, g.status, g.created_at, "
-                            "g.updated_at, g.version FROM reintegration_grant g "
+                            "g.updated_at, g.version, " HMR_SQL_RECORD_NUMBER ("g") " FROM reintegration_grant g "
                             "JOIN office o ON o.id = g.office_id WHERE g.id = ?1 AND g.deleted_at IS NULL",
                             error);
   if (stmt == NULL)
@@ -252,6 +252,7 @@ hmr_store_load_grant (HmrStore    *self,
   g->created_at = TXT (10);
   g->updated_at = TXT (11);
   g->version = sqlite3_column_int64 (stmt, 12);
+  g->number = TXT (13);
 
   if (!load_members (self, g, error) || !load_items (self, g, error) ||
       !load_disbursements (self, g, error))
@@ -543,6 +544,10 @@ insert_grant_locked (HmrStore        *self,
   audit->entity_id = g_strdup (grant->id);
   g_free (grant->office_id);
   grant->office_id = g_strdup (office);
+  g_free (grant->number);
+  grant->number = hmr_store_next_record_number (self, office, 'G', error);
+  if (grant->number == NULL)
+    return FALSE;
   g_clear_pointer (&grant->case_id, g_free);
   {
     g_autoptr(sqlite3_stmt) c = hmr_store_prepare (self,
@@ -565,7 +570,7 @@ insert_grant_locked (HmrStore        *self,
   stmt = hmr_store_prepare (self,
                             "INSERT INTO reintegration_grant (id, office_id, case_id, purpose, business_plan, "
                             "currency, amount_requested, status, created_at, created_by, updated_at, "
-                            "updated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'draft', ?8, ?9, ?8, ?9)",
+                            "updated_by, number) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'draft', ?8, ?9, ?8, ?9, ?10)",
                             error);
   if (stmt == NULL)
     return FALSE;
@@ -579,6 +584,7 @@ insert_grant_locked (HmrStore        *self,
   sqlite3_bind_int64 (stmt, 7, grant->amount_requested);
   hmr_bind_text (stmt, 8, w->now);
   hmr_bind_text (stmt, 9, actor->user_id);
+  hmr_bind_text (stmt, 10, grant->number);
   if (!hmr_store_step_done (self, stmt, error) ||
       !write_members_and_items (self, grant, error) ||
       !hmr_store_write_history (self, "grant_history", grant->id, actor, NULL, "draft", NULL, error))
@@ -587,6 +593,7 @@ insert_grant_locked (HmrStore        *self,
   items = describe_items (grant);
   members = describe_members (grant);
   amount = dup_int (grant->amount_requested);
+  hmr_changes_add (audit->changes, "number", NULL, grant->number);
   hmr_changes_add (audit->changes, "purpose", NULL, grant->purpose);
   hmr_changes_add (audit->changes, "business_plan", NULL, grant->business_plan);
   hmr_changes_add (audit->changes, "amount_requested", NULL, amount);

@@ -106,7 +106,10 @@ load_handover (HmrStore    *self,
     " h.status, h.corrects_id, h.signed_at, coalesce (u.full_name, h.created_by), h.version, "
     " b.case_number, " HMR_SQL_FULL_NAME ("b") ", " HMR_SQL_LATIN_NAME ("b") ", o.district, g.purpose, "
     " (SELECT c.id FROM handover c WHERE c.corrects_id = h.id AND c.deleted_at IS NULL "
-    "  ORDER BY c.created_at DESC LIMIT 1) "
+    "  ORDER BY c.created_at DESC LIMIT 1), "
+    " " HMR_SQL_RECORD_NUMBER ("h") ", "
+    " (SELECT " HMR_SQL_RECORD_NUMBER ("x") " FROM handover x WHERE x.id = h.corrects_id), "
+    " CASE WHEN g.id IS NOT NULL THEN " HMR_SQL_RECORD_NUMBER ("g") " END "
     "FROM handover h JOIN beneficiary b ON b.id = h.beneficiary_id JOIN office o ON o.id = h.office_id "
     "LEFT JOIN reintegration_grant g ON g.id = h.grant_id LEFT JOIN app_user u ON u.id = h.created_by "
     "WHERE h.id = ?1 AND h.deleted_at IS NULL",
@@ -146,6 +149,9 @@ load_handover (HmrStore    *self,
   h->district = TXT (15);
   h->grant_purpose = TXT (16);
   h->corrected_by_id = TXT (17);
+  h->number = TXT (18);
+  h->corrects_number = TXT (19);
+  h->grant_number = TXT (20);
   if (!load_parts (self, h, error))
     return NULL;
   return g_steal_pointer (&h);
@@ -344,8 +350,9 @@ resolve_links (HmrStore        *self,
   if (h->corrects_id != NULL)
     {
       stmt = hmr_store_prepare (self,
-                                "SELECT status, office_id, (SELECT upper (substr (c.id, 1, 8)) FROM handover c "
-                                " WHERE c.corrects_id = h.id AND c.deleted_at IS NULL AND c.id IS NOT ?2 LIMIT 1) "
+                                "SELECT status, office_id, (SELECT " HMR_SQL_RECORD_NUMBER ("c") " FROM handover c "
+                                " WHERE c.corrects_id = h.id AND c.deleted_at IS NULL AND c.id IS NOT ?2 LIMIT 1), "
+                                " " HMR_SQL_RECORD_NUMBER ("h") " "
                                 "FROM handover h WHERE h.id = ?1 AND h.deleted_at IS NULL",
                                 error);
       if (stmt == NULL)
@@ -371,6 +378,8 @@ resolve_links (HmrStore        *self,
                        STR (2));
           return FALSE;
         }
+      g_free (h->corrects_number);
+      h->corrects_number = TXT (3);
     }
   *office_out = g_steal_pointer (&office);
   return TRUE;
@@ -510,13 +519,17 @@ insert_handover_locked (HmrStore        *self,
 
   handover->id = hmr_store_new_id ();
   audit->entity_id = g_strdup (handover->id);
+  g_free (handover->number);
+  handover->number = hmr_store_next_record_number (self, w->office, 'A', error);
+  if (handover->number == NULL)
+    return FALSE;
   now = hmr_store_dup_timestamp (self);
   g_strstrip (handover->place);
   g_strstrip (handover->received_by);
   stmt = hmr_store_prepare (self,
                             "INSERT INTO handover (id, office_id, grant_id, beneficiary_id, handed_on, place, "
-                            "received_by, status, corrects_id, created_at, created_by, updated_at, updated_by) "
-                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'draft', ?8, ?9, ?10, ?9, ?10)",
+                            "received_by, status, corrects_id, created_at, created_by, updated_at, updated_by, "
+                            "number) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'draft', ?8, ?9, ?10, ?9, ?10, ?11)",
                             error);
   if (stmt == NULL)
     return FALSE;
@@ -530,17 +543,18 @@ insert_handover_locked (HmrStore        *self,
   hmr_bind_text (stmt, 8, handover->corrects_id);
   hmr_bind_text (stmt, 9, now);
   hmr_bind_text (stmt, 10, actor->user_id);
+  hmr_bind_text (stmt, 11, handover->number);
   if (!hmr_store_step_done (self, stmt, error) || !write_parts (self, handover, error))
     return FALSE;
   if (handover->corrects_id)
     {
-      g_autofree char *ref = hmr_grant_dup_reference (handover->corrects_id);
-      note = g_strdup_printf (_("Corrects act %s"), ref);
+      note = g_strdup_printf (_("Corrects act %s"), handover->corrects_number);
     }
   if (!hmr_store_write_history (self, "handover_history", handover->id, actor, NULL, "draft", note, error))
     return FALSE;
 
   add_changes (audit->changes, NULL, handover);
+  hmr_changes_add (audit->changes, "number", NULL, handover->number);
   return TRUE;
 }
 

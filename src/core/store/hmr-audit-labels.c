@@ -59,6 +59,7 @@ static const struct { const char *field; const char *label; } field_labels[] = {
   { "service_type", NC_("audit field", "Service") },
   { "role", NC_("audit field", "Role") },
   { "purpose", NC_("audit field", "Purpose") },
+  { "number", NC_("audit field", "Number") },
   { "provider_id", NC_("audit field", "Service provider") },
   { "office_id", NC_("audit field", "Office") },
   { "must_change_password", NC_("audit field", "Must change password") },

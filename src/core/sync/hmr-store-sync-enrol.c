@@ -198,8 +198,10 @@ build_snapshot (HmrStore    *self,
           return NULL;
         }
     }
-  /* the office goes on numbering its cases where HQ's copy stands */
-  if (!snapshot_table (self, &tables, "case_sequence", "WHERE office_id = ?1", office_id, error))
+  /* the office goes on numbering its cases, grants and acts where HQ's
+   * copy stands */
+  if (!snapshot_table (self, &tables, "case_sequence", "WHERE office_id = ?1", office_id, error) ||
+      !snapshot_table (self, &tables, "record_sequence", "WHERE office_id = ?1", office_id, error))
     {
       g_variant_builder_clear (&tables);
       return NULL;

@@ -303,7 +303,8 @@ hmr_store_sync_columns (HmrStore    *self,
 
   if (cols != NULL)
     return cols;
-  if (hmr_sync_table_lookup (table) == NULL && !g_str_equal (table, "case_sequence"))
+  if (hmr_sync_table_lookup (table) == NULL && !g_str_equal (table, "case_sequence") &&
+      !g_str_equal (table, "record_sequence"))
     {
       g_set_error (error, HMR_SYNC_ERROR, HMR_SYNC_ERROR_BAD_FILE,
                    _("Records of “%s” do not travel between installations."), table);

@@ -186,7 +186,8 @@ print_receipt_action (GtkWidget  *widget,
 {
   HmrGrantDialog *self = HMR_GRANT_DIALOG (widget);
 
-  hmr_gui_print_act (widget, self->store, self->actor, HMR_PRINT_GRANT_RECEIPT, self->grant->id);
+  hmr_gui_print_act (widget, self->store, self->actor, HMR_PRINT_GRANT_RECEIPT, self->grant->id,
+                     self->grant->number);
 }
 
 static void

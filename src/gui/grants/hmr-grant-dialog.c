@@ -246,8 +246,8 @@ show_record (HmrGrantDialog *self)
     }
   else
     {
-      reference = hmr_grant_dup_reference (g->id);
-      /* Translators: the grant dialog's title; %s is the grant's short number */
+      reference = g_strdup (g->number);
+      /* Translators: the grant dialog's title; %s is the grant's number */
       title = g_strdup_printf (_("Grant %s"), reference);
       adw_window_title_set_title (self->window_title, title);
       adw_window_title_set_subtitle (self->window_title, hmr_code_get_label (HMR_CODES_GRANT_STATUS, g->status));

@@ -361,6 +361,7 @@ typedef struct
   HmrActor       *actor;
   HmrPrintKind    kind;
   char           *record_id;
+  char           *number;
   HmrActLanguage  language;
 } PrintJob;
 
@@ -371,6 +372,7 @@ print_job_free (PrintJob *job)
   g_clear_object (&job->store);
   g_clear_pointer (&job->actor, hmr_actor_free);
   g_free (job->record_id);
+  g_free (job->number);
   g_free (job);
 }
 
@@ -414,7 +416,6 @@ on_print_language (AdwMessageDialog *dialog,
                    PrintJob         *job)
 {
   GtkFileChooserNative *chooser;
-  g_autofree char *reference = NULL;
   g_autofree char *name = NULL;
   g_autoptr(GtkFileFilter) filter = NULL;
 
@@ -428,11 +429,10 @@ on_print_language (AdwMessageDialog *dialog,
                                          hmr_gui_get_parent_window (job->parent),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  reference = hmr_grant_dup_reference (job->record_id);
   /* Translators: file names; keep them short and without spaces */
   name = g_strdup_printf (job->kind == HMR_PRINT_HANDOVER_ACT ? _("handover-act-%s-%s.pdf")
                                                               : _("grant-receipt-%s-%s.pdf"),
-                          reference, response);
+                          job->number, response);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   filter = gtk_file_filter_new ();
   gtk_file_filter_set_name (filter, _("PDF documents"));
@@ -447,14 +447,16 @@ on_print_language (AdwMessageDialog *dialog,
  * hmr_gui_print_act:
  *
  * Asks the language of the act (the one of the people who sign it), then
- * where to save it, and writes the PDF.
+ * where to save it, and writes the PDF.  @number, the record's number as
+ * printed, names the file.
  */
 void
 hmr_gui_print_act (GtkWidget      *parent,
                    HmrStore       *store,
                    const HmrActor *actor,
                    HmrPrintKind    kind,
-                   const char     *record_id)
+                   const char     *record_id,
+                   const char     *number)
 {
   PrintJob *job = g_new0 (PrintJob, 1);
   GtkWidget *dialog;
@@ -464,6 +466,7 @@ hmr_gui_print_act (GtkWidget      *parent,
   job->actor = hmr_actor_copy (actor);
   job->kind = kind;
   job->record_id = g_strdup (record_id);
+  job->number = g_strdup (number);
 
   dialog = adw_message_dialog_new (hmr_gui_get_parent_window (parent),
                                    kind == HMR_PRINT_HANDOVER_ACT ? _("Print the Handover Act")

@@ -65,6 +65,7 @@ void        hmr_gui_print_act            (GtkWidget                 *parent,
                                           HmrStore                  *store,
                                           const HmrActor            *actor,
                                           HmrPrintKind               kind,
-                                          const char                *record_id);
+                                          const char                *record_id,
+                                          const char                *number);
 
 G_END_DECLS

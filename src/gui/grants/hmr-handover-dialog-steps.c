@@ -132,7 +132,8 @@ print_action (GtkWidget  *widget,
 
   if (!self->read_only && !hmr_handover_dialog_save_draft (self))
     return;
-  hmr_gui_print_act (widget, self->store, self->actor, HMR_PRINT_HANDOVER_ACT, self->handover->id);
+  hmr_gui_print_act (widget, self->store, self->actor, HMR_PRINT_HANDOVER_ACT, self->handover->id,
+                     self->handover->number);
 }
 
 static void

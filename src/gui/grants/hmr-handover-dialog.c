@@ -215,9 +215,8 @@ show_record (HmrHandoverDialog *self)
     }
   else
     {
-      g_autofree char *reference = hmr_grant_dup_reference (h->id);
-      /* Translators: the handover dialog's title; %s is the act's short number */
-      g_autofree char *title = g_strdup_printf (_("Handover Act %s"), reference);
+      /* Translators: the handover dialog's title; %s is the act's number */
+      g_autofree char *title = g_strdup_printf (_("Handover Act %s"), h->number);
 
       adw_window_title_set_title (self->window_title, title);
       adw_window_title_set_subtitle (self->window_title, hmr_code_get_label (HMR_CODES_HANDOVER_STATUS, h->status));
