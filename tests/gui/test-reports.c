@@ -237,6 +237,15 @@ dialog_loaded (gpointer user_data)
 }
 
 static void
+remember_bar (guint    *chosen,
+              guint     category,
+              guint     series)
+{
+  chosen[0] = category;
+  chosen[1] = series;
+}
+
+static void
 test_figure_opens_its_people (HmrGuiFixture *f,
                               gconstpointer  data)
 {
@@ -257,7 +266,21 @@ test_figure_opens_its_people (HmrGuiFixture *f,
   g_assert_cmpuint (hmr_report_people_dialog_get_n_people (dialog), >, 0);
   g_assert_cmpuint (hmr_report_people_dialog_get_n_people (dialog), <=, r->referrals_overdue);
   hmr_gui_test_screenshot (GTK_WIDGET (dialog), "report-people");
-  gtk_window_close (GTK_WINDOW (dialog));
+
+  /* a person opens their case file in the window, and the list goes */
+  {
+    GtkWidget *row = hmr_gui_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, NULL);
+    HmrWindow *window = HMR_WINDOW (gtk_widget_get_root (GTK_WIDGET (page)));
+
+    g_assert_nonnull (row);
+    g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+    g_signal_emit_by_name (row, "activate");
+    hmr_gui_test_flush ();
+    g_assert_null (hmr_gui_test_find_window (HMR_TYPE_REPORT_PEOPLE_DIALOG));
+    g_assert_true (hmr_beneficiaries_page_get_showing_detail (hmr_window_get_beneficiaries_page (window)));
+    g_assert_true (hmr_window_show_area (window, "reports"));
+    hmr_gui_test_flush ();
+  }
 
   /* a bar: the women registered in the first district */
   first = g_ptr_array_index (r->districts, 0);
@@ -266,6 +289,29 @@ test_figure_opens_its_people (HmrGuiFixture *f,
   g_assert_true (hmr_gui_test_wait_until (dialog_loaded, dialog, 30000));
   g_assert_cmpuint (hmr_report_people_dialog_get_n_people (dialog), ==, first->registered[0]);
   gtk_window_close (GTK_WINDOW (dialog));
+  hmr_gui_test_flush ();
+
+  /* from the keyboard: the first district's bar of men */
+  {
+    g_autoptr(GPtrArray) charts = g_ptr_array_new ();
+    HmrChart *by_district;
+    guint chosen[2] = { G_MAXUINT, G_MAXUINT };
+
+    collect (GTK_WIDGET (page), HMR_TYPE_CHART, charts);
+    by_district = g_ptr_array_index (charts, 0);
+    g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (by_district)));
+    g_signal_connect_swapped (by_district, "activated", G_CALLBACK (remember_bar), chosen);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (by_district), "chart.next", NULL));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (by_district), "chart.next-series", NULL));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (by_district), "chart.activate", NULL));
+    g_assert_cmpuint (chosen[0], ==, 0);
+    g_assert_cmpuint (chosen[1], ==, 1);
+    dialog = HMR_REPORT_PEOPLE_DIALOG (hmr_gui_test_find_window (HMR_TYPE_REPORT_PEOPLE_DIALOG));
+    g_assert_nonnull (dialog);
+    g_assert_true (hmr_gui_test_wait_until (dialog_loaded, dialog, 30000));
+    g_assert_cmpuint (hmr_report_people_dialog_get_n_people (dialog), ==, first->registered[1]);
+    gtk_window_close (GTK_WINDOW (dialog));
+  }
   demo_close (f, &demo);
 }
 

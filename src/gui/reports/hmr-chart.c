@@ -11,7 +11,10 @@
  * tooltip of its category and in the chart's accessible description.
  *
  * Clicking a bar (or a month) emits ::activated with its category and
- * series: the Reports area opens the people behind it.
+ * series: the Reports area opens the people behind it.  From the
+ * keyboard, an activatable chart takes the focus: Up and Down choose a
+ * category, Left and Right a bar in it, Enter or Space open it (the
+ * chart.* actions).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -42,7 +45,8 @@ struct _HmrChart
   guint           max_value;
   char           *description;
   gboolean        activatable;
-  int             hover;         /* the category under the pointer; -1 */
+  int             hover;         /* the category under the pointer or chosen with the keyboard; -1 */
+  guint           series_chosen; /* the bar chosen with the keyboard, in that category */
 
   /* measured: the widths of the widest texts, the height of a line */
   int             label_width;
@@ -237,6 +241,13 @@ draw_bars (HmrChart      *self,
           gdk_cairo_set_source_rgba (cr, &palette[s % G_N_ELEMENTS (palette)]);
           cairo_rectangle (cr, bar_x, y + 2, MAX (len, value > 0 ? 2 : 0), self->line_height - 4);
           cairo_fill (cr);
+          if ((int) c == self->hover && s == self->series_chosen && gtk_widget_has_focus (GTK_WIDGET (self)))
+            {
+              gdk_cairo_set_source_rgba (cr, fg);
+              cairo_set_line_width (cr, 1);
+              cairo_rectangle (cr, bar_x - 2.5, y + 0.5, MAX (len, 2) + 4, self->line_height - 1);
+              cairo_stroke (cr);
+            }
           gdk_cairo_set_source_rgba (cr, fg);
           show_text (self, cr, text, bar_x + len + GAP, y);
         }
@@ -497,6 +508,62 @@ on_released (GtkGestureClick *click,
     g_signal_emit (self, signals[ACTIVATED], 0, c, s);
 }
 
+/* ---- the keyboard ---------------------------------------------------- */
+
+static void
+move_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  HmrChart *self = HMR_CHART (widget);
+  gboolean down = g_str_equal (action_name, "chart.next");
+  int c = self->hover;
+
+  if (self->n_categories == 0)
+    return;
+  if (c < 0)
+    c = down ? 0 : (int) self->n_categories - 1;
+  else
+    c = CLAMP (c + (down ? 1 : -1), 0, (int) self->n_categories - 1);
+  self->hover = c;
+  gtk_widget_queue_draw (widget);
+}
+
+static void
+series_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  HmrChart *self = HMR_CHART (widget);
+
+  if (self->n_series == 0)
+    return;
+  if (g_str_equal (action_name, "chart.next-series"))
+    self->series_chosen = MIN (self->series_chosen + 1, self->n_series - 1);
+  else if (self->series_chosen > 0)
+    self->series_chosen--;
+  if (self->hover < 0)
+    self->hover = 0;
+  gtk_widget_queue_draw (widget);
+}
+
+static void
+activate_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  HmrChart *self = HMR_CHART (widget);
+
+  if (self->activatable && self->hover >= 0 && (guint) self->hover < self->n_categories)
+    g_signal_emit (self, signals[ACTIVATED], 0, (guint) self->hover, self->series_chosen);
+}
+
+static void
+on_focus_changed (HmrChart *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 /* ---- GObject -------------------------------------------------------- */
 
 static void
@@ -536,6 +603,20 @@ hmr_chart_class_init (HmrChartClass *klass)
    */
   signals[ACTIVATED] = g_signal_new ("activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                      0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
+  gtk_widget_class_install_action (widget_class, "chart.next", NULL, move_action);
+  gtk_widget_class_install_action (widget_class, "chart.previous", NULL, move_action);
+  gtk_widget_class_install_action (widget_class, "chart.next-series", NULL, series_action);
+  gtk_widget_class_install_action (widget_class, "chart.previous-series", NULL, series_action);
+  gtk_widget_class_install_action (widget_class, "chart.activate", NULL, activate_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, 0, "chart.next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Down, 0, "chart.next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, 0, "chart.previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Up, 0, "chart.previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "chart.next-series", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "chart.previous-series", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "chart.activate", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "chart.activate", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "chart.activate", NULL);
   gtk_widget_class_set_css_name (widget_class, "chart");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
@@ -557,6 +638,7 @@ hmr_chart_init (HmrChart *self)
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
   g_signal_connect (click, "released", G_CALLBACK (on_released), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  g_signal_connect (self, "notify::has-focus", G_CALLBACK (on_focus_changed), NULL);
 }
 
 /**
@@ -606,6 +688,7 @@ hmr_chart_set_data (HmrChart           *self,
   for (guint i = 0; i < self->n_series * self->n_categories; i++)
     self->max_value = MAX (self->max_value, self->values[i]);
   self->hover = -1;
+  self->series_chosen = 0;
 
   description = g_string_new (NULL);
   for (guint c = 0; c < self->n_categories; c++)
@@ -687,4 +770,6 @@ hmr_chart_set_activatable (HmrChart *self,
 
   self->activatable = activatable;
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), activatable ? "pointer" : NULL);
+  gtk_widget_set_focusable (GTK_WIDGET (self), activatable);
+  gtk_widget_set_focus_on_click (GTK_WIDGET (self), FALSE);
 }

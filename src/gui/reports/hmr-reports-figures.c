@@ -302,16 +302,32 @@ add_age_chart (GtkWidget       *group,
   add_chart (group, chart);
 }
 
+/* The first month with anything in it: a period "from 2000" starts with
+ * the programme */
+static guint
+first_busy_month (const HmrReport *r)
+{
+  for (guint i = 0; i < r->months->len; i++)
+    {
+      const HmrReportMonth *m = &g_array_index (r->months, HmrReportMonth, i);
+
+      if (m->registered + m->reached > 0)
+        return i;
+    }
+  return r->months->len;
+}
+
 static void
 add_month_chart (GtkWidget       *group,
-                 const HmrReport *r)
+                 const HmrReport *r,
+                 guint            first)
 {
   const char *series[] = { _("People registered"), _("Reached by sessions"), NULL };
   g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (guint));
   HmrChart *chart;
 
-  for (guint i = 0; i < r->months->len; i++)
+  for (guint i = first; i < r->months->len; i++)
     {
       const HmrReportMonth *m = &g_array_index (r->months, HmrReportMonth, i);
       GDate date;
@@ -357,10 +373,10 @@ build_people (GtkBox             *box,
                       open, user_data);
   group = add_group (box, _("By age group"), NULL);
   add_age_chart (group, r);
-  if (r->months->len >= 2)
+  if (r->months->len >= first_busy_month (r) + 2)
     {
       group = add_group (box, _("Month by month"), NULL);
-      add_month_chart (group, r);
+      add_month_chart (group, r, first_busy_month (r));
     }
 
   group = add_group (box, _("Referrals"), NULL);
