@@ -360,6 +360,23 @@ test_supervisor_restores_a_conflict (SyncFixture   *s,
   g_free (village);
   village = village_of (s->office, s->f.caseworker, id);
   g_assert_cmpstr (village, ==, "Гулистон");
+
+  /* The office met the same two edits on its side; its supervisor sees
+   * that the value set aside is in force again, and only closes it */
+  {
+    HmrWindow *there = hmr_window_new (s->f.app, s->office, s->f.supervisor);
+    GtkWidget *row;
+
+    gtk_window_present (GTK_WINDOW (there));
+    hmr_gui_test_flush ();
+    g_assert_true (hmr_window_show_area (there, "sync"));
+    hmr_gui_test_flush ();
+    row = hmr_gui_test_find_widget (GTK_WIDGET (there), ADW_TYPE_ACTION_ROW, title);
+    g_assert_nonnull (row);
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "restored elsewhere"));
+    g_assert_null (hmr_gui_test_find_label (row, "Restore Other"));
+    g_assert_nonnull (hmr_gui_test_find_label (row, "Keep"));
+  }
 }
 
 static void
