@@ -360,6 +360,23 @@ test_supervisor_restores_a_conflict (SyncFixture   *s,
   g_free (village);
   village = village_of (s->office, s->f.caseworker, id);
   g_assert_cmpstr (village, ==, "Гулистон");
+
+  /* The office met the same two edits on its side; its supervisor sees
+   * that the value set aside is in force again, and only closes it */
+  {
+    HmrWindow *there = hmr_window_new (s->f.app, s->office, s->f.supervisor);
+    GtkWidget *row;
+
+    gtk_window_present (GTK_WINDOW (there));
+    hmr_gui_test_flush ();
+    g_assert_true (hmr_window_show_area (there, "sync"));
+    hmr_gui_test_flush ();
+    row = hmr_gui_test_find_widget (GTK_WIDGET (there), ADW_TYPE_ACTION_ROW, title);
+    g_assert_nonnull (row);
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "restored elsewhere"));
+    g_assert_null (hmr_gui_test_find_label (row, "Restore Other"));
+    g_assert_nonnull (hmr_gui_test_find_label (row, "Keep"));
+  }
 }
 
 static void
@@ -473,6 +490,40 @@ test_automatic_receives_then_sends (SyncFixture   *s,
   g_assert_false (hmr_sync_page_get_automatic (page));
 }
 
+static GDateTime *
+ten_days_ago (gpointer data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_add (now, -10 * G_TIME_SPAN_DAY - G_TIME_SPAN_HOUR);
+}
+
+/* At HQ, an office from which nothing came for days stands out */
+static void
+test_silent_office_stands_out (SyncFixture   *s,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  HmrSyncPage *page;
+  GtkWidget *row;
+
+  enrol_office (s, "DST");
+  office_sends (s);
+  hmr_store_set_clock (s->f.store, ten_days_ago, NULL);
+  {
+    g_autoptr(GPtrArray) r = hmr_store_sync_receive_dir (s->f.store, s->f.admin, s->mail, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (r->len, ==, 1);
+  }
+  hmr_store_set_clock (s->f.store, NULL, NULL);
+
+  page = open_sync_area (s, s->f.admin, NULL);
+  row = hmr_gui_test_find_widget (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW,
+                                  "Dusti office — nothing received for 10 days");
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_has_css_class (row, "warning"));
+}
+
 static gboolean
 login_idle (gpointer data)
 {
@@ -570,6 +621,7 @@ main (int    argc,
   ADD ("/gui/sync/admin-enrols-an-office-from-a-database-on-its-own", test_admin_enrols_an_office);
   ADD ("/gui/sync/caseworker-has-no-sync-area", test_caseworker_has_no_sync_area);
   ADD ("/gui/sync/automatic-receives-then-sends", test_automatic_receives_then_sends);
+  ADD ("/gui/sync/office-silent-for-days-stands-out", test_silent_office_stands_out);
   ADD ("/gui/sync/first-start-joins-as-an-office-with-hq-file", test_first_start_joins_as_an_office);
 #undef ADD
 

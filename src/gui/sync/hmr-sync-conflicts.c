@@ -134,6 +134,16 @@ hmr_sync_conflicts_fill (GtkListBox *list,
       set_aside = describe_value (entity, c->column, c->lost, c->lost_office, c->lost_by, c->lost_at);
       /* Translators: the two values of a conflict, one per line */
       subtitle = g_strdup_printf (_("In force: %s\nSet aside: %s"), in_force, set_aside);
+      /* Restored at the other installation, and back here with its answer */
+      if (c->current != NULL && g_strcmp0 (c->current, c->lost) == 0)
+        {
+          g_autofree char *both = subtitle;
+
+          subtitle = g_strdup_printf ("%s\n%s", both,
+                                      _("The value set aside is in force again: it was restored elsewhere. "
+                                        "Keep it to close this conflict."));
+          restorable = FALSE;
+        }
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);

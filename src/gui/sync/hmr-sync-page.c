@@ -202,6 +202,19 @@ describe_when (const char *timestamp,
   return g_strdup_printf (C_("sync", "%s (bundle %s)"), when, n);
 }
 
+/* Whole days from @timestamp to now; 0 for never */
+static guint
+days_since (const char *timestamp)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) then = timestamp ? g_date_time_new_from_iso8601 (timestamp, utc) : NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  if (then == NULL)
+    return 0;
+  return (guint) MAX (g_date_time_difference (now, then) / G_TIME_SPAN_DAY, 0);
+}
+
 static void
 load_peers (HmrSyncPage *self)
 {
@@ -227,9 +240,24 @@ load_peers (HmrSyncPage *self)
       g_autofree char *received = describe_when (p->last_received_at, p->last_bundle_received);
       g_autofree char *subtitle = NULL;
 
+      guint silent = days_since (p->last_received_at);
+      GtkWidget *row;
+
       /* Translators: "Last sent: 08.12.2026 10:14 (bundle 5) · Last received: never" */
       subtitle = g_strdup_printf (_("Last sent: %s · Last received: %s"), sent, received);
-      add_line (self->peers_list, title, subtitle);
+      row = add_line (self->peers_list, title, subtitle);
+      /* An office silent for too long stands out */
+      if (silent >= (guint) g_settings_get_int (self->settings, "sync-silent-days"))
+        {
+          g_autofree char *warning = NULL;
+
+          /* Translators: after an installation's name, when nothing came from it for days */
+          warning = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s — nothing received for %u day",
+                                                  "%s — nothing received for %u days", silent),
+                                     title, silent);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), warning);
+          gtk_widget_add_css_class (row, "warning");
+        }
     }
 }
 
