@@ -23,5 +23,6 @@ run (HmrCli      *cli,
 const HmrCliCommand hmr_cli_check = {
   .name = "check",
   .summary = N_("check the database file's integrity"),
+  .looks_only = TRUE,
   .run = run,
 };

@@ -79,5 +79,6 @@ const HmrCliCommand hmr_cli_demo = {
                 "“demo-user ROLE USERNAME PASSWORD”"),
   .options = options,
   .check = check,
+  .creates_database = TRUE,
   .run = run,
 };

@@ -19,5 +19,6 @@ run (HmrCli      *cli,
 const HmrCliCommand hmr_cli_schema_version = {
   .name = "schema-version",
   .summary = N_("print the database's schema version"),
+  .looks_only = TRUE,
   .run = run,
 };

@@ -84,6 +84,7 @@ const HmrCliCommand hmr_cli_enrol = {
   .summary = N_("make a new, empty database an office installation from HQ's enrolment file"),
   .min_args = 1,
   .max_args = 1,
+  .creates_database = TRUE,
   .run = run_enrol,
 };
 

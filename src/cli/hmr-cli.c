@@ -340,7 +340,10 @@ run_command (const HmrCliCommand *command,
   cli.password_file = opt_password_file;
   if (command->without_store)
     return command->run (&cli, args);
-  store = hmr_store_open (cli.database, &error);
+  if (command->creates_database)
+    store = hmr_store_open (cli.database, &error);
+  else
+    store = hmr_store_open_existing (cli.database, !command->looks_only, &error);
   if (store == NULL)
     return hmr_cli_refused (error);
   cli.store = store;

@@ -50,6 +50,12 @@ typedef struct
   /* the command opens no database (restore writes a new one): cli->store
    * is NULL */
   gboolean       without_store;
+  /* the command may make a new database at the path (demo, enrol); every
+   * other refuses a path where there is none */
+  gboolean       creates_database;
+  /* the command only looks at the file: it is opened as it is, at its
+   * version, never migrated (check, schema-version) */
+  gboolean       looks_only;
   /* checks the options before the store is opened: FALSE and a message
    * naming the option for a usage error (exit 2); or NULL */
   gboolean     (*check) (GError **error);

@@ -145,6 +145,24 @@ def main():
     r = run("--database", db, "check")
     check("/cli/check/intact", r.returncode == 0 and r.stdout.strip() == "The database is intact.", r.stdout)
 
+    # A mistyped path: an error naming it, and nothing made there
+    mistyped = os.path.join(tmp, "mistyped", "x.sqlite3")
+    for name, args in (("check", ["check"]), ("schema-version", ["schema-version"]),
+                       ("search", ["search", "a", "--user", sup, "--password-file", sup_pw]),
+                       ("audit-verify", ["audit", "verify", "--user", sup, "--password-file", sup_pw])):
+        r = run("--database", mistyped, *args)
+        check(f"/cli/{name}/missing-database-is-an-error-and-nothing-is-made",
+              r.returncode == 1 and mistyped in r.stderr and len(r.stderr.strip().splitlines()) == 1
+              and not os.path.exists(os.path.dirname(mistyped)),
+              f"exit {r.returncode}: {r.stderr}")
+
+    # A copy that others can read (from a USB stick, 0644) is made private
+    os.chmod(db, 0o644)
+    r = run("--database", db, "check")
+    mode = os.stat(db).st_mode & 0o777
+    check("/cli/database/copied-readable-by-others-is-made-private",
+          r.returncode == 0 and mode == 0o600, f"exit {r.returncode}, mode {mode:o}: {r.stderr}")
+
     return report()
 
 

@@ -407,14 +407,48 @@ hmr_default_database_path (void)
   return g_build_filename (g_get_user_data_dir (), "hamroh", "hamroh.sqlite3", NULL);
 }
 
+/* A database, its journal and its shared memory are for their owner only:
+ * a file copied with a wider mode (0644 from a USB stick) is narrowed */
+static gboolean
+narrow_mode (const char  *path,
+             int          fd,
+             GError     **error)
+{
+  struct stat st;
+
+  if (fstat (fd, &st) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Could not read the permissions of “%s”: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+  if ((st.st_mode & 0077) != 0 && fchmod (fd, st.st_mode & 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("“%s” can be read by other users of this computer and could not be made private: %s"),
+                   path, g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 prepare_file (const char  *path,
+              gboolean     create,
               GError     **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
   int fd;
 
-  if (g_mkdir_with_parents (dir, 0700) != 0)
+  if (!create && !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("There is no Hamroh database at “%s”."), path);
+      return FALSE;
+    }
+  if (create && g_mkdir_with_parents (dir, 0700) != 0)
     {
       int saved = errno;
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
@@ -424,7 +458,7 @@ prepare_file (const char  *path,
 
   /* Create the file ourselves so that it is readable by its owner only;
    * SQLite gives the -wal and -shm files the same mode. */
-  fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  fd = g_open (path, O_RDWR | O_CLOEXEC | (create ? O_CREAT : 0), 0600);
   if (fd < 0)
     {
       int saved = errno;
@@ -432,7 +466,26 @@ prepare_file (const char  *path,
                    _("Could not open the database “%s”: %s"), path, g_strerror (saved));
       return FALSE;
     }
+  if (!narrow_mode (path, fd, error))
+    {
+      close (fd);
+      return FALSE;
+    }
   close (fd);
+  for (const char *const *suffix = (const char *const[]) { "-wal", "-shm", NULL }; *suffix; suffix++)
+    {
+      g_autofree char *side = g_strconcat (path, *suffix, NULL);
+      int side_fd = g_open (side, O_RDWR | O_CLOEXEC, 0);
+
+      if (side_fd < 0)
+        continue;       /* not there: SQLite makes it with the database's mode */
+      if (!narrow_mode (side, side_fd, error))
+        {
+          close (side_fd);
+          return FALSE;
+        }
+      close (side_fd);
+    }
   return TRUE;
 }
 
@@ -473,10 +526,12 @@ hmr_store_open_sibling (HmrStore  *self,
 }
 
 /* With @notices %NULL, the store opened announces its own changes */
-HmrStore *
-hmr_store_open_with_notices (const char       *path,
-                             HmrStoreNotices  *notices,
-                             GError          **error)
+static HmrStore *
+open_store (const char       *path,
+            HmrStoreNotices  *notices,
+            gboolean          create,
+            gboolean          migrate,
+            GError          **error)
 {
   g_autoptr(HmrStore) self = g_object_new (HMR_TYPE_STORE, NULL);
   int latest;
@@ -491,7 +546,7 @@ hmr_store_open_with_notices (const char       *path,
   self->path = path ? g_strdup (path) : hmr_default_database_path ();
   self->notices = notices ? hmr_store_notices_ref (notices) : hmr_store_notices_new (self);
 
-  if (!prepare_file (self->path, error))
+  if (!prepare_file (self->path, create, error))
     return NULL;
 
   rc = sqlite3_open_v2 (self->path, &self->db,
@@ -526,10 +581,36 @@ hmr_store_open_with_notices (const char       *path,
   if (!hmr_store_exec (self, pragmas, error))
     return NULL;
 
-  if (!hmr_store_apply_migrations (self, error))
+  if (migrate && !hmr_store_apply_migrations (self, error))
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+HmrStore *
+hmr_store_open_with_notices (const char       *path,
+                             HmrStoreNotices  *notices,
+                             GError          **error)
+{
+  return open_store (path, notices, TRUE, TRUE, error);
+}
+
+/**
+ * hmr_store_open_existing:
+ * @path: (nullable): the database file; %NULL for the default
+ * @migrate: whether to bring its schema up to date
+ *
+ * Opens a database that must already be there: a mistyped path is an
+ * error naming it, and no file or folder is made.  Without @migrate the
+ * file is left at its version, for looking at it (`hamroh-cli check`,
+ * `schema-version`).
+ */
+HmrStore *
+hmr_store_open_existing (const char  *path,
+                         gboolean     migrate,
+                         GError     **error)
+{
+  return open_store (path, NULL, FALSE, migrate, error);
 }
 
 const char *

@@ -65,6 +65,9 @@ G_DECLARE_FINAL_TYPE (HmrStore, hmr_store, HMR, STORE, GObject)
 char       *hmr_default_database_path        (void);
 HmrStore   *hmr_store_open                   (const char    *path,
                                               GError       **error);
+HmrStore   *hmr_store_open_existing          (const char    *path,
+                                              gboolean       migrate,
+                                              GError       **error);
 HmrStore   *hmr_store_open_sibling           (HmrStore      *self,
                                               GError       **error);
 const char *hmr_store_get_path               (HmrStore      *self);
