@@ -490,6 +490,26 @@ test_automatic_receives_then_sends (SyncFixture   *s,
   g_assert_false (hmr_sync_page_get_automatic (page));
 }
 
+/* The window closed while a receive goes on: the run ends quietly, and
+ * what it applied stays applied or not at all */
+static void
+test_window_closed_during_a_run (SyncFixture   *s,
+                                 gconstpointer  data)
+{
+  HmrSyncPage *page;
+  HmrWindow *window;
+
+  enrol_office (s, "DST");
+  g_free (register_at (s->office, s->f.caseworker));
+  office_sends (s);
+  page = open_sync_area (s, s->f.admin, &window);
+  g_assert_true (hmr_sync_page_receive_from (page, s->mail));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_true (hmr_gui_test_wait_background_work (&s->f, 30000));
+  hmr_gui_test_flush ();
+  g_assert_cmpuint (hmr_gui_test_count_rows (s->f.store, s->f.supervisor, FALSE), <=, 1);
+}
+
 static GDateTime *
 ten_days_ago (gpointer data)
 {
@@ -622,6 +642,7 @@ main (int    argc,
   ADD ("/gui/sync/caseworker-has-no-sync-area", test_caseworker_has_no_sync_area);
   ADD ("/gui/sync/automatic-receives-then-sends", test_automatic_receives_then_sends);
   ADD ("/gui/sync/office-silent-for-days-stands-out", test_silent_office_stands_out);
+  ADD ("/gui/sync/window-closed-during-a-run", test_window_closed_during_a_run);
   ADD ("/gui/sync/first-start-joins-as-an-office-with-hq-file", test_first_start_joins_as_an_office);
 #undef ADD
 

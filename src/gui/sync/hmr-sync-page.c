@@ -32,6 +32,7 @@ struct _HmrSyncPage
   GtkFileChooserNative *chooser;
   HmrSyncJobKind       choosing;
   guint                automatic_source;
+  gboolean             disposed;
   char                *automatic_folder; /* an automatic run: send there after receiving */
 
   /* Template widgets */
@@ -376,8 +377,12 @@ on_run_done (GObject      *source,
   g_autoptr(GPtrArray) result = hmr_sync_run_finish (res, &kind, &error);
 
   g_clear_object (&self->cancellable);
-  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
-    return;
+  /* The window was closed while the run went on: nothing to show it in */
+  if (self->disposed || gtk_widget_in_destruction (GTK_WIDGET (self)))
+    {
+      g_clear_pointer (&self->automatic_folder, g_free);
+      return;
+    }
   if (result == NULL)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -653,6 +658,8 @@ update_automatic (HmrSyncPage *self)
   g_autofree char *subtitle = NULL;
 
   g_clear_handle_id (&self->automatic_source, g_source_remove);
+  if (self->disposed)
+    return;
   if (g_settings_get_boolean (self->settings, "sync-automatic"))
     self->automatic_source = g_timeout_add_seconds (MAX (minutes, 1) * 60, automatic_tick, self);
   /* Translators: the subtitle of "Send and Receive Automatically" */
@@ -732,6 +739,8 @@ hmr_sync_page_store_changed (HmrAreaPage  *page,
 {
   HmrSyncPage *self = HMR_SYNC_PAGE (page);
 
+  if (self->disposed)
+    return;
   reload (self);
   if (hmr_change_set_has_kind (changes, "installation") || hmr_change_set_has_kind (changes, "user") ||
       hmr_change_set_has_kind (changes, "office"))
@@ -754,6 +763,7 @@ hmr_sync_page_dispose (GObject *object)
 {
   HmrSyncPage *self = HMR_SYNC_PAGE (object);
 
+  self->disposed = TRUE;
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->automatic_source, g_source_remove);
