@@ -236,6 +236,15 @@ test_indicators_by_hand (Fixture       *f,
   g_assert_cmpuint (r->survey[HMR_SURVEY_HAS_HEALTH_CONTACTS].n, ==, 0);
   g_assert_cmpuint (r->survey_any_action.yes, ==, 1);
   g_assert_cmpuint (r->survey_any_action.n, ==, 2);
+  /* by sex: the man knows agencies for jobs, the woman does not; both more confident */
+  g_assert_cmpuint (r->survey_by_sex[1][HMR_SURVEY_KNOWS_JOB_AGENCIES].yes, ==, 1);
+  g_assert_cmpuint (r->survey_by_sex[1][HMR_SURVEY_KNOWS_JOB_AGENCIES].n, ==, 1);
+  g_assert_cmpuint (r->survey_by_sex[0][HMR_SURVEY_KNOWS_JOB_AGENCIES].yes, ==, 0);
+  g_assert_cmpuint (r->survey_by_sex[0][HMR_SURVEY_KNOWS_JOB_AGENCIES].n, ==, 1);
+  g_assert_cmpfloat_with_epsilon (r->survey_by_sex[0][HMR_SURVEY_MORE_CONFIDENT].p, 1, 1e-9);
+  g_assert_cmpuint (r->survey_any_action_by_sex[1].yes, ==, 1);
+  g_assert_cmpuint (r->survey_any_action_by_sex[0].yes, ==, 0);
+  g_assert_cmpuint (r->survey_any_action_by_sex[0].n, ==, 1);
 
   /* grants and handovers */
   g_assert_cmpuint (r->grants_approved, ==, 1);

@@ -230,6 +230,34 @@ test_reload_when_the_store_changes (HmrGuiFixture *f,
   demo_close (f, &demo);
 }
 
+/* A finance officer's Reports area: the grant figures, no people */
+static void
+test_finance_sees_grant_figures_only (HmrGuiFixture *f,
+                                      gconstpointer  data)
+{
+  HmrWindow *window = hmr_gui_test_open_window (f, f->finance);
+  g_autoptr(GPtrArray) charts = g_ptr_array_new ();
+  HmrReportsPage *page;
+
+  g_assert_true (hmr_window_show_area (window, "reports"));
+  hmr_gui_test_flush ();
+  page = HMR_REPORTS_PAGE (hmr_gui_test_find_widget (GTK_WIDGET (window), HMR_TYPE_REPORTS_PAGE, NULL));
+  g_assert_nonnull (page);
+  hmr_reports_page_set_period (page, FROM, TO, NULL);
+  g_assert_true (hmr_gui_test_wait_until (page_idle, page, 60000));
+  g_assert_null (hmr_reports_page_get_error (page));
+  g_assert_false (hmr_reports_page_get_report (page)->has_people);
+  g_assert_true (hmr_reports_page_get_report (page)->has_grants);
+  for (guint fig = 0; fig < HMR_REPORT_N_FIGURES; fig++)
+    g_assert_null (hmr_reports_page_get_figure_text (page, fig));
+  collect (GTK_WIDGET (page), HMR_TYPE_CHART, charts);
+  g_assert_cmpuint (charts->len, ==, 0);
+  g_assert_nonnull (hmr_gui_test_find_widget (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, "Grants approved"));
+
+  /* and an administrator has no Reports area */
+  g_assert_false (hmr_window_show_area (hmr_gui_test_open_window (f, f->admin), "reports"));
+}
+
 static gboolean
 dialog_loaded (gpointer user_data)
 {
@@ -460,6 +488,7 @@ main (int   argc,
   ADD ("/gui/reports/figures-are-the-store-s-on-demo-data", test_figures_are_the_store_s);
   ADD ("/gui/reports/figure-opens-the-people-behind-it", test_figure_opens_its_people);
   ADD ("/gui/reports/worked-out-again-when-the-store-changes", test_reload_when_the_store_changes);
+  ADD ("/gui/reports/finance-sees-the-grant-figures-only", test_finance_sees_grant_figures_only);
   ADD ("/gui/reports/donor-workbook-written-in-background-and-read-back", test_export_donor_workbook);
 #endif
 

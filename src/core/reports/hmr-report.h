@@ -93,6 +93,8 @@ typedef struct
   guint              survey_reached;
   HmrProportion      survey[HMR_SURVEY_N_QUESTIONS];
   HmrProportion      survey_any_action;
+  HmrProportion      survey_by_sex[2][HMR_SURVEY_N_QUESTIONS];   /* [0] women, [1] men; no correction */
+  HmrProportion      survey_any_action_by_sex[2];
 
   gboolean           has_grants;
   guint              grants_approved;

@@ -493,19 +493,16 @@ follow_ups (Ctx     *c,
 
 /* ---- the survey ------------------------------------------------------------ */
 
-static gboolean
-survey (Ctx     *c,
-        GError **error)
+/* The answers' columns: reached, any action, then yes and asked for each
+ * question */
+static GString *
+survey_columns (void)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GString) sql = g_string_new ("SELECT count (*), coalesce (sum (p.reached), 0), "
-                                         "coalesce (sum (p.reached AND (p.challenged_ban = 1 "
-                                         "OR p.sought_loan_or_training = 1 OR p.reached_job_contacts = 1 "
-                                         "OR p.visited_migration_service = 1 OR p.visited_medical_centre = 1 "
-                                         "OR p.other_action IS NOT NULL)), 0)");
-  HmrReport *r = c->report;
-  guint yes[HMR_SURVEY_N_QUESTIONS], n[HMR_SURVEY_N_QUESTIONS];
-  int rc;
+  GString *sql = g_string_new ("count (*), coalesce (sum (p.reached), 0), "
+                               "coalesce (sum (p.reached AND (p.challenged_ban = 1 "
+                               "OR p.sought_loan_or_training = 1 OR p.reached_job_contacts = 1 "
+                               "OR p.visited_migration_service = 1 OR p.visited_medical_centre = 1 "
+                               "OR p.other_action IS NOT NULL)), 0)");
 
   for (guint q = 0; q < HMR_SURVEY_N_QUESTIONS; q++)
     {
@@ -518,6 +515,48 @@ survey (Ctx     *c,
         g_string_append_printf (sql, ", coalesce (sum (p.reached AND p.%s = 1), 0), "
                                 "coalesce (sum (p.reached AND p.%s IS NOT NULL), 0)", col, col);
     }
+  return sql;
+}
+
+/* Women's and men's shares: a part of the population each, so no
+ * finite-population correction is claimed for them */
+static gboolean
+survey_by_sex (Ctx     *c,
+               GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GString) sql = survey_columns ();
+  int rc;
+
+  g_string_prepend (sql, "SELECT b.sex, ");
+  g_string_append (sql, " " HMR_REPORT_SQL_SURVEY "GROUP BY b.sex");
+  stmt = prepare (c, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int sex = sex_index ((const char *) sqlite3_column_text (stmt, 0));
+
+      for (guint q = 0; q < HMR_SURVEY_N_QUESTIONS; q++)
+        hmr_proportion_compute (&c->report->survey_by_sex[sex][q], sqlite3_column_int (stmt, 4 + 2 * q),
+                                sqlite3_column_int (stmt, 5 + 2 * q), 0, 0.95);
+      hmr_proportion_compute (&c->report->survey_any_action_by_sex[sex], sqlite3_column_int (stmt, 3),
+                              sqlite3_column_int (stmt, 2), 0, 0.95);
+    }
+  return finish (c, stmt, rc, error);
+}
+
+static gboolean
+survey (Ctx     *c,
+        GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GString) sql = survey_columns ();
+  HmrReport *r = c->report;
+  guint yes[HMR_SURVEY_N_QUESTIONS], n[HMR_SURVEY_N_QUESTIONS];
+  int rc;
+
+  g_string_prepend (sql, "SELECT ");
   g_string_append (sql, " " HMR_REPORT_SQL_SURVEY);
   stmt = prepare (c, sql->str, error);
   if (stmt == NULL)
@@ -670,7 +709,7 @@ hmr_store_compute_report (HmrStore              *self,
   c.report = r;
 
   ok = (!people_ok || (people (&c, error) && months (&c, error) && referrals (&c, error) &&
-                       follow_ups (&c, error) && survey (&c, error))) &&
+                       follow_ups (&c, error) && survey (&c, error) && survey_by_sex (&c, error))) &&
        (!grants_ok || grants (&c, error));
   hmr_report_scope_clear (&c.scope);
   if (!ok)

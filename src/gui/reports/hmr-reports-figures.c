@@ -162,6 +162,21 @@ format_share (double p)
   return g_strdup_printf (_("%.0f%%"), 100 * p);
 }
 
+/* "40% (30 – 50%)", or a dash when nobody answered */
+static char *
+format_share_interval (const HmrProportion *p)
+{
+  g_autofree char *share = NULL, *low = NULL, *high = NULL;
+
+  if (p->n == 0)
+    return g_strdup ("—");
+  share = format_share (p->p);
+  low = format_share (p->low);
+  high = format_share (p->high);
+  /* Translators: a share and its 95% confidence interval, as in "40% (30% – 50%)" */
+  return g_strdup_printf (_("%s (%s – %s)"), share, low, high);
+}
+
 static char *
 format_women_men (guint women,
                   guint men)
@@ -434,6 +449,11 @@ build_people (GtkBox             *box,
   for (guint q = 0; q <= HMR_SURVEY_N_QUESTIONS; q++)
     {
       const HmrProportion *p = q < HMR_SURVEY_N_QUESTIONS ? &r->survey[q] : &r->survey_any_action;
+      const HmrProportion *women = q < HMR_SURVEY_N_QUESTIONS ? &r->survey_by_sex[0][q]
+                                                              : &r->survey_any_action_by_sex[0];
+      const HmrProportion *men = q < HMR_SURVEY_N_QUESTIONS ? &r->survey_by_sex[1][q]
+                                                            : &r->survey_any_action_by_sex[1];
+      g_autofree char *women_text = NULL, *men_text = NULL, *by_sex = NULL;
       const char *title = q < HMR_SURVEY_N_QUESTIONS ? hmr_survey_question_get_short (q)
                                                      : _("Took a concrete action");
       g_autofree char *value = NULL, *low = NULL, *high = NULL, *detail = NULL;
@@ -448,7 +468,16 @@ build_people (GtkBox             *box,
       high = format_share (p->high);
       /* Translators: a share's 95% confidence interval, then how many said yes of how many answered */
       detail = g_strdup_printf (_("95%% CI %s – %s · %u of %u"), low, high, p->yes, p->n);
-      add_row (group, title, detail, value);
+      women_text = format_share_interval (women);
+      men_text = format_share_interval (men);
+      /* Translators: a share among women, then among men, each with its interval */
+      by_sex = g_strdup_printf (_("Women %s · men %s"), women_text, men_text);
+      {
+        g_autofree char *both = g_strdup_printf ("%s\n%s", detail, by_sex);
+        GtkWidget *row = add_row (group, title, both, value);
+
+        adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+      }
     }
 }
 
