@@ -336,6 +336,8 @@ preferences_action (GSimpleAction *action,
   gboolean admin = HMR_IS_WINDOW (active) && hmr_window_get_actor (HMR_WINDOW (active))->role == HMR_ROLE_ADMIN;
 
   prefs = hmr_preferences_window_new (self, admin);
+  if (HMR_IS_WINDOW (active))
+    hmr_preferences_window_add_organisation (prefs, hmr_window_get_context (HMR_WINDOW (active)));
   gtk_window_set_transient_for (GTK_WINDOW (prefs), active);
   gtk_window_present (GTK_WINDOW (prefs));
 }

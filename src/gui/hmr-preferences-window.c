@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "hmr-gui-util.h"
+#include "hmr-organisation-page.h"
 #include "hmr-preferences-window.h"
 
 struct _HmrPreferencesWindow
@@ -252,4 +253,21 @@ hmr_preferences_window_new (HmrApplication *app,
   self = g_object_new (HMR_TYPE_PREFERENCES_WINDOW, "app", app, NULL);
   gtk_widget_set_visible (self->database_group, may_choose_database);
   return self;
+}
+
+/**
+ * hmr_preferences_window_add_organisation:
+ *
+ * Adds the page of the organisation as printed on acts, receipts and
+ * slips: editable by an administrator, read-only for everyone else.
+ */
+void
+hmr_preferences_window_add_organisation (HmrPreferencesWindow *self,
+                                         HmrContext           *context)
+{
+  g_return_if_fail (HMR_IS_PREFERENCES_WINDOW (self));
+  g_return_if_fail (HMR_IS_CONTEXT (context));
+
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (hmr_organisation_page_new (context)));
 }

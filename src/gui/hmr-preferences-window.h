@@ -1,4 +1,5 @@
-/* hmr-preferences-window.h — the database location and the idle lock
+/* hmr-preferences-window.h — the database location, the idle lock and the
+ * organisation as printed
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,6 +8,7 @@
 #include <adwaita.h>
 
 #include "hmr-application.h"
+#include "hmr-context.h"
 
 G_BEGIN_DECLS
 
@@ -15,5 +17,7 @@ G_DECLARE_FINAL_TYPE (HmrPreferencesWindow, hmr_preferences_window, HMR, PREFERE
 
 HmrPreferencesWindow *hmr_preferences_window_new (HmrApplication *app,
                                                   gboolean        may_choose_database);
+void                  hmr_preferences_window_add_organisation (HmrPreferencesWindow *self,
+                                                               HmrContext           *context);
 
 G_END_DECLS

@@ -187,6 +187,9 @@ static const char * const audit_changes[][3] = {
   { "trafficking_profile", "exploitation_type", "forced_labour" },
   { "beneficiary", "vulnerability_flags", "sole_earner,debt" },
   { "beneficiary", "risk_reason", "…" },
+  { "organisation", "name_tg", "…" },
+  { "office", "address_ru", "…" },
+  { "handover", "number", "1A2B3C4D" },
 };
 
 static void

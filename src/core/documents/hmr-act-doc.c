@@ -153,6 +153,32 @@ hmr_act_doc_title (ActDoc     *doc,
   doc->y += h + 4;
 }
 
+/* The organisation (bold) and the office above the title, each centred;
+ * nothing when neither was given */
+void
+hmr_act_doc_letterhead (ActDoc     *doc,
+                        const char *organisation,
+                        const char *office)
+{
+  const char *fonts[] = { FONT_BOLD, FONT };
+  const char *lines[] = { organisation, office };
+
+  for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+    {
+      double h;
+
+      if (lines[i] == NULL)
+        continue;
+      h = prepare (doc, fonts[i], lines[i], content_width (), ACT_ALIGN_CENTER);
+      ensure (doc, h);
+      prepare (doc, fonts[i], lines[i], content_width (), ACT_ALIGN_CENTER);
+      show_at (doc, MARGIN, doc->y);
+      doc->y += h + 2;
+    }
+  if (organisation != NULL || office != NULL)
+    doc->y += 10;
+}
+
 void
 hmr_act_doc_centered (ActDoc     *doc,
                       const char *text)

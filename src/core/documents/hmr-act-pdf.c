@@ -10,12 +10,15 @@
 #include "hmr-act-private.h"
 #include "hmr-handover.h"
 #include "hmr-labels.h"
+#include "hmr-organisation.h"
 
 typedef struct
 {
   HmrHandover    *h;
   HmrActLanguage  lang;
   char           *printed;
+  char           *organisation;   /* the letterhead, in lang */
+  char           *office;
 } HandoverAct;
 
 #define L(label) hmr_act_label ((label), a->lang)
@@ -40,6 +43,7 @@ render_handover (ActDoc   *doc,
     { L (ACT_COL_TOTAL), 0.22, ACT_ALIGN_RIGHT },
   };
 
+  hmr_act_doc_letterhead (doc, a->organisation, a->office);
   hmr_act_doc_title (doc, L (ACT_HANDOVER_TITLE));
   hmr_act_doc_centered (doc, number);
   if (h->corrects_id)
@@ -161,6 +165,7 @@ hmr_act_write_handover (HmrStore       *store,
   g_autofree char *footer = NULL;
   g_autofree char *detail = NULL;
   HandoverAct a = { 0 };
+  gboolean ok;
 
   g_return_val_if_fail (language < HMR_N_ACT_LANGUAGES, FALSE);
 
@@ -169,15 +174,17 @@ hmr_act_write_handover (HmrStore       *store,
     return FALSE;
   a.h = h;
   a.lang = language;
+  if (!hmr_store_get_letterhead (store, h->office_id, language, &a.organisation, &a.office, error))
+    return FALSE;
   a.printed = hmr_act_dup_printed_line (store, actor, language);
   number = g_strdup_printf (hmr_act_label (ACT_NUMBER, language), h->number);
   footer = g_strdup_printf ("%s %s", hmr_act_label (ACT_HANDOVER_TITLE, language), number);
-  if (!hmr_act_render_to_file (path, language, footer, render_handover, &a, error))
-    {
-      g_free (a.printed);
-      return FALSE;
-    }
+  ok = hmr_act_render_to_file (path, language, footer, render_handover, &a, error);
   g_free (a.printed);
+  g_free (a.organisation);
+  g_free (a.office);
+  if (!ok)
+    return FALSE;
   detail = g_strdup_printf ("handover act (%s, %s)", hmr_act_language_to_string (language),
                             h->status);
   if (!hmr_store_audit_event (store, actor, "print", "handover", h->id, detail, error))

@@ -107,6 +107,9 @@ typedef struct
 
 void    hmr_act_doc_title       (ActDoc          *doc,
                                  const char      *text);
+void    hmr_act_doc_letterhead  (ActDoc          *doc,
+                                 const char      *organisation,
+                                 const char      *office);
 void    hmr_act_doc_centered    (ActDoc          *doc,
                                  const char      *text);
 void    hmr_act_doc_paragraph   (ActDoc          *doc,

@@ -11,6 +11,7 @@
 #include "hmr-act-private.h"
 #include "hmr-grant.h"
 #include "hmr-money.h"
+#include "hmr-organisation.h"
 
 typedef struct
 {
@@ -19,6 +20,8 @@ typedef struct
   HmrActLanguage  lang;
   const char     *staff;
   char           *printed;
+  char           *organisation;   /* the letterhead, in lang */
+  char           *office;
   gint64          paid_to_date;   /* as at the last tranche listed */
   guint           n_to_date;      /* the tranches up to it */
 } Receipt;
@@ -51,6 +54,7 @@ render_receipt (ActDoc   *doc,
     { L (ACT_COL_TOTAL), 0.23, ACT_ALIGN_RIGHT },
   };
 
+  hmr_act_doc_letterhead (doc, r->organisation, r->office);
   hmr_act_doc_title (doc, L (ACT_RECEIPT_TITLE));
   hmr_act_doc_centered (doc, number);
   hmr_act_doc_space (doc, 10);
@@ -222,11 +226,15 @@ hmr_act_write_grant_receipt (HmrStore       *store,
      * prints it again later */
     r.staff = last->recorded_by;
   }
+  if (!hmr_store_get_letterhead (store, g->office_id, language, &r.organisation, &r.office, error))
+    return FALSE;
   r.printed = hmr_act_dup_printed_line (store, actor, language);
   number = g_strdup_printf (hmr_act_label (ACT_NUMBER, language), g->number);
   footer = g_strdup_printf ("%s %s", hmr_act_label (ACT_RECEIPT_TITLE, language), number);
   ok = hmr_act_render_to_file (path, language, footer, render_receipt, &r, error);
   g_free (r.printed);
+  g_free (r.organisation);
+  g_free (r.office);
   if (!ok)
     return FALSE;
 

@@ -20,6 +20,7 @@
 #include <glib/gstdio.h>
 
 #include "hmr-beneficiary.h"
+#include "hmr-organisation.h"
 #include "hmr-referral.h"
 #include "hmr-referral-slip.h"
 #include "hmr-pdf-file.h"
@@ -244,6 +245,8 @@ signature_line (Pen        *pen,
 static void
 render (cairo_t               *cr,
         const HmrReferralSlip *slip,
+        const char            *organisation,
+        const char            *office,
         int                    lang)
 {
   PangoContext *context = pango_cairo_create_context (cr);
@@ -257,8 +260,12 @@ render (cairo_t               *cr,
   pango_cairo_context_set_resolution (context, 72);
 #define label(i) labels[i][lang]
 
+  /* the letterhead: the organisation and the office as the administrator
+   * gave them, else the office's name */
+  if (organisation != NULL)
+    pen.y += draw_text (&pen, FONT " Bold 10", MARGIN, width, 2, organisation) + 2;
   cairo_set_source_rgb (cr, 0.35, 0.35, 0.35);
-  pen.y += draw_text (&pen, FONT " 9", MARGIN, width, 2, slip->office_name) + 6;
+  pen.y += draw_text (&pen, FONT " 9", MARGIN, width, 2, office ? office : slip->office_name) + 6;
   cairo_set_source_rgb (cr, 0, 0, 0);
   pen.y += draw_text (&pen, FONT " Bold 18", MARGIN, width, 2, label (L_TITLE)) + 4;
   heading = g_strdup_printf ("%s: %s    %s: %s", label (L_CASE_NUMBER), slip->case_number,
@@ -282,7 +289,7 @@ render (cairo_t               *cr,
   field (&pen, label (L_PHONE), slip->provider_phone, 1);
 
   section (&pen, label (L_REFERRER_SECTION));
-  field (&pen, label (L_OFFICE), slip->office_name, 2);
+  field (&pen, label (L_OFFICE), office ? office : slip->office_name, 2);
   field (&pen, label (L_CASEWORKER), slip->caseworker_name, 1);
   field (&pen, label (L_DATE), sent, 1);
   field (&pen, label (L_DUE), due, 1);
@@ -338,6 +345,8 @@ hmr_referral_slip_write_pdf (HmrStore        *store,
   g_autoptr(HmrReferralSlip) slip = NULL;
   g_autofree char *detail = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *organisation = NULL;
+  g_autofree char *office = NULL;
   cairo_surface_t *surface;
   cairo_t *cr;
   cairo_status_t status;
@@ -358,6 +367,9 @@ hmr_referral_slip_write_pdf (HmrStore        *store,
   slip = hmr_store_get_referral_slip (store, actor, referral_id, error);
   if (slip == NULL)
     return FALSE;
+  /* the slip's languages are the organisation's: tg, ru, en */
+  if (!hmr_store_get_letterhead (store, slip->office_id, (guint) lang, &organisation, &office, error))
+    return FALSE;
 
   /* written beside its final name, checked, then renamed: never half a slip */
   pdf = hmr_pdf_file_new (path, error);
@@ -368,7 +380,7 @@ hmr_referral_slip_write_pdf (HmrStore        *store,
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Hamroh");
   cr = cairo_create (surface);
-  render (cr, slip, lang);
+  render (cr, slip, organisation, office, lang);
   cairo_show_page (cr);
   status = cairo_status (cr);
   cairo_destroy (cr);

@@ -26,6 +26,7 @@ typedef struct
   char *provider_address;
   char *provider_phone;
   char *provider_contact;
+  char *office_id;
   char *office_name;
   char *caseworker_name;
   char *sent_on;

@@ -45,6 +45,7 @@ hmr_referral_slip_free (HmrReferralSlip *slip)
   g_free (slip->provider_address);
   g_free (slip->provider_phone);
   g_free (slip->provider_contact);
+  g_free (slip->office_id);
   g_free (slip->office_name);
   g_free (slip->caseworker_name);
   g_free (slip->sent_on);
@@ -135,6 +136,7 @@ hmr_store_get_referral_slip (HmrStore        *self,
   slip->provider_address = hmr_column_dup_text (stmt, 10);
   slip->provider_phone = hmr_column_dup_text (stmt, 11);
   slip->provider_contact = hmr_column_dup_text (stmt, 12);
+  slip->office_id = hmr_column_dup_text (stmt, 2);
   slip->office_name = hmr_column_dup_text (stmt, 13);
   slip->caseworker_name = hmr_column_dup_text (stmt, 14);
   slip->sent_on = hmr_column_dup_text (stmt, 15);

@@ -16,6 +16,7 @@ static const HmrSyncTable tables[] = {
   { "app_user", HMR_SYNC_REFERENCE, NULL, NULL },
   { "service_provider", HMR_SYNC_REFERENCE, NULL, NULL },
   { "service_deadline", HMR_SYNC_REFERENCE, NULL, NULL },
+  { "setting", HMR_SYNC_REFERENCE, NULL, NULL },
   { "beneficiary", HMR_SYNC_OFFICE, NULL, NULL },
   { "migration_episode", HMR_SYNC_OFFICE, NULL, NULL },
   { "reentry_ban", HMR_SYNC_OFFICE, NULL, NULL },

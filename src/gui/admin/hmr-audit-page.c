@@ -106,6 +106,8 @@ static const struct { const char *code; const char *label; } entity_labels[] = {
   { "survey_round", NC_("audit record", "Survey round") },
   { "survey_response", NC_("audit record", "Survey response") },
   { "case_sequence", NC_("audit record", "Case numbering") },
+  { "organisation", NC_("audit record", "Organisation") },
+  { "office", NC_("audit record", "Office") },
 };
 
 /* "follow_up" → "Follow up": for codes no table knows */
