@@ -164,9 +164,15 @@ run_list (HmrCli      *cli,
   for (guint i = 0; i < batches->len; i++)
     {
       HmrImportBatch *b = g_ptr_array_index (batches, i);
-      g_print ("%s\t%s\t%s\t%s\t%u\t%u\t%u\t%u\t%s\n", b->id, b->created_at, b->created_by ? b->created_by : "",
-               b->file_name, b->n_rows, b->n_imported, b->n_duplicates, b->n_errors,
-               b->undone_at ? b->undone_at : "");
+      g_autofree char *rows = g_strdup_printf ("%u", b->n_rows);
+      g_autofree char *imported = g_strdup_printf ("%u", b->n_imported);
+      g_autofree char *duplicates = g_strdup_printf ("%u", b->n_duplicates);
+      g_autofree char *problems = g_strdup_printf ("%u", b->n_errors);
+      const char *fields[] = {
+        b->id, b->created_at, b->created_by, b->file_name, rows, imported, duplicates, problems, b->undone_at,
+      };
+
+      hmr_cli_print_tsv (fields, G_N_ELEMENTS (fields));
     }
   return 0;
 }

@@ -38,14 +38,17 @@ run (HmrCli      *cli,
       for (guint i = 0; i < rows->len; i++)
         {
           HmrReferralRow *r = g_ptr_array_index (rows, i);
-#define F(field) (hmr_referral_row_get (r, field) ? hmr_referral_row_get (r, field) : "")
-          g_print ("%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\n",
-                   F (HMR_REFERRAL_ROW_ID), F (HMR_REFERRAL_ROW_CASE_NUMBER), F (HMR_REFERRAL_ROW_BENEFICIARY_NAME),
-                   F (HMR_REFERRAL_ROW_DISTRICT), F (HMR_REFERRAL_ROW_SERVICE_TYPE),
-                   F (HMR_REFERRAL_ROW_PROVIDER_NAME), F (HMR_REFERRAL_ROW_CASEWORKER_NAME),
-                   F (HMR_REFERRAL_ROW_STATUS), F (HMR_REFERRAL_ROW_SENT_ON), F (HMR_REFERRAL_ROW_DUE_ON),
-                   hmr_referral_row_get_days_overdue (r));
+          g_autofree char *overdue = g_strdup_printf ("%d", hmr_referral_row_get_days_overdue (r));
+#define F(field) hmr_referral_row_get (r, field)
+          const char *fields[] = {
+            F (HMR_REFERRAL_ROW_ID), F (HMR_REFERRAL_ROW_CASE_NUMBER), F (HMR_REFERRAL_ROW_BENEFICIARY_NAME),
+            F (HMR_REFERRAL_ROW_DISTRICT), F (HMR_REFERRAL_ROW_SERVICE_TYPE),
+            F (HMR_REFERRAL_ROW_PROVIDER_NAME), F (HMR_REFERRAL_ROW_CASEWORKER_NAME),
+            F (HMR_REFERRAL_ROW_STATUS), F (HMR_REFERRAL_ROW_SENT_ON), F (HMR_REFERRAL_ROW_DUE_ON), overdue,
+          };
 #undef F
+
+          hmr_cli_print_tsv (fields, G_N_ELEMENTS (fields));
         }
     }
   return 0;

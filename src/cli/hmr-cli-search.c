@@ -43,10 +43,12 @@ run (HmrCli      *cli,
           g_autofree char *name = hmr_beneficiary_dup_full_name (b);
           g_autofree char *latin = hmr_beneficiary_dup_latin_name (b);
 
-          g_print ("%s\t%s\t%s\t%s\n",
-                   hmr_beneficiary_get (b, HMR_BENEFICIARY_CASE_NUMBER),
-                   name, latin,
-                   hmr_beneficiary_get (b, HMR_BENEFICIARY_DISTRICT));
+          const char *fields[] = {
+            hmr_beneficiary_get (b, HMR_BENEFICIARY_CASE_NUMBER), name, latin,
+            hmr_beneficiary_get (b, HMR_BENEFICIARY_DISTRICT),
+          };
+
+          hmr_cli_print_tsv (fields, G_N_ELEMENTS (fields));
         }
     }
   return 0;

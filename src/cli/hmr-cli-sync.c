@@ -218,8 +218,11 @@ run_conflicts (HmrCli      *cli,
   for (guint i = 0; i < conflicts->len; i++)
     {
       HmrSyncConflict *c = g_ptr_array_index (conflicts, i);
-      g_print ("%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", c->id, c->detected_at, c->table, c->record_id, c->column,
-               c->kept ? c->kept : "", c->lost ? c->lost : "", c->rule, c->status);
+      const char *fields[] = {
+        c->id, c->detected_at, c->table, c->record_id, c->column, c->kept, c->lost, c->rule, c->status,
+      };
+
+      hmr_cli_print_tsv (fields, G_N_ELEMENTS (fields));
     }
   return 0;
 }

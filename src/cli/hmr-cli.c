@@ -127,6 +127,39 @@ hmr_cli_bad_option (GError     **error,
   return FALSE;
 }
 
+void
+hmr_cli_print_tsv (const char *const *fields,
+                   guint              n)
+{
+  g_autoptr(GString) line = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *text = fields[i] ? fields[i] : "";
+
+      if (i > 0)
+        g_string_append_c (line, '\t');
+      if (!g_utf8_validate (text, -1, NULL))
+        {
+          g_string_append_unichar (line, 0xFFFD);
+          continue;
+        }
+      for (const char *p = text; *p; p = g_utf8_next_char (p))
+        {
+          gunichar c = g_utf8_get_char (p);
+
+          if (c == '\t' || c == '\n' || c == '\r')
+            g_string_append_c (line, ' ');
+          else if (c < 0x20 || (c >= 0x7F && c <= 0x9F))
+            g_string_append_unichar (line, 0xFFFD);
+          else
+            g_string_append_unichar (line, c);
+        }
+    }
+  g_string_append_c (line, '\n');
+  g_print ("%s", line->str);
+}
+
 int
 hmr_cli_refused (const GError *error)
 {

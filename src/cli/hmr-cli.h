@@ -71,6 +71,12 @@ gboolean    hmr_cli_bad_option    (GError              **error,
                                    const char           *message);
 /* Print "hamroh-cli: error->message"; returns 1 */
 int         hmr_cli_refused       (const GError         *error);
+/* Prints one TSV line of @n fields (NULL prints as empty): a tab or a
+ * line break inside a field becomes a space, and any other control
+ * character (a terminal's escape sequences) U+FFFD, so that a typed name
+ * can neither add a column or a row nor rewrite the terminal */
+void        hmr_cli_print_tsv     (const char *const    *fields,
+                                   guint                 n);
 /* Logs in as --user with the password from --password-file or the prompt */
 HmrActor   *hmr_cli_authenticate  (HmrCli               *cli,
                                    GError              **error);

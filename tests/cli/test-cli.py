@@ -8,6 +8,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 import os
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -111,6 +112,20 @@ def main():
     r = run("--database", db, "referral", "board", "--open", "--user", sup, "--password-file", sup_pw)
     check("/cli/referral-board/tsv-with-eleven-fields",
           r.returncode == 0 and all(len(line.split("\t")) == 11 for line in r.stdout.splitlines()),
+          r.stdout + r.stderr)
+
+    # A provider's name put in with a plain sqlite3 shell (the directory is
+    # not guarded): tabs, a line break and a terminal escape in it
+    con = sqlite3.connect(db)
+    con.execute("UPDATE service_provider SET name = 'Hospital\tNo. 2\nDusti \x1b[2J\x1b]0;pwned\x07'")
+    con.commit()
+    con.close()
+    r = run("--database", db, "referral", "board", "--open", "--user", sup, "--password-file", sup_pw)
+    lines = r.stdout.splitlines()
+    check("/cli/referral-board/control-characters-in-a-name-stay-in-their-field",
+          r.returncode == 0 and len(lines) > 0 and all(len(line.split("\t")) == 11 for line in lines)
+          and "\x1b" not in r.stdout and "\x07" not in r.stdout
+          and any("Hospital No. 2 Dusti" in line for line in lines),
           r.stdout + r.stderr)
 
     r = run("--database", db, "search", "a")

@@ -99,6 +99,15 @@ test_dates (void)
     { "14.07-1988", FALSE },
     { "yesterday", FALSE },
     { "1988-07-14x", FALSE },
+    { "-6-11-23", FALSE },        /* a sign read as a number: year 65530 */
+    { "+1988-07-14", FALSE },
+    { "88-07-14", FALSE },        /* a two-digit year */
+    { "0988-07-14", FALSE },
+    { "14.+7.1988", FALSE },
+    { "1988-07-14-01", FALSE },
+    { "1988-7-4", TRUE },
+    { "4.7.1988", TRUE },
+    { " 14.07.1988 ", TRUE },     /* spaces around are not part of it */
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
