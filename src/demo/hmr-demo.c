@@ -38,6 +38,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "hmr-demo-private.h"
+#include "hmr-people.h"
 
 #define CACHE_KIB 262144                /* page cache while loading */
 
@@ -48,6 +49,7 @@ hmr_demo_user_free (HmrDemoUser *user)
     return;
   g_free (user->username);
   g_free (user->full_name);
+  g_free (user->full_name_cyrillic);
   g_free (user->password);
   g_free (user);
 }
@@ -132,6 +134,7 @@ make_user (GRand      *rand,
       g_hash_table_add (taken, g_strdup (username));
       u->username = g_steal_pointer (&username);
       u->full_name = g_strdup_printf ("%s %s", given->latin, family->latin[female]);
+      u->full_name_cyrillic = g_strdup_printf ("%s %s", given->cyr, family->cyr[female]);
       break;
     }
   u->password = make_password (rand, u->username);
@@ -169,6 +172,10 @@ create_user_job (gpointer data,
                                       job->user->full_name, job->user->role,
                                       job->office ? job->office->id : NULL,
                                       job->user->password, &job->error);
+  if (job->actor != NULL &&
+      !hmr_store_set_user_cyrillic_name (store, d->admin, job->actor->user_id,
+                                         job->user->full_name_cyrillic, &job->error))
+    g_clear_pointer (&job->actor, hmr_actor_free);
 }
 
 static gboolean
@@ -192,7 +199,9 @@ create_users (HmrDemo    *d,
   g_ptr_array_add (users, admin);
   d->admin = hmr_store_create_first_admin (d->store, admin->username, admin->full_name,
                                            admin->password, error);
-  if (d->admin == NULL)
+  if (d->admin == NULL ||
+      !hmr_store_set_user_cyrillic_name (d->store, d->admin, d->admin->user_id,
+                                         admin->full_name_cyrillic, error))
     return FALSE;
 
   memset (jobs, 0, sizeof jobs);

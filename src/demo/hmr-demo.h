@@ -13,6 +13,7 @@ typedef struct
   HmrRole  role;
   char    *username;
   char    *full_name;
+  char    *full_name_cyrillic;   /* as Tajik and Russian screens show it */
   char    *password;
 } HmrDemoUser;
 

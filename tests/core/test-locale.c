@@ -11,6 +11,7 @@
 #include "hmr-audit-labels.h"
 #include "hmr-labels.h"
 #include "hmr-locale.h"
+#include "hmr-money.h"
 #include "hmr-permissions.h"
 #include "hmr-store.h"
 
@@ -248,6 +249,46 @@ test_audit_in_english_words (void)
   g_assert_cmpstr (unknown, ==, "Some new field");
 }
 
+/* The window writes an amount as the act in its language does: "5 874,00
+ * TJS" on Tajik and Russian screens (also where the machine's locale is
+ * C), "5,874.00 TJS" in English; the audit trail too */
+static void
+check_amounts_as_on_acts (const char *language)
+{
+  gboolean english = g_strcmp0 (language, "en") == 0;
+  HmrMoneyStyle act_style = english ? HMR_MONEY_ENGLISH : HMR_MONEY_CYRILLIC;
+  g_autofree char *window = NULL;
+  g_autofree char *act = NULL;
+  g_autofree char *audit = NULL;
+
+  g_unsetenv ("LC_ALL");
+  g_unsetenv ("LC_MESSAGES");
+  g_unsetenv ("LANG");
+  g_setenv ("LANGUAGE", language, TRUE);
+  g_setenv ("HAMROH_LOCALEDIR", TEST_PODIR, TRUE);
+  hmr_setup_i18n ();
+
+  g_assert_cmpint (hmr_locale_writes_cyrillic (), ==, !english);
+  window = hmr_money_format (320000, "TJS", HMR_MONEY_LOCALE);
+  act = hmr_money_format (320000, "TJS", act_style);
+  g_assert_cmpstr (window, ==, act);
+  g_assert_cmpstr (window, ==, english ? "3,200.00\u00a0TJS" : "3\u00a0200,00\u00a0TJS");
+  audit = hmr_audit_value_label ("grant", "amount_requested", "320000");
+  g_assert_cmpstr (audit, ==, act);
+}
+
+static void
+test_amounts_as_on_acts (gconstpointer data)
+{
+  if (g_test_subprocess ())
+    {
+      check_amounts_as_on_acts (data);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -264,6 +305,9 @@ main (int   argc,
   g_test_add_data_func ("/locale/russian-audit-in-words", "ru", test_audit_in_words);
   g_test_add_func ("/locale/english-audit-in-words", test_audit_in_english_words);
   g_test_add_data_func ("/locale/russian-dates", "ru", test_dates_in_language);
+  g_test_add_data_func ("/locale/tajik-amounts-as-on-acts", "tg", test_amounts_as_on_acts);
+  g_test_add_data_func ("/locale/russian-amounts-as-on-acts", "ru", test_amounts_as_on_acts);
+  g_test_add_data_func ("/locale/english-amounts-as-on-acts", "en", test_amounts_as_on_acts);
 
   return g_test_run ();
 }

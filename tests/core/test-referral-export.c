@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "hmr-labels.h"
+#include "hmr-people.h"
 #include "hmr-referral.h"
 #include "hmr-referral-slip.h"
 #include "hmr-test-util.h"
@@ -491,6 +492,42 @@ test_slip_holds_what_the_provider_needs (Fixture       *f,
     }
 }
 
+/* A slip in Tajik or Russian names the caseworker in Cyrillic where the
+ * account has that spelling; in English, as the passport does */
+static void
+test_slip_names_caseworker_in_its_language (Fixture       *f,
+                                            gconstpointer  data)
+{
+  g_autofree char *id = sensitive_referral (f, TRUE);
+  const struct { const char *lang, *name; } langs[] = {
+    { "tg", "Малика Раҳимова" }, { "ru", "Малика Раҳимова" }, { "en", "Malika Rahimova" },
+  };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (hmr_store_set_user_cyrillic_name (f->store, f->admin, f->caseworker->user_id,
+                                                   "Малика Раҳимова", &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (langs); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("named-%s.pdf", langs[i].lang);
+      g_autofree char *pdf = g_build_filename (f->dir, name, NULL);
+      g_autofree char *text = NULL;
+      g_autofree char *flat = NULL;
+
+      g_assert_true (hmr_referral_slip_write_pdf (f->store, f->caseworker, id, langs[i].lang, pdf, &error));
+      g_assert_no_error (error);
+      text = pdf_text (pdf, "pdftotext");
+      if (text == NULL)
+        {
+          g_test_skip ("pdftotext (poppler-utils) is not installed");
+          return;
+        }
+      flat = flatten (text);
+      if (strstr (flat, langs[i].name) == NULL)
+        g_error ("the %s slip does not name “%s”:\n%s", langs[i].lang, langs[i].name, text);
+    }
+}
+
 static void
 test_slip_phone_only_with_consent (Fixture       *f,
                                    gconstpointer  data)
@@ -554,6 +591,7 @@ main (int    argc,
   ADD ("/referral/export/refused-for-finance", test_export_refused_for_finance);
   ADD ("/referral/slip/holds-what-the-provider-needs-and-nothing-sensitive", test_slip_holds_what_the_provider_needs);
   ADD ("/referral/slip/phone-only-with-consent", test_slip_phone_only_with_consent);
+  ADD ("/referral/slip/names-caseworker-in-its-language", test_slip_names_caseworker_in_its_language);
   ADD ("/referral/slip/refused-and-leaves-nothing", test_slip_refused);
 #undef ADD
   return g_test_run ();

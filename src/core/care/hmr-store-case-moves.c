@@ -141,7 +141,7 @@ hmr_store_list_caseworkers (HmrStore        *self,
       !hmr_store_require (actor, HMR_ACTION_BENEFICIARY_REASSIGN, office_id, error))
     return NULL;
   stmt = hmr_store_prepare (self,
-                            "SELECT id, username, full_name, office_id FROM app_user "
+                            "SELECT id, username, hmr_staff_name (full_name, full_name_cyrillic), office_id FROM app_user "
                             "WHERE role = 'caseworker' AND active = 1 AND deleted_at IS NULL "
                             "AND office_id = ?1 ORDER BY full_name",
                             error);
@@ -208,8 +208,8 @@ hmr_store_list_case_assignments (HmrStore        *self,
       !hmr_store_require (actor, HMR_ACTION_BENEFICIARY_READ, row.office_id, error))
     return NULL;
   stmt = hmr_store_prepare (self,
-                            "SELECT a.kind, a.at, u.full_name, fo.district, tof.district, "
-                            "fw.full_name, tw.full_name, a.comment FROM case_assignment a "
+                            "SELECT a.kind, a.at, hmr_staff_name (u.full_name, u.full_name_cyrillic), fo.district, tof.district, "
+                            "hmr_staff_name (fw.full_name, fw.full_name_cyrillic), hmr_staff_name (tw.full_name, tw.full_name_cyrillic), a.comment FROM case_assignment a "
                             "LEFT JOIN app_user u ON u.id = a.by_user "
                             "LEFT JOIN office fo ON fo.id = a.from_office "
                             "LEFT JOIN office tof ON tof.id = a.to_office "

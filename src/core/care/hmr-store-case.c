@@ -336,7 +336,7 @@ hmr_store_get_case (HmrStore        *self,
   stmt = hmr_store_prepare (self,
                             "SELECT c.id, c.office_id, c.beneficiary_id, c.owner_id, c.status, c.stage, "
                             "c.opened_on, c.closed_on, c.closure_reason, c.version, "
-                            "r.id, u.full_name, r.requested_at, r.reason "
+                            "r.id, hmr_staff_name (u.full_name, u.full_name_cyrillic), r.requested_at, r.reason "
                             "FROM case_file c "
                             "LEFT JOIN case_closure_request r ON r.case_id = c.id AND r.status = 'requested' "
                             "LEFT JOIN app_user u ON u.id = r.requested_by "

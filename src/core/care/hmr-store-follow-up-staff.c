@@ -39,7 +39,7 @@ hmr_store_list_follow_up_staff (HmrStore        *self,
     return NULL;
 
   stmt = hmr_store_prepare (self,
-                            "SELECT id, username, full_name, role, office_id FROM app_user "
+                            "SELECT id, username, hmr_staff_name (full_name, full_name_cyrillic), role, office_id FROM app_user "
                             "WHERE active = 1 AND deleted_at IS NULL "
                             "AND (office_id IS NULL OR office_id = ?1) ORDER BY full_name",
                             error);

@@ -55,7 +55,7 @@ hmr_follow_up_free (HmrFollowUp *f)
 }
 
 #define FOLLOW_UP_COLUMNS \
-  "f.id, f.office_id, f.beneficiary_id, f.case_id, f.kind, f.status, f.assigned_to, u.full_name, " \
+  "f.id, f.office_id, f.beneficiary_id, f.case_id, f.kind, f.status, f.assigned_to, hmr_staff_name (u.full_name, u.full_name_cyrillic), " \
   "f.due_on, f.done_on, f.duration_minutes, f.who5_items, f.who5_score, f.who5_previous, " \
   "f.who5_flags, f.who5_ack_at, f.wants_professional, coalesce(f.notes, '') <> '', f.next_on, f.version " \
   "FROM follow_up f LEFT JOIN app_user u ON u.id = f.assigned_to "

@@ -108,7 +108,7 @@ load_plan (HmrStore    *self,
   g_autoptr(HmrPlan) plan = NULL;
   g_autofree char *sql = NULL;
 
-  sql = g_strdup_printf ("SELECT p.id, p.office_id, p.case_id, p.status, p.objectives, u.full_name, "
+  sql = g_strdup_printf ("SELECT p.id, p.office_id, p.case_id, p.status, p.objectives, hmr_staff_name (u.full_name, u.full_name_cyrillic), "
                          "p.approved_at, p.version, "
                          "(SELECT h.comment FROM plan_history h WHERE h.plan_id = p.id AND h.comment IS NOT NULL "
                          " ORDER BY h.at DESC LIMIT 1) "
@@ -598,7 +598,7 @@ hmr_store_list_plan_history (HmrStore        *self,
   if (plan == NULL)
     return NULL;
   stmt = hmr_store_prepare (self,
-                            "SELECT h.at, u.full_name, h.from_state, h.to_state, h.comment "
+                            "SELECT h.at, hmr_staff_name (u.full_name, u.full_name_cyrillic), h.from_state, h.to_state, h.comment "
                             "FROM plan_history h LEFT JOIN app_user u ON u.id = h.by_user "
                             "WHERE h.plan_id = ?1 ORDER BY h.at, h.rowid",
                             error);

@@ -29,7 +29,7 @@ static const char * const queries[HMR_N_TODAY_LISTS] = {
 
   [HMR_TODAY_WAITING_REFERRALS] =
     "SELECT b.id, " NAME ", b.case_number, c.id, r.id, r.service_type, p.name, r.due_on, r.sent_on, "
-    "u.full_name, 1, NULL, NULL, NULL "
+    "hmr_staff_name (u.full_name, u.full_name_cyrillic), 1, NULL, NULL, NULL "
     "FROM case_file c JOIN referral r ON r.beneficiary_id = c.beneficiary_id "
     "  AND (r.case_id IS NULL OR r.case_id = c.id) "
     "JOIN beneficiary b ON b.id = c.beneficiary_id "
@@ -41,7 +41,7 @@ static const char * const queries[HMR_N_TODAY_LISTS] = {
 
   [HMR_TODAY_RETURNED_PLANS] =
     "SELECT b.id, " NAME ", b.case_number, c.id, p.id, NULL, h.comment, NULL, h.at, "
-    "u.full_name, 1, NULL, NULL, NULL "
+    "hmr_staff_name (u.full_name, u.full_name_cyrillic), 1, NULL, NULL, NULL "
     "FROM case_file c JOIN reintegration_plan p ON p.case_id = c.id "
     "JOIN beneficiary b ON b.id = c.beneficiary_id "
     "LEFT JOIN plan_history h ON h.id = (SELECT h2.id FROM plan_history h2 WHERE h2.plan_id = p.id "
@@ -53,7 +53,7 @@ static const char * const queries[HMR_N_TODAY_LISTS] = {
 
   [HMR_TODAY_ENDING_BANS] =
     "SELECT b.id, " NAME ", b.case_number, c.id, r.id, r.imposed_by, NULL, r.end_date, r.start_date, "
-    "u.full_name, 1, NULL, NULL, NULL "
+    "hmr_staff_name (u.full_name, u.full_name_cyrillic), 1, NULL, NULL, NULL "
     "FROM case_file c JOIN reentry_ban r ON r.beneficiary_id = c.beneficiary_id "
     "JOIN beneficiary b ON b.id = c.beneficiary_id "
     "LEFT JOIN app_user u ON u.id = c.owner_id "
@@ -67,7 +67,7 @@ static const char * const queries[HMR_N_TODAY_LISTS] = {
    * nor any other legal-aid referral sent, accepted or completed */
   [HMR_TODAY_BANS_WITHOUT_LEGAL_AID] =
     "SELECT b.id, " NAME ", b.case_number, c.id, r.id, r.imposed_by, NULL, r.end_date, r.start_date, "
-    "u.full_name, 1, NULL, NULL, NULL "
+    "hmr_staff_name (u.full_name, u.full_name_cyrillic), 1, NULL, NULL, NULL "
     "FROM case_file c JOIN reentry_ban r ON r.beneficiary_id = c.beneficiary_id "
     "JOIN beneficiary b ON b.id = c.beneficiary_id "
     "LEFT JOIN app_user u ON u.id = c.owner_id "
@@ -82,7 +82,7 @@ static const char * const queries[HMR_N_TODAY_LISTS] = {
 
   [HMR_TODAY_PLANS_TO_APPROVE] =
     "SELECT b.id, " NAME ", b.case_number, c.id, p.id, NULL, p.objectives, NULL, h.at, "
-    "u.full_name, c.owner_id IS ?1, NULL, NULL, NULL "
+    "hmr_staff_name (u.full_name, u.full_name_cyrillic), c.owner_id IS ?1, NULL, NULL, NULL "
     "FROM reintegration_plan p JOIN case_file c ON c.id = p.case_id "
     "JOIN beneficiary b ON b.id = c.beneficiary_id "
     "LEFT JOIN plan_history h ON h.id = (SELECT h2.id FROM plan_history h2 WHERE h2.plan_id = p.id "
@@ -94,7 +94,7 @@ static const char * const queries[HMR_N_TODAY_LISTS] = {
 
   [HMR_TODAY_GRANTS_TO_DECIDE] =
     "SELECT b.id, " NAME ", b.case_number, c.id, g.id, g.currency, g.purpose, NULL, h.at, "
-    "u.full_name, h.by_user IS ?1, g.amount_requested, NULL, NULL "
+    "hmr_staff_name (u.full_name, u.full_name_cyrillic), h.by_user IS ?1, g.amount_requested, NULL, NULL "
     "FROM reintegration_grant g JOIN case_file c ON c.id = g.case_id "
     "JOIN beneficiary b ON b.id = c.beneficiary_id "
     "LEFT JOIN grant_history h ON h.id = (SELECT h2.id FROM grant_history h2 WHERE h2.grant_id = g.id "
@@ -106,7 +106,7 @@ static const char * const queries[HMR_N_TODAY_LISTS] = {
 
   [HMR_TODAY_CLOSURES_TO_APPROVE] =
     "SELECT b.id, " NAME ", b.case_number, c.id, r.id, c.stage, r.reason, NULL, r.requested_at, "
-    "u.full_name, r.requested_by IS ?1, NULL, NULL, NULL "
+    "hmr_staff_name (u.full_name, u.full_name_cyrillic), r.requested_by IS ?1, NULL, NULL, NULL "
     "FROM case_closure_request r JOIN case_file c ON c.id = r.case_id "
     "JOIN beneficiary b ON b.id = c.beneficiary_id "
     "LEFT JOIN app_user u ON u.id = r.requested_by "
@@ -116,7 +116,7 @@ static const char * const queries[HMR_N_TODAY_LISTS] = {
 
   [HMR_TODAY_FLAGGED_WELLBEING] =
     "SELECT b.id, " NAME ", b.case_number, f.case_id, f.id, f.kind, NULL, NULL, f.done_on, "
-    "u.full_name, f.assigned_to IS ?1, f.who5_score, f.who5_previous, f.who5_flags "
+    "hmr_staff_name (u.full_name, u.full_name_cyrillic), f.assigned_to IS ?1, f.who5_score, f.who5_previous, f.who5_flags "
     "FROM follow_up f JOIN beneficiary b ON b.id = f.beneficiary_id "
     "LEFT JOIN app_user u ON u.id = f.assigned_to "
     "WHERE f.who5_flags > 0 AND f.who5_ack_at IS NULL AND f.deleted_at IS NULL "
@@ -127,7 +127,7 @@ static const char * const queries[HMR_N_TODAY_LISTS] = {
 /* Planned follow-ups due: each variant matches a partial index of 0006 */
 #define DUE_SELECT \
   "SELECT b.id, " NAME ", b.case_number, f.case_id, f.id, f.kind, NULL, f.due_on, f.due_on, " \
-  "u.full_name, f.assigned_to IS ?1, NULL, NULL, NULL " \
+  "hmr_staff_name (u.full_name, u.full_name_cyrillic), f.assigned_to IS ?1, NULL, NULL, NULL " \
   "FROM follow_up f JOIN beneficiary b ON b.id = f.beneficiary_id " \
   "LEFT JOIN app_user u ON u.id = f.assigned_to " \
   "WHERE f.status = 'planned' AND f.deleted_at IS NULL AND b.deleted_at IS NULL "

@@ -37,7 +37,7 @@ hmr_store_dup_import_of_file (HmrStore        *self,
     return NULL;
 
   stmt = hmr_store_prepare (self,
-                            "SELECT substr (b.created_at, 1, 10), coalesce (u.full_name, u.username, ''), "
+                            "SELECT substr (b.created_at, 1, 10), coalesce (hmr_staff_name (u.full_name, u.full_name_cyrillic), u.username, ''), "
                             "b.n_imported FROM import_batch b LEFT JOIN app_user u ON u.id = b.created_by "
                             "WHERE b.file_sha256 = ?1 AND b.undone_at IS NULL ORDER BY b.created_at LIMIT 1",
                             error);
@@ -424,7 +424,7 @@ hmr_store_list_import_batches (HmrStore        *self,
 
   stmt = hmr_store_prepare (self,
                             "SELECT b.id, b.file_name, b.file_sha256, b.created_at, "
-                            "coalesce (u.full_name, u.username), b.n_rows, b.n_imported, b.n_duplicates, "
+                            "coalesce (hmr_staff_name (u.full_name, u.full_name_cyrillic), u.username), b.n_rows, b.n_imported, b.n_duplicates, "
                             "b.n_errors, b.undone_at FROM import_batch b "
                             "LEFT JOIN app_user u ON u.id = b.created_by "
                             "WHERE ?1 IS NULL OR b.office_id = ?1 ORDER BY b.created_at DESC, b.rowid DESC",

@@ -290,7 +290,11 @@ render (cairo_t               *cr,
 
   section (&pen, label (L_REFERRER_SECTION));
   field (&pen, label (L_OFFICE), office ? office : slip->office_name, 2);
-  field (&pen, label (L_CASEWORKER), slip->caseworker_name, 1);
+  /* in Tajik and Russian the caseworker signs in Cyrillic, where the
+   * account has that spelling */
+  field (&pen, label (L_CASEWORKER),
+         lang != language_index ("en") && slip->caseworker_name_cyrillic != NULL
+         ? slip->caseworker_name_cyrillic : slip->caseworker_name, 1);
   field (&pen, label (L_DATE), sent, 1);
   field (&pen, label (L_DUE), due, 1);
 

@@ -29,6 +29,7 @@ typedef struct
   char *office_id;
   char *office_name;
   char *caseworker_name;
+  char *caseworker_name_cyrillic; /* NULL when the account has none */
   char *sent_on;
   char *due_on;
 } HmrReferralSlip;

@@ -207,7 +207,7 @@ hmr_store_load_referral_rows (HmrStore        *self,
                             "SELECT r.rowid, r.id, r.beneficiary_id, b.case_number, "
                             "b.family_name || ' ' || b.given_name || coalesce(' ' || nullif(b.patronymic, ''), ''), "
                             "b.district, r.office_id, r.service_type, r.provider_id, p.name, "
-                            CASEWORKER_SQL ", u.full_name, r.status, r.created_at, r.sent_on, r.due_on, "
+                            CASEWORKER_SQL ", hmr_staff_name (u.full_name, u.full_name_cyrillic), r.status, r.created_at, r.sent_on, r.due_on, "
                             "r.answered_on, r.completed_on "
                             "FROM referral r JOIN beneficiary b ON b.id = r.beneficiary_id "
                             "LEFT JOIN case_file c ON c.id = r.case_id "
@@ -280,7 +280,7 @@ hmr_store_load_referral_histories (HmrStore        *self,
     return NULL;
 
   stmt = hmr_store_prepare (self,
-                            "SELECT r.office_id, h.at, h.by_user, u.full_name, h.from_state, h.to_state, "
+                            "SELECT r.office_id, h.at, h.by_user, hmr_staff_name (u.full_name, u.full_name_cyrillic), h.from_state, h.to_state, "
                             "h.comment FROM referral r JOIN referral_history h ON h.referral_id = r.id "
                             "LEFT JOIN app_user u ON u.id = h.by_user "
                             "WHERE r.rowid = ?1 ORDER BY h.at, h.rowid",

@@ -44,7 +44,7 @@ hmr_store_list_referral_caseworkers (HmrStore        *self,
     scope_office = actor->office_id ? actor->office_id : "";
 
   stmt = hmr_store_prepare (self,
-                            "SELECT u.id, u.full_name FROM app_user u WHERE u.id IN ("
+                            "SELECT u.id, hmr_staff_name (u.full_name, u.full_name_cyrillic) FROM app_user u WHERE u.id IN ("
                             "  SELECT coalesce(c.owner_id, r.created_by) FROM referral r "
                             "  LEFT JOIN case_file c ON c.id = r.case_id "
                             "  WHERE r.deleted_at IS NULL AND (?1 IS NULL OR r.office_id = ?1)) "

@@ -48,6 +48,7 @@ hmr_referral_slip_free (HmrReferralSlip *slip)
   g_free (slip->office_id);
   g_free (slip->office_name);
   g_free (slip->caseworker_name);
+  g_free (slip->caseworker_name_cyrillic);
   g_free (slip->sent_on);
   g_free (slip->due_on);
   g_free (slip);
@@ -91,7 +92,13 @@ hmr_store_get_referral_slip (HmrStore        *self,
                             "         (SELECT u.full_name FROM referral_history h JOIN app_user u ON u.id = h.by_user "
                             "          WHERE h.referral_id = r.id AND h.to_state = 'sent' ORDER BY h.at DESC LIMIT 1), "
                             "         (SELECT u.full_name FROM app_user u WHERE u.id = r.created_by)), "
-                            "r.sent_on, r.due_on "
+                            "r.sent_on, r.due_on, "
+                            /* the same person's name in Cyrillic, for slips in Tajik and Russian */
+                            "coalesce((SELECT u.full_name_cyrillic FROM case_file c JOIN app_user u ON u.id = c.owner_id "
+                            "          WHERE c.id = r.case_id), "
+                            "         (SELECT u.full_name_cyrillic FROM referral_history h JOIN app_user u ON u.id = h.by_user "
+                            "          WHERE h.referral_id = r.id AND h.to_state = 'sent' ORDER BY h.at DESC LIMIT 1), "
+                            "         (SELECT u.full_name_cyrillic FROM app_user u WHERE u.id = r.created_by)) "
                             "FROM referral r JOIN beneficiary b ON b.id = r.beneficiary_id "
                             "LEFT JOIN service_provider p ON p.id = r.provider_id "
                             "LEFT JOIN office o ON o.id = r.office_id "
@@ -141,5 +148,6 @@ hmr_store_get_referral_slip (HmrStore        *self,
   slip->caseworker_name = hmr_column_dup_text (stmt, 14);
   slip->sent_on = hmr_column_dup_text (stmt, 15);
   slip->due_on = hmr_column_dup_text (stmt, 16);
+  slip->caseworker_name_cyrillic = hmr_column_dup_text (stmt, 17);
   return slip;
 }

@@ -57,7 +57,7 @@ load_referral (HmrStore    *self,
                             "r.service_type, r.reason, r.consent_given, r.status, r.sent_on, r.due_on, "
                             "r.answered_on, r.completed_on, r.provider_answer, r.outcome, r.created_at, "
                             "r.created_by, r.version, p.name, b.case_number, " NAME_SQL ("b") ", "
-                            "u.full_name, b.consent_sharing "
+                            "hmr_staff_name (u.full_name, u.full_name_cyrillic), b.consent_sharing "
                             "FROM referral r JOIN beneficiary b ON b.id = r.beneficiary_id "
                             "LEFT JOIN service_provider p ON p.id = r.provider_id "
                             "LEFT JOIN case_file c ON c.id = r.case_id "
@@ -115,7 +115,7 @@ load_history (HmrStore     *self,
   int rc;
 
   stmt = hmr_store_prepare (self,
-                            "SELECT h.at, h.by_user, u.full_name, h.from_state, h.to_state, h.comment "
+                            "SELECT h.at, h.by_user, hmr_staff_name (u.full_name, u.full_name_cyrillic), h.from_state, h.to_state, h.comment "
                             "FROM referral_history h LEFT JOIN app_user u ON u.id = h.by_user "
                             "WHERE h.referral_id = ?1 ORDER BY h.at, h.rowid",
                             error);

@@ -191,7 +191,7 @@ hmr_store_list_case_owners (HmrStore        *self,
     scope = actor->office_id ? actor->office_id : "";
 
   stmt = hmr_store_prepare (self,
-                            "SELECT u.id, u.full_name FROM app_user u WHERE u.deleted_at IS NULL "
+                            "SELECT u.id, hmr_staff_name (u.full_name, u.full_name_cyrillic) FROM app_user u WHERE u.deleted_at IS NULL "
                             "AND EXISTS (SELECT 1 FROM case_file c WHERE c.owner_id = u.id "
                             "  AND c.deleted_at IS NULL AND (?1 IS NULL OR c.office_id = ?1)) "
                             "ORDER BY u.full_name COLLATE NOCASE",

@@ -34,6 +34,12 @@ char       *hmr_store_dup_audit_beneficiary  (HmrStore            *self,
                                               const char          *entity_id,
                                               GError             **error);
 
+char       *hmr_store_dup_audit_record_name  (HmrStore            *self,
+                                              const HmrActor      *actor,
+                                              const char          *entity,
+                                              const char          *entity_id);
+const char *hmr_audit_field_entity           (const char          *field);
+
 typedef struct
 {
   char *field;
@@ -55,6 +61,14 @@ HmrActor   *hmr_store_create_user_with_temporary_password (HmrStore       *self,
                                                            const char     *password,
                                                            GError        **error);
 
+gboolean    hmr_user_cyrillic_name_is_acceptable (const char      *full_name_cyrillic,
+                                              char               **normalized,
+                                              GError             **error);
+gboolean    hmr_store_set_user_cyrillic_name (HmrStore           *self,
+                                              const HmrActor      *actor,
+                                              const char          *user_id,
+                                              const char          *full_name_cyrillic,
+                                              GError             **error);
 gboolean    hmr_store_require_password_change (HmrStore           *self,
                                               const HmrActor      *actor,
                                               const char          *user_id,

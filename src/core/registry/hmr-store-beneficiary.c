@@ -21,11 +21,15 @@ column_list (void)
       for (guint i = 0; i < HMR_BENEFICIARY_N_COLUMNS; i++)
         g_string_append_printf (s, ", b.%s", hmr_beneficiary_field_get_column (i));
       /* The stage of the newest case file, chosen as beneficiary_sort
-       * chooses it (0008), and the caseworker and last contact read from
-       * there: what a row shows is what it was sorted by */
+       * chooses it (0008), its owner (named in Cyrillic on Tajik and
+       * Russian screens when the account has that spelling), and the last
+       * contact read from there: what a row shows is what it was sorted by */
       g_string_append (s, ", (SELECT c.stage FROM case_file c WHERE c.beneficiary_id = b.id "
                           "AND c.deleted_at IS NULL ORDER BY c.opened_on DESC, c.rowid DESC LIMIT 1)"
-                          ", (SELECT k.caseworker FROM beneficiary_sort k WHERE k.beneficiary_rowid = b.rowid)"
+                          ", (SELECT hmr_staff_name (u.full_name, u.full_name_cyrillic) "
+                          "FROM case_file c JOIN app_user u ON u.id = c.owner_id "
+                          "WHERE c.beneficiary_id = b.id AND c.deleted_at IS NULL "
+                          "ORDER BY c.opened_on DESC, c.rowid DESC LIMIT 1)"
                           ", (SELECT k.last_contact FROM beneficiary_sort k WHERE k.beneficiary_rowid = b.rowid)");
       g_once_init_leave (&cols, g_string_free (s, FALSE));
     }

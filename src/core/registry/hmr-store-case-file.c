@@ -105,7 +105,7 @@ collect_timeline (HmrStore        *self,
 
   /* reassignments and transfers */
   stmt = hmr_store_prepare (self,
-                            "SELECT a.at, a.kind, fo.district, tof.district, tw.full_name, a.comment, c.id "
+                            "SELECT a.at, a.kind, fo.district, tof.district, hmr_staff_name (tw.full_name, tw.full_name_cyrillic), a.comment, c.id "
                             "FROM case_assignment a JOIN case_file c ON c.id = a.case_id "
                             "LEFT JOIN office fo ON fo.id = a.from_office "
                             "LEFT JOIN office tof ON tof.id = a.to_office "
@@ -310,7 +310,7 @@ hmr_store_get_case_file (HmrStore        *self,
     return g_steal_pointer (&file);
 
   stmt = hmr_store_prepare (self,
-                            "SELECT c.id, c.status, c.stage, c.risk_level, u.full_name, c.opened_on, "
+                            "SELECT c.id, c.status, c.stage, c.risk_level, hmr_staff_name (u.full_name, u.full_name_cyrillic), c.opened_on, "
                             "c.closed_on, c.closure_reason FROM case_file c "
                             "LEFT JOIN app_user u ON u.id = c.owner_id "
                             "WHERE c.beneficiary_id = ?1 AND c.deleted_at IS NULL "

@@ -37,7 +37,7 @@ hmr_store_list_survey_calls (HmrStore        *self,
   stmt = hmr_store_prepare (self,
                             "SELECT m.id, m.round_id, m.beneficiary_id, b.case_number, "
                             "b.family_name || ' ' || b.given_name, coalesce (b.phone, b.phone_alt), b.district, "
-                            "m.stratum, m.assigned_to, u.full_name, m.position, p.id, p.reached, "
+                            "m.stratum, m.assigned_to, hmr_staff_name (u.full_name, u.full_name_cyrillic), m.position, p.id, p.reached, "
                             "p.not_reached_reason "
                             "FROM survey_sample m JOIN beneficiary b ON b.id = m.beneficiary_id "
                             "LEFT JOIN app_user u ON u.id = m.assigned_to "

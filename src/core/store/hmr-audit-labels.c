@@ -19,6 +19,7 @@
 #include "hmr-follow-up.h"
 #include "hmr-grant.h"
 #include "hmr-labels.h"
+#include "hmr-money.h"
 
 static const struct { const char *field; const char *label; } field_labels[] = {
   { "status", NC_("audit field", "Status") },
@@ -77,6 +78,7 @@ static const struct { const char *field; const char *label; } field_labels[] = {
   { "handover_id", NC_("audit field", "Handover") },
   { "grant_id", NC_("audit field", "Grant") },
   { "full_name", NC_("audit field", "Full name") },
+  { "full_name_cyrillic", NC_("audit field", "Full name in Cyrillic") },
   { "due_on", NC_("audit field", "Due") },
   { "detail", NC_("audit field", "Detail") },
   { "consent_given", NC_("audit field", "Consent given") },
@@ -134,6 +136,36 @@ static const struct { const char *field; const char *label; } field_labels[] = {
 static const char * const yes_no_fields[] = {
   "active", "must_change_password", "consent_given", "wants_professional", "consent_record", NULL
 };
+
+/* Fields that hold an amount in dirams: written as on the acts */
+static const char * const money_fields[] = {
+  "amount", "amount_requested", "amount_approved", "unit_cost", "unit_value", NULL
+};
+
+static gboolean
+money_in_items (const GMatchInfo *match,
+                GString          *out,
+                gpointer          data)
+{
+  g_autofree char *digits = g_match_info_fetch (match, 1);
+  g_autofree char *money = hmr_money_format (g_ascii_strtoll (digits, NULL, 10), NULL, HMR_MONEY_LOCALE);
+
+  g_string_append_printf (out, "@ %s", money);
+  return FALSE;
+}
+
+/* "Welding machine × 1 pcs @ 320000; …": the unit values as on the acts */
+static char *
+items_label (const char *value)
+{
+  static GRegex *unit_value;
+  char *out;
+
+  if (g_once_init_enter (&unit_value))
+    g_once_init_leave (&unit_value, g_regex_new ("@ (\\d+)\\b", G_REGEX_OPTIMIZE, 0, NULL));
+  out = g_regex_replace_eval (unit_value, value, -1, 0, 0, money_in_items, NULL, NULL);
+  return out != NULL ? out : g_strdup (value);
+}
 
 static char *
 humanize (const char *code)
@@ -244,6 +276,17 @@ hmr_audit_value_label (const char *entity,
       if (strcmp (value, "0") == 0 || strcmp (value, "false") == 0)
         return g_strdup (C_("audit value", "No"));
     }
+  if (g_strv_contains (money_fields, field))
+    {
+      gint64 dirams;
+      char *end = NULL;
+
+      dirams = g_ascii_strtoll (value, &end, 10);
+      if (end != value && *end == '\0')
+        return hmr_money_format (dirams, NULL, HMR_MONEY_LOCALE);
+    }
+  if (strcmp (field, "items") == 0)
+    return items_label (value);
   if (strcmp (field, "status") == 0 && g_strcmp0 (entity, "trafficking_profile") == 0)
     label = hmr_code_get_label (HMR_CODES_TRAFFICKING_STATUS, value);
   else if (strcmp (field, "status") == 0)

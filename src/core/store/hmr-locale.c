@@ -46,3 +46,21 @@ hmr_setup_i18n (void)
   textdomain (GETTEXT_PACKAGE);
   return locale;
 }
+
+/**
+ * hmr_locale_writes_cyrillic:
+ *
+ * Whether the window speaks a language written in Cyrillic (Tajik,
+ * Russian): amounts are then written as on an act in that language
+ * ("5 874,00 TJS") and staff are named by the Cyrillic spelling of their
+ * name.  The catalogue in effect answers, not the locale: `LANGUAGE=tg`
+ * on a machine in the C locale shows Tajik, so it writes as Tajik does.
+ */
+gboolean
+hmr_locale_writes_cyrillic (void)
+{
+  /* Translators: how your language is written: answer "cyrillic" for
+   * Tajik and Russian, keep "latin" otherwise.  Amounts and staff names
+   * follow it. */
+  return strcmp (C_("writing system", "latin"), "cyrillic") == 0;
+}

@@ -8,6 +8,7 @@
 
 G_BEGIN_DECLS
 
-const char *hmr_setup_i18n (void);
+const char *hmr_setup_i18n             (void);
+gboolean    hmr_locale_writes_cyrillic (void);
 
 G_END_DECLS

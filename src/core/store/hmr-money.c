@@ -7,6 +7,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "hmr-locale.h"
 #include "hmr-money.h"
 
 /**
@@ -37,8 +38,8 @@ locale_separators (const char **group,
  * @dirams: the amount in hundredths of @currency
  * @currency: (nullable): the record's ISO 4217 code; %NULL or blank for
  *   the somoni
- * @style: the separators: the user's locale's, or those of a document's
- *   language
+ * @style: the separators: those of the window's language, or those of
+ *   a document's language
  *
  * The code is written as stored, not translated: it is what the ledger,
  * the bank and the donor's report use, whatever the language.
@@ -52,11 +53,15 @@ hmr_money_format (gint64         dirams,
 {
   gboolean negative = dirams < 0;
   guint64 abs_value = negative ? -(guint64) dirams : (guint64) dirams;
-  GString *out = g_string_new (negative ? "\u2212" : "");
+  GString *out;
   const char *group, *space;
   char point, digits[32];
   guint n;
 
+  /* The window writes an amount as the act in its language does */
+  if (style == HMR_MONEY_LOCALE)
+    style = hmr_locale_writes_cyrillic () ? HMR_MONEY_CYRILLIC : HMR_MONEY_ENGLISH;
+  out = g_string_new (negative ? "\u2212" : "");
   switch (style)
     {
     case HMR_MONEY_ENGLISH:
@@ -65,14 +70,10 @@ hmr_money_format (gint64         dirams,
       space = "\u00a0";
       break;
     case HMR_MONEY_CYRILLIC:
+    default:
       group = "\u00a0";
       point = ',';
       space = "\u00a0";
-      break;
-    case HMR_MONEY_LOCALE:
-    default:
-      locale_separators (&group, &point);
-      space = " ";
       break;
     }
 

@@ -17,7 +17,9 @@ G_BEGIN_DECLS
 /* How an amount is written */
 typedef enum
 {
-  HMR_MONEY_LOCALE,     /* the user's locale: "5,874.00 TJS" or "5 874,00 TJS" */
+  HMR_MONEY_LOCALE,     /* the window's language, as its acts write it:
+                         * "5,874.00 TJS" in English, "5 874,00 TJS" in
+                         * Tajik and Russian */
   HMR_MONEY_ENGLISH,    /* "5,874.00 TJS": documents in English */
   HMR_MONEY_CYRILLIC,   /* "5 874,00 TJS" with no-break spaces: documents in Tajik or Russian */
 } HmrMoneyStyle;

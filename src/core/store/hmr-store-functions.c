@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include "hmr-locale.h"
 #include "hmr-name-key.h"
 #include "hmr-store-private.h"
 
@@ -114,10 +115,32 @@ sql_write_allowed (sqlite3_context  *ctx,
   sqlite3_result_int (ctx, 1);
 }
 
+/* hmr_staff_name (full_name, full_name_cyrillic): how a member of staff
+ * is named on the screen: in Cyrillic on Tajik and Russian screens when
+ * the account has a Cyrillic spelling, else as the account is named.  Not
+ * deterministic (it follows the window's language): never in an index. */
+static void
+sql_staff_name (sqlite3_context  *ctx,
+                int               argc,
+                sqlite3_value   **argv)
+{
+  const char *latin = (const char *) sqlite3_value_text (argv[0]);
+  const char *cyrillic = (const char *) sqlite3_value_text (argv[1]);
+
+  if (cyrillic != NULL && cyrillic[0] != '\0' && hmr_locale_writes_cyrillic ())
+    sqlite3_result_value (ctx, argv[1]);
+  else if (latin != NULL)
+    sqlite3_result_value (ctx, argv[0]);
+  else
+    sqlite3_result_null (ctx);
+}
+
 /* Registers Hamroh's SQL functions on a connection Hamroh opens */
 void
 hmr_store_register_functions (sqlite3 *db)
 {
+  sqlite3_create_function (db, "hmr_staff_name", 2, SQLITE_UTF8 | SQLITE_INNOCUOUS,
+                           NULL, sql_staff_name, NULL, NULL);
   sqlite3_create_function (db, "hmr_write_allowed", 0,
                            SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                            NULL, sql_write_allowed, NULL, NULL);

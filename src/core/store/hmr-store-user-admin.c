@@ -23,6 +23,7 @@ hmr_user_info_free (HmrUserInfo *info)
   g_free (info->office_id);
   g_free (info->office_district);
   g_free (info->last_login_at);
+  g_free (info->full_name_cyrillic);
   g_free (info);
 }
 
@@ -43,8 +44,8 @@ hmr_store_list_users (HmrStore        *self,
   now = hmr_store_dup_timestamp (self);
   stmt = hmr_store_prepare (self,
                             "SELECT u.id, u.username, u.full_name, u.role, u.office_id, o.district, "
-                            "u.active, u.must_change_password, u.locked_until > ?1, u.last_login_at "
-                            "FROM app_user u LEFT JOIN office o ON o.id = u.office_id "
+                            "u.active, u.must_change_password, u.locked_until > ?1, u.last_login_at, "
+                            "u.full_name_cyrillic FROM app_user u LEFT JOIN office o ON o.id = u.office_id "
                             "WHERE u.deleted_at IS NULL ORDER BY u.active DESC, u.full_name",
                             error);
   if (stmt == NULL)
@@ -64,6 +65,7 @@ hmr_store_list_users (HmrStore        *self,
       u->must_change_password = sqlite3_column_int (stmt, 7);
       u->locked = sqlite3_column_int (stmt, 8);
       u->last_login_at = hmr_column_dup_text (stmt, 9);
+      u->full_name_cyrillic = hmr_column_dup_text (stmt, 10);
       g_ptr_array_add (out, u);
     }
   if (rc != SQLITE_DONE)

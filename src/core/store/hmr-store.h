@@ -127,6 +127,7 @@ typedef struct
   gboolean must_change_password;
   gboolean locked;
   char    *last_login_at;
+  char    *full_name_cyrillic;   /* (nullable) */
 } HmrUserInfo;
 
 void        hmr_user_info_free               (HmrUserInfo   *info);

@@ -29,6 +29,10 @@ struct _HmrAuditItem
 {
   GObject        parent_instance;
   HmrAuditEntry *entry;
+  /* as the row shows them, worked out once when it is loaded */
+  char          *who;
+  char          *record;
+  char          *changes;
 };
 
 G_DEFINE_FINAL_TYPE (HmrAuditItem, hmr_audit_item, G_TYPE_OBJECT)
@@ -36,7 +40,12 @@ G_DEFINE_FINAL_TYPE (HmrAuditItem, hmr_audit_item, G_TYPE_OBJECT)
 static void
 hmr_audit_item_finalize (GObject *object)
 {
-  g_clear_pointer (&HMR_AUDIT_ITEM (object)->entry, hmr_audit_entry_free);
+  HmrAuditItem *self = HMR_AUDIT_ITEM (object);
+
+  g_clear_pointer (&self->entry, hmr_audit_entry_free);
+  g_free (self->who);
+  g_free (self->record);
+  g_free (self->changes);
   G_OBJECT_CLASS (hmr_audit_item_parent_class)->finalize (object);
 }
 
@@ -142,9 +151,48 @@ entity_label (const char *code)
   return humanize (code);
 }
 
+/* A value as the row shows it: the name of the record an id field points
+ * to ("Office: Dusti → Kulob"), else the value in words */
+static char *
+value_label (HmrStore            *store,
+             const HmrActor      *actor,
+             const HmrAuditEntry *e,
+             const HmrAuditChange *c,
+             const char          *value)
+{
+  const char *points_to = hmr_audit_field_entity (c->field);
+
+  /* a grant's members: "KUL-2026-0007; KUL-2026-0012" */
+  if (value != NULL && g_strcmp0 (c->field, "beneficiaries") == 0)
+    {
+      g_auto(GStrv) ids = g_strsplit (value, "; ", -1);
+      g_autoptr(GString) out = g_string_new (NULL);
+
+      for (guint i = 0; ids[i] != NULL; i++)
+        {
+          g_autofree char *name = hmr_store_dup_audit_record_name (store, actor, "beneficiary", ids[i]);
+
+          if (out->len > 0)
+            g_string_append (out, "; ");
+          g_string_append (out, name != NULL ? name : "—");
+        }
+      return g_string_free (g_steal_pointer (&out), FALSE);
+    }
+  if (value != NULL && points_to != NULL)
+    {
+      char *name = hmr_store_dup_audit_record_name (store, actor, points_to, value);
+
+      /* an id whose record is gone: the kind of record, not the id */
+      return name != NULL ? name : entity_label (points_to);
+    }
+  return hmr_audit_value_label (e->entity, c->field, value);
+}
+
 /* "Village: — → Ғаллакор; Phone: … → …", or the raw text when unreadable */
 static char *
-describe_changes (const HmrAuditEntry *e)
+describe_changes (HmrStore            *store,
+                  const HmrActor      *actor,
+                  const HmrAuditEntry *e)
 {
   g_autoptr(GPtrArray) changes = hmr_audit_parse_changes (e->changes);
   g_autoptr(GString) out = g_string_new (NULL);
@@ -158,8 +206,8 @@ describe_changes (const HmrAuditEntry *e)
     {
       HmrAuditChange *c = g_ptr_array_index (changes, i);
       g_autofree char *label = hmr_audit_field_label (e->entity, c->field);
-      g_autofree char *before = hmr_audit_value_label (e->entity, c->field, c->before);
-      g_autofree char *after = hmr_audit_value_label (e->entity, c->field, c->after);
+      g_autofree char *before = value_label (store, actor, e, c, c->before);
+      g_autofree char *after = value_label (store, actor, e, c, c->after);
 
       if (out->len > 0)
         g_string_append (out, "; ");
@@ -216,6 +264,30 @@ chosen (GtkDropDown *drop,
   return g_ptr_array_index (values, pos - 1);
 }
 
+/* Who, which record and what changed, in words: staff by their names,
+ * records by their case, grant or act numbers, never by their ids */
+static void
+describe_row (HmrAuditPage *self,
+              HmrAuditItem *item)
+{
+  HmrStore *store = hmr_area_page_get_store (HMR_AREA_PAGE (self));
+  const HmrActor *actor = hmr_area_page_get_actor (HMR_AREA_PAGE (self));
+  const HmrAuditEntry *e = item->entry;
+  g_autofree char *entity = entity_label (e->entity);
+  g_autofree char *name = hmr_store_dup_audit_record_name (store, actor, e->entity, e->entity_id);
+
+  item->who = hmr_store_dup_audit_record_name (store, actor, "user", e->user_id);
+  if (item->who == NULL)
+    item->who = g_strdup (e->username);
+  if (name != NULL)
+    /* Translators: a record in the audit trail: its kind and its number or
+     * name, "Referral KUL-2026-0007", "Grant KUL-G-2026-0042" */
+    item->record = g_strdup_printf (C_("audit record", "%s %s"), entity, name);
+  else
+    item->record = g_steal_pointer (&entity);
+  item->changes = describe_changes (store, actor, e);
+}
+
 static void
 load_more (HmrAuditPage *self)
 {
@@ -249,6 +321,7 @@ load_more (HmrAuditPage *self)
       /* The item takes the entry over from the array */
       item->entry = g_ptr_array_index (rows, i);
       g_ptr_array_index (rows, i) = NULL;
+      describe_row (self, item);
       self->last_seq = item->entry->seq;
       g_list_store_append (self->items, item);
       g_object_unref (item);
@@ -503,6 +576,7 @@ bind_cell (GtkSignalListItemFactory *factory,
   GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (list_item));
   const HmrAuditEntry *e = item->entry;
   g_autofree char *text = NULL;
+  const char *tooltip = NULL;
 
   switch ((Column) GPOINTER_TO_INT (data))
     {
@@ -510,30 +584,23 @@ bind_cell (GtkSignalListItemFactory *factory,
       text = hmr_gui_format_timestamp (e->at);
       break;
     case COLUMN_WHO:
-      text = g_strdup (e->username);
+      text = g_strdup (item->who);
+      /* the account's user name, as the filter lists it */
+      tooltip = e->username;
       break;
     case COLUMN_ACTION:
       text = action_label (e->action);
       break;
     case COLUMN_RECORD:
-      {
-        g_autofree char *entity = entity_label (e->entity);
-
-        /* The start of the id tells rows apart; the whole id is in the tooltip */
-        if (e->entity_id != NULL)
-          text = g_strdup_printf ("%s %.8s", entity, e->entity_id);
-        else
-          text = g_steal_pointer (&entity);
-      }
+      text = g_strdup (item->record);
       break;
     case COLUMN_CHANGES:
     default:
-      text = describe_changes (e);
+      text = g_strdup (item->changes);
       break;
     }
   gtk_label_set_label (label, text);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label),
-                               GPOINTER_TO_INT (data) == COLUMN_RECORD ? e->entity_id : text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label), tooltip != NULL ? tooltip : text);
 }
 
 static void
@@ -711,6 +778,41 @@ hmr_audit_page_get_entry (HmrAuditPage *self,
   item = g_list_model_get_item (G_LIST_MODEL (self->items), position);
   /* The store keeps the item, and so the entry, alive */
   return item ? item->entry : NULL;
+}
+
+/**
+ * hmr_audit_page_dup_row_text:
+ * @column: 0 when, 1 who, 2 action, 3 record, 4 what changed
+ *
+ * Returns: (transfer full) (nullable): a cell's text, as the row shows it
+ */
+char *
+hmr_audit_page_dup_row_text (HmrAuditPage *self,
+                             guint         position,
+                             guint         column)
+{
+  g_autoptr(HmrAuditItem) item = NULL;
+
+  g_return_val_if_fail (HMR_IS_AUDIT_PAGE (self), NULL);
+
+  item = g_list_model_get_item (G_LIST_MODEL (self->items), position);
+  if (item == NULL)
+    return NULL;
+  switch ((Column) column)
+    {
+    case COLUMN_WHEN:
+      return hmr_gui_format_timestamp (item->entry->at);
+    case COLUMN_WHO:
+      return g_strdup (item->who);
+    case COLUMN_ACTION:
+      return action_label (item->entry->action);
+    case COLUMN_RECORD:
+      return g_strdup (item->record);
+    case COLUMN_CHANGES:
+      return g_strdup (item->changes);
+    default:
+      return NULL;
+    }
 }
 
 /**

@@ -23,6 +23,10 @@ void          hmr_audit_page_reload       (HmrAuditPage   *self);
 GListModel   *hmr_audit_page_get_model    (HmrAuditPage   *self);
 const HmrAuditEntry *hmr_audit_page_get_entry (HmrAuditPage *self,
                                            guint           position);
+/* A cell as the row shows it: 0 when, 1 who, 2 action, 3 record, 4 what changed */
+char         *hmr_audit_page_dup_row_text (HmrAuditPage   *self,
+                                           guint           position,
+                                           guint           column);
 /* Filters, by their stored values (NULL: any) */
 void          hmr_audit_page_set_filter   (HmrAuditPage   *self,
                                            const char     *username,

@@ -34,6 +34,7 @@ struct _HmrUserDialog
   AdwPreferencesPage   *form_page;
   AdwEntryRow          *username_row;
   AdwEntryRow          *full_name_row;
+  AdwEntryRow          *full_name_cyrillic_row;
   AdwComboRow          *role_row;
   AdwComboRow          *office_row;
   AdwPreferencesGroup  *password_group;
@@ -57,6 +58,8 @@ typedef struct
   char     *user_id;     /* NULL: create */
   char     *username;
   char     *full_name;
+  char     *full_name_cyrillic;   /* NULL: none */
+  gboolean  cyrillic_changed;
   HmrRole   role;
   char     *office_id;
   char     *password;    /* NULL: keep */
@@ -73,6 +76,7 @@ save_data_free (SaveData *data)
   g_free (data->user_id);
   g_free (data->username);
   g_free (data->full_name);
+  g_free (data->full_name_cyrillic);
   g_free (data->office_id);
   g_free (data->password);
   g_free (data);
@@ -129,7 +133,10 @@ save_thread (GTask        *task,
                                                                data->username, data->full_name,
                                                                data->role, data->office_id,
                                                                data->password, &error);
-      if (created == NULL)
+      if (created == NULL ||
+          (data->full_name_cyrillic != NULL &&
+           !hmr_store_set_user_cyrillic_name (store, data->actor, created->user_id,
+                                              data->full_name_cyrillic, &error)))
         {
           g_task_return_error (task, g_steal_pointer (&error));
           return;
@@ -140,6 +147,13 @@ save_thread (GTask        *task,
       if (data->details_changed &&
           !hmr_store_update_user (store, data->actor, data->user_id, data->full_name,
                                   data->role, data->office_id, &error))
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+      if (data->cyrillic_changed &&
+          !hmr_store_set_user_cyrillic_name (store, data->actor, data->user_id,
+                                             data->full_name_cyrillic, &error))
         {
           g_task_return_error (task, g_steal_pointer (&error));
           return;
@@ -195,6 +209,8 @@ save_action (GtkWidget  *widget,
   HmrUserDialog *self = HMR_USER_DIALOG (widget);
   g_autofree char *username = dup_trimmed (self->username_row);
   g_autofree char *full_name = dup_trimmed (self->full_name_row);
+  g_autofree char *cyrillic_typed = dup_trimmed (self->full_name_cyrillic_row);
+  g_autofree char *full_name_cyrillic = NULL;
   const char *password = gtk_editable_get_text (GTK_EDITABLE (self->password_row));
   const char *repeat = gtk_editable_get_text (GTK_EDITABLE (self->repeat_row));
   guint office_pos = adw_combo_row_get_selected (self->office_row);
@@ -216,6 +232,14 @@ save_action (GtkWidget  *widget,
     {
       show_error (self, _("Enter the full name."));
       gtk_widget_grab_focus (GTK_WIDGET (self->full_name_row));
+      return;
+    }
+  /* Checked before anything is written: a new account is never left
+   * without the spelling that was typed for it */
+  if (!hmr_user_cyrillic_name_is_acceptable (cyrillic_typed, &full_name_cyrillic, &error))
+    {
+      show_error (self, error->message);
+      gtk_widget_grab_focus (GTK_WIDGET (self->full_name_cyrillic_row));
       return;
     }
   if (self->user == NULL && password[0] == '\0')
@@ -258,6 +282,8 @@ save_action (GtkWidget  *widget,
   data->user_id = self->user ? g_strdup (self->user->id) : NULL;
   data->username = g_steal_pointer (&username);
   data->full_name = g_steal_pointer (&full_name);
+  data->cyrillic_changed = g_strcmp0 (full_name_cyrillic, self->user ? self->user->full_name_cyrillic : NULL) != 0;
+  data->full_name_cyrillic = g_steal_pointer (&full_name_cyrillic);
   data->role = (HmrRole) adw_combo_row_get_selected (self->role_row);
   data->office_id = g_steal_pointer (&office_id);
   data->password = password[0] != '\0' ? g_strdup (password) : NULL;
@@ -281,6 +307,7 @@ on_row_activated (HmrUserDialog *self,
 {
   GtkWidget *order[] = {
     GTK_WIDGET (self->username_row), GTK_WIDGET (self->full_name_row),
+    GTK_WIDGET (self->full_name_cyrillic_row),
     GTK_WIDGET (self->password_row), GTK_WIDGET (self->repeat_row),
   };
 
@@ -360,6 +387,7 @@ hmr_user_dialog_class_init (HmrUserDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HmrUserDialog, form_page);
   gtk_widget_class_bind_template_child (widget_class, HmrUserDialog, username_row);
   gtk_widget_class_bind_template_child (widget_class, HmrUserDialog, full_name_row);
+  gtk_widget_class_bind_template_child (widget_class, HmrUserDialog, full_name_cyrillic_row);
   gtk_widget_class_bind_template_child (widget_class, HmrUserDialog, role_row);
   gtk_widget_class_bind_template_child (widget_class, HmrUserDialog, office_row);
   gtk_widget_class_bind_template_child (widget_class, HmrUserDialog, password_group);
@@ -443,6 +471,7 @@ hmr_user_dialog_new (HmrStore          *store,
       self->user->id = g_strdup (user->id);
       self->user->username = g_strdup (user->username);
       self->user->full_name = g_strdup (user->full_name);
+      self->user->full_name_cyrillic = g_strdup (user->full_name_cyrillic);
       self->user->role = user->role;
       self->user->office_id = g_strdup (user->office_id);
       self->user->office_district = g_strdup (user->office_district);
@@ -452,6 +481,8 @@ hmr_user_dialog_new (HmrStore          *store,
       gtk_editable_set_text (GTK_EDITABLE (self->username_row), user->username);
       gtk_widget_set_sensitive (GTK_WIDGET (self->username_row), FALSE);
       gtk_editable_set_text (GTK_EDITABLE (self->full_name_row), user->full_name);
+      if (user->full_name_cyrillic != NULL)
+        gtk_editable_set_text (GTK_EDITABLE (self->full_name_cyrillic_row), user->full_name_cyrillic);
       adw_combo_row_set_selected (self->role_row, user->role);
       on_role_changed (self);
       adw_preferences_group_set_title (self->password_group, _("Reset Password"));
@@ -473,7 +504,8 @@ hmr_user_dialog_get_busy (HmrUserDialog *self)
 
 /**
  * hmr_user_dialog_get_entry:
- * @name: "username", "full-name", "password" or "repeat"
+ * @name: "username", "full-name", "full-name-cyrillic", "password" or
+ *   "repeat"
  */
 GtkEditable *
 hmr_user_dialog_get_entry (HmrUserDialog *self,
@@ -485,6 +517,8 @@ hmr_user_dialog_get_entry (HmrUserDialog *self,
     return GTK_EDITABLE (self->username_row);
   if (g_strcmp0 (name, "full-name") == 0)
     return GTK_EDITABLE (self->full_name_row);
+  if (g_strcmp0 (name, "full-name-cyrillic") == 0)
+    return GTK_EDITABLE (self->full_name_cyrillic_row);
   if (g_strcmp0 (name, "password") == 0)
     return GTK_EDITABLE (self->password_row);
   if (g_strcmp0 (name, "repeat") == 0)

@@ -14,6 +14,7 @@
 #include "hmr-people.h"
 #include "hmr-permissions.h"
 #include "hmr-user-dialog.h"
+#include "hmr-locale.h"
 #include "hmr-users-page.h"
 
 struct _HmrUsersPage
@@ -91,7 +92,11 @@ make_row (HmrUsersPage      *self,
   GtkWidget *button;
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), u->full_name);
+  /* Tajik and Russian screens name staff in Cyrillic where the account
+   * has that spelling */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 u->full_name_cyrillic != NULL && hmr_locale_writes_cyrillic ()
+                                 ? u->full_name_cyrillic : u->full_name);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);

@@ -38,6 +38,9 @@ struct _HmrImportAssistant
   AdwActionRow        *duplicates_row;
   AdwActionRow        *errors_row;
   GtkButton           *import_button;
+  GtkButton           *close_button;
+  GtkWidget           *choose_button;
+  GtkWidget           *check_button;
   GtkListBox          *problems_list;
   AdwPreferencesGroup *problems_group;
   AdwStatusPage       *done_page;
@@ -634,6 +637,9 @@ hmr_import_assistant_class_init (HmrImportAssistantClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HmrImportAssistant, duplicates_row);
   gtk_widget_class_bind_template_child (widget_class, HmrImportAssistant, errors_row);
   gtk_widget_class_bind_template_child (widget_class, HmrImportAssistant, import_button);
+  gtk_widget_class_bind_template_child (widget_class, HmrImportAssistant, close_button);
+  gtk_widget_class_bind_template_child (widget_class, HmrImportAssistant, choose_button);
+  gtk_widget_class_bind_template_child (widget_class, HmrImportAssistant, check_button);
   gtk_widget_class_bind_template_child (widget_class, HmrImportAssistant, problems_list);
   gtk_widget_class_bind_template_child (widget_class, HmrImportAssistant, problems_group);
   gtk_widget_class_bind_template_child (widget_class, HmrImportAssistant, done_page);
@@ -646,11 +652,26 @@ hmr_import_assistant_class_init (HmrImportAssistantClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
+/* The header bar holds Cancel and the one step of the page in view, as
+ * every dialog does; once done, Close */
+static void
+on_page_changed (HmrImportAssistant *self)
+{
+  const char *page = gtk_stack_get_visible_child_name (self->stack);
+
+  gtk_widget_set_visible (self->choose_button, g_strcmp0 (page, "file") == 0);
+  gtk_widget_set_visible (self->check_button, g_strcmp0 (page, "mapping") == 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->import_button), g_strcmp0 (page, "results") == 0);
+  gtk_button_set_label (self->close_button, g_strcmp0 (page, "done") == 0 ? _("_Close") : _("_Cancel"));
+}
+
 static void
 hmr_import_assistant_init (HmrImportAssistant *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_swapped (self->sheet_row, "notify::selected", G_CALLBACK (on_sheet_selected), self);
+  g_signal_connect_swapped (self->stack, "notify::visible-child-name", G_CALLBACK (on_page_changed), self);
+  on_page_changed (self);
   update_actions (self);
 }
 

@@ -29,6 +29,7 @@ struct _HmrReferralDialog
   /* Template widgets */
   AdwWindowTitle   *window_title;
   GtkMenuButton    *slip_button;
+  GtkButton        *close_button;
   AdwToastOverlay  *toast_overlay;
   GtkLabel         *error_label;
   AdwActionRow     *person_row;

@@ -202,7 +202,8 @@ update_actions (HmrReferralDialog *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "referral.save", can_save);
   gtk_widget_set_visible (GTK_WIDGET (self->save_button), can_save);
 
-  gtk_widget_set_visible (self->button_box, any);
+  /* the slip is printed from there in every state once saved */
+  gtk_widget_set_visible (self->button_box, any || self->referral != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->comment_row), any_comment);
   gtk_widget_set_visible (GTK_WIDGET (self->override_row),
                           can_send && self->actor->role == HMR_ROLE_SUPERVISOR && !has_consent (self));
@@ -242,6 +243,8 @@ update_actions (HmrReferralDialog *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->slip_button), self->referral != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "referral.print-slip", self->referral != NULL);
+  /* once saved, closing loses nothing */
+  gtk_button_set_label (self->close_button, self->referral == NULL ? _("_Cancel") : _("_Close"));
 }
 
 void

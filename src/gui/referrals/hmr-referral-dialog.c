@@ -352,6 +352,7 @@ hmr_referral_dialog_class_init (HmrReferralDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/hamroh/Hamroh/ui/referrals/hmr-referral-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, HmrReferralDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, HmrReferralDialog, slip_button);
+  gtk_widget_class_bind_template_child (widget_class, HmrReferralDialog, close_button);
   gtk_widget_class_bind_template_child (widget_class, HmrReferralDialog, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, HmrReferralDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, HmrReferralDialog, person_row);
