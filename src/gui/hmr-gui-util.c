@@ -343,3 +343,32 @@ hmr_gui_release_application (GApplication *application)
   g_application_release (application);
   g_object_unref (application);
 }
+
+/* Removes every row of @list */
+void
+hmr_gui_list_box_clear (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+/* Appends a row of plain text (no markup) that wraps rather than cuts:
+ * @title, and @subtitle under it when given */
+GtkWidget *
+hmr_gui_list_box_add_line (GtkListBox *list,
+                           const char *title,
+                           const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  gtk_list_box_append (list, row);
+  return row;
+}

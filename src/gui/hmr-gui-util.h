@@ -11,6 +11,10 @@
 G_BEGIN_DECLS
 
 void        hmr_gui_ensure_resources        (void);
+void        hmr_gui_list_box_clear          (GtkListBox          *list);
+GtkWidget  *hmr_gui_list_box_add_line       (GtkListBox          *list,
+                                             const char          *title,
+                                             const char          *subtitle);
 
 const char *hmr_gui_value_or_dash           (const char          *value);
 char       *hmr_gui_format_date             (const char          *iso_date);

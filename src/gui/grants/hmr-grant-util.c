@@ -174,15 +174,6 @@ hmr_gui_open_grant_row (HmrAreaPage   *page,
   hmr_gui_present_dialog (dialog, error, GTK_WIDGET (row), NULL, NULL, NULL);
 }
 
-void
-hmr_gui_list_box_clear (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
-}
-
 GtkWidget *
 hmr_gui_placeholder_row (const char *text)
 {

@@ -25,7 +25,6 @@ const char *hmr_grant_row_get_id         (GtkWidget                 *row);
 void        hmr_gui_open_grant_row       (HmrAreaPage               *page,
                                           GtkListBoxRow             *row,
                                           gboolean                   handover);
-void        hmr_gui_list_box_clear       (GtkListBox                *list);
 GtkWidget  *hmr_gui_placeholder_row      (const char                *text);
 
 void        hmr_gui_toast                (GtkWidget                 *widget,

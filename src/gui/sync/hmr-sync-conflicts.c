@@ -97,10 +97,8 @@ hmr_sync_conflicts_fill (GtkListBox *list,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) conflicts = NULL;
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
+  hmr_gui_list_box_clear (list);
 
   conflicts = hmr_store_sync_list_conflicts (hmr_context_get_store (context), hmr_context_get_actor (context),
                                              TRUE, &error);

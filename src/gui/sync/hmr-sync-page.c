@@ -69,32 +69,6 @@ page_actor (HmrSyncPage *self)
   return hmr_area_page_get_actor (HMR_AREA_PAGE (self));
 }
 
-static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
-}
-
-static GtkWidget *
-add_line (GtkListBox *list,
-          const char *title,
-          const char *subtitle)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-  gtk_list_box_append (list, row);
-  return row;
-}
-
 /* ---- the folder, per installation --------------------------------------- */
 
 char *
@@ -188,65 +162,37 @@ show_identity (HmrSyncPage *self)
   gtk_widget_set_visible (self->peers_group, role != HMR_INSTALLATION_NONE);
 }
 
-static char *
-describe_when (const char *timestamp,
-               guint64     number)
-{
-  g_autofree char *when = NULL;
-  g_autofree char *n = NULL;
-
-  if (timestamp == NULL)
-    return g_strdup (C_("sync", "never"));
-  when = hmr_gui_format_timestamp (timestamp);
-  n = g_strdup_printf ("%" G_GUINT64_FORMAT, number);
-  /* Translators: when a bundle was sent or received, and its number: "08.12.2026 10:14 (bundle 5)" */
-  return g_strdup_printf (C_("sync", "%s (bundle %s)"), when, n);
-}
-
-/* Whole days from @timestamp to now; 0 for never */
-static guint
-days_since (const char *timestamp)
-{
-  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-  g_autoptr(GDateTime) then = timestamp ? g_date_time_new_from_iso8601 (timestamp, utc) : NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-
-  if (then == NULL)
-    return 0;
-  return (guint) MAX (g_date_time_difference (now, then) / G_TIME_SPAN_DAY, 0);
-}
-
 static void
 load_peers (HmrSyncPage *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) peers = NULL;
 
-  clear_list (self->peers_list);
+  hmr_gui_list_box_clear (self->peers_list);
   if (hmr_store_sync_get_role (page_store (self)) == HMR_INSTALLATION_NONE)
     return;
   peers = hmr_store_sync_list_peers (page_store (self), page_actor (self), &error);
   if (peers == NULL)
     {
-      add_line (self->peers_list, error->message, NULL);
+      hmr_gui_list_box_add_line (self->peers_list, error->message, NULL);
       return;
     }
   if (peers->len == 0)
-    add_line (self->peers_list, _("No office is enrolled yet."), NULL);
+    hmr_gui_list_box_add_line (self->peers_list, _("No office is enrolled yet."), NULL);
   for (guint i = 0; i < peers->len; i++)
     {
       HmrSyncPeer *p = g_ptr_array_index (peers, i);
       g_autofree char *title = hmr_sync_installation_label (p->role, p->office_code, p->office_district);
-      g_autofree char *sent = describe_when (p->last_sent_at, p->last_bundle_sent);
-      g_autofree char *received = describe_when (p->last_received_at, p->last_bundle_received);
+      g_autofree char *sent = hmr_sync_describe_when (p->last_sent_at, p->last_bundle_sent);
+      g_autofree char *received = hmr_sync_describe_when (p->last_received_at, p->last_bundle_received);
       g_autofree char *subtitle = NULL;
 
-      guint silent = days_since (p->last_received_at);
+      guint silent = hmr_sync_days_since (p->last_received_at);
       GtkWidget *row;
 
       /* Translators: "Last sent: 08.12.2026 10:14 (bundle 5) · Last received: never" */
       subtitle = g_strdup_printf (_("Last sent: %s · Last received: %s"), sent, received);
-      row = add_line (self->peers_list, title, subtitle);
+      row = hmr_gui_list_box_add_line (self->peers_list, title, subtitle);
       /* An office silent for too long stands out */
       if (silent >= (guint) g_settings_get_int (self->settings, "sync-silent-days"))
         {
@@ -337,7 +283,7 @@ say (HmrSyncPage *self,
      const char  *subtitle,
      gboolean     refused)
 {
-  GtkWidget *row = add_line (self->result_list, title, subtitle);
+  GtkWidget *row = hmr_gui_list_box_add_line (self->result_list, title, subtitle);
 
   if (refused)
     gtk_widget_add_css_class (row, "error");
@@ -441,7 +387,7 @@ start_run (HmrSyncPage    *self,
 
   if (!keep_lines)
     {
-      clear_list (self->result_list);
+      hmr_gui_list_box_clear (self->result_list);
       gtk_string_list_splice (self->result_lines, 0, g_list_model_get_n_items (G_LIST_MODEL (self->result_lines)),
                               NULL);
       gtk_widget_set_visible (self->result_group, FALSE);

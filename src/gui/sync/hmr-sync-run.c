@@ -279,3 +279,32 @@ hmr_sync_run_describe (HmrSyncJobKind  kind,
   else if (kind == HMR_SYNC_JOB_RECEIVE)
     show_received (result, labels, say, data);
 }
+
+/* When a bundle went or came, and its number; "never" */
+char *
+hmr_sync_describe_when (const char *timestamp,
+                        guint64     number)
+{
+  g_autofree char *when = NULL;
+  g_autofree char *n = NULL;
+
+  if (timestamp == NULL)
+    return g_strdup (C_("sync", "never"));
+  when = hmr_gui_format_timestamp (timestamp);
+  n = g_strdup_printf ("%" G_GUINT64_FORMAT, number);
+  /* Translators: when a bundle was sent or received, and its number: "08.12.2026 10:14 (bundle 5)" */
+  return g_strdup_printf (C_("sync", "%s (bundle %s)"), when, n);
+}
+
+/* Whole days from @timestamp to now; 0 for never */
+guint
+hmr_sync_days_since (const char *timestamp)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) then = timestamp ? g_date_time_new_from_iso8601 (timestamp, utc) : NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  if (then == NULL)
+    return 0;
+  return (guint) MAX (g_date_time_difference (now, then) / G_TIME_SPAN_DAY, 0);
+}

@@ -50,4 +50,8 @@ void        hmr_sync_run_describe         (HmrSyncJobKind        kind,
                                            HmrSyncSayFunc        say,
                                            gpointer              data);
 
+char       *hmr_sync_describe_when  (const char *timestamp,
+                                     guint64     number);
+guint       hmr_sync_days_since     (const char *timestamp);
+
 G_END_DECLS
