@@ -14,6 +14,7 @@
 
 #include "hmr-audit-page.h"
 #include "hmr-audit-labels.h"
+#include "hmr-audit-words.h"
 #include "hmr-gui-util.h"
 #include "hmr-people.h"
 #include "hmr-permissions.h"
@@ -58,168 +59,6 @@ hmr_audit_item_class_init (HmrAuditItemClass *klass)
 static void
 hmr_audit_item_init (HmrAuditItem *self)
 {
-}
-
-/* ---- words for what the store writes ------------------------------------- */
-
-static const struct { const char *code; const char *label; } action_labels[] = {
-  { "create", NC_("audit action", "Created") },
-  { "update", NC_("audit action", "Changed") },
-  { "archive", NC_("audit action", "Archived") },
-  { "transition", NC_("audit action", "Moved to another stage") },
-  { "move", NC_("audit action", "Moved to another stage") },
-  { "view", NC_("audit action", "Opened") },
-  { "export", NC_("audit action", "Exported") },
-  { "print", NC_("audit action", "Printed") },
-  { "login", NC_("audit action", "Logged in") },
-  { "login-attempt", NC_("audit action", "Login attempt") },
-  { "login-failed", NC_("audit action", "Wrong password") },
-  { "lockout", NC_("audit action", "Locked out") },
-  { "login-refused-locked", NC_("audit action", "Login refused: locked") },
-  { "password-reset", NC_("audit action", "Password reset") },
-  { "password-change", NC_("audit action", "Password changed") },
-  { "password-rehash", NC_("audit action", "Password protection renewed") },
-  { "activate", NC_("audit action", "Reactivated") },
-  { "deactivate", NC_("audit action", "Deactivated") },
-  { "attach", NC_("audit action", "Attached") },
-  { "detach", NC_("audit action", "Detached") },
-  { "acknowledge", NC_("audit action", "Acknowledged") },
-  { "mark-duplicate", NC_("audit action", "Marked as duplicate") },
-  { "reassign", NC_("audit action", "Reassigned to another caseworker") },
-  { "transfer", NC_("audit action", "Transferred to another office") },
-  { "duplicate-override", NC_("audit action", "Registered despite a possible duplicate") },
-  { "consent-override", NC_("audit action", "Referred without consent") },
-  { "demo-load", NC_("audit action", "Demo data loaded") },
-};
-
-static const struct { const char *code; const char *label; } entity_labels[] = {
-  { "beneficiary", NC_("audit record", "Beneficiary") },
-  { "case", NC_("audit record", "Case") },
-  { "trafficking_profile", NC_("audit record", "Trafficking profile") },
-  { "referral", NC_("audit record", "Referral") },
-  { "follow_up", NC_("audit record", "Follow-up") },
-  { "plan", NC_("audit record", "Reintegration plan") },
-  { "grant", NC_("audit record", "Grant") },
-  { "grant_ledger", NC_("audit record", "Grant ledger") },
-  { "disbursement", NC_("audit record", "Disbursement") },
-  { "handover", NC_("audit record", "Handover") },
-  { "user", NC_("audit record", "User") },
-  { "service_provider", NC_("audit record", "Service provider") },
-  { "attachment", NC_("audit record", "Attachment") },
-  { "case_closure_request", NC_("audit record", "Closure request") },
-  { "handover_item", NC_("audit record", "Handed-over item") },
-  { "handover_witness", NC_("audit record", "Handover witness") },
-  { "handover_history", NC_("audit record", "Handover history") },
-  { "group_session", NC_("audit record", "Group session") },
-  { "attendance", NC_("audit record", "Attendance") },
-  { "survey_round", NC_("audit record", "Survey round") },
-  { "survey_response", NC_("audit record", "Survey response") },
-  { "case_sequence", NC_("audit record", "Case numbering") },
-  { "organisation", NC_("audit record", "Organisation") },
-  { "office", NC_("audit record", "Office") },
-};
-
-/* "follow_up" → "Follow up": for codes no table knows */
-static char *
-humanize (const char *code)
-{
-  char *out = g_strdup (code ? code : "");
-
-  for (char *p = out; *p; p++)
-    if (*p == '_' || *p == '-')
-      *p = ' ';
-  if (out[0] != '\0')
-    out[0] = g_ascii_toupper (out[0]);
-  return out;
-}
-
-static char *
-action_label (const char *code)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (action_labels); i++)
-    if (g_strcmp0 (action_labels[i].code, code) == 0)
-      return g_strdup (g_dpgettext2 (GETTEXT_PACKAGE, "audit action", action_labels[i].label));
-  return humanize (code);
-}
-
-static char *
-entity_label (const char *code)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (entity_labels); i++)
-    if (g_strcmp0 (entity_labels[i].code, code) == 0)
-      return g_strdup (g_dpgettext2 (GETTEXT_PACKAGE, "audit record", entity_labels[i].label));
-  return humanize (code);
-}
-
-/* A value as the row shows it: the name of the record an id field points
- * to ("Office: Dusti → Kulob"), else the value in words */
-static char *
-value_label (HmrStore            *store,
-             const HmrActor      *actor,
-             const HmrAuditEntry *e,
-             const HmrAuditChange *c,
-             const char          *value)
-{
-  const char *points_to = hmr_audit_field_entity (c->field);
-
-  /* a grant's members: "KUL-2026-0007; KUL-2026-0012" */
-  if (value != NULL && g_strcmp0 (c->field, "beneficiaries") == 0)
-    {
-      g_auto(GStrv) ids = g_strsplit (value, "; ", -1);
-      g_autoptr(GString) out = g_string_new (NULL);
-
-      for (guint i = 0; ids[i] != NULL; i++)
-        {
-          g_autofree char *name = hmr_store_dup_audit_record_name (store, actor, "beneficiary", ids[i]);
-
-          if (out->len > 0)
-            g_string_append (out, "; ");
-          g_string_append (out, name != NULL ? name : "—");
-        }
-      return g_string_free (g_steal_pointer (&out), FALSE);
-    }
-  if (value != NULL && points_to != NULL)
-    {
-      char *name = hmr_store_dup_audit_record_name (store, actor, points_to, value);
-
-      /* an id whose record is gone: the kind of record, not the id */
-      return name != NULL ? name : entity_label (points_to);
-    }
-  return hmr_audit_value_label (e->entity, c->field, value);
-}
-
-/* "Village: — → Ғаллакор; Phone: … → …", or the raw text when unreadable */
-static char *
-describe_changes (HmrStore            *store,
-                  const HmrActor      *actor,
-                  const HmrAuditEntry *e)
-{
-  g_autoptr(GPtrArray) changes = hmr_audit_parse_changes (e->changes);
-  g_autoptr(GString) out = g_string_new (NULL);
-
-  if (e->changes == NULL)
-    return g_strdup ("");
-  if (changes == NULL)
-    return g_strdup (e->changes);
-
-  for (guint i = 0; i < changes->len; i++)
-    {
-      HmrAuditChange *c = g_ptr_array_index (changes, i);
-      g_autofree char *label = hmr_audit_field_label (e->entity, c->field);
-      g_autofree char *before = value_label (store, actor, e, c, c->before);
-      g_autofree char *after = value_label (store, actor, e, c, c->after);
-
-      if (out->len > 0)
-        g_string_append (out, "; ");
-      if (c->before == NULL && g_strcmp0 (c->field, "detail") == 0)
-        /* Translators: a note in the audit trail: "Detail: 300 rows" */
-        g_string_append_printf (out, C_("audit change", "%s: %s"), label, hmr_gui_value_or_dash (after));
-      else
-        /* Translators: a changed field in the audit trail: "Village: old → new" */
-        g_string_append_printf (out, C_("audit change", "%s: %s → %s"), label,
-                                hmr_gui_value_or_dash (before), hmr_gui_value_or_dash (after));
-    }
-  return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
 /* ---- the page ------------------------------------------------------------ */
@@ -273,7 +112,7 @@ describe_row (HmrAuditPage *self,
   HmrStore *store = hmr_area_page_get_store (HMR_AREA_PAGE (self));
   const HmrActor *actor = hmr_area_page_get_actor (HMR_AREA_PAGE (self));
   const HmrAuditEntry *e = item->entry;
-  g_autofree char *entity = entity_label (e->entity);
+  g_autofree char *entity = hmr_audit_words_entity (e->entity);
   g_autofree char *name = hmr_store_dup_audit_record_name (store, actor, e->entity, e->entity_id);
 
   item->who = hmr_store_dup_audit_record_name (store, actor, "user", e->user_id);
@@ -285,7 +124,7 @@ describe_row (HmrAuditPage *self,
     item->record = g_strdup_printf (C_("audit record", "%s %s"), entity, name);
   else
     item->record = g_steal_pointer (&entity);
-  item->changes = describe_changes (store, actor, e);
+  item->changes = hmr_audit_words_changes (store, actor, e);
 }
 
 static void
@@ -589,7 +428,7 @@ bind_cell (GtkSignalListItemFactory *factory,
       tooltip = e->username;
       break;
     case COLUMN_ACTION:
-      text = action_label (e->action);
+      text = hmr_audit_words_action (e->action);
       break;
     case COLUMN_RECORD:
       text = g_strdup (item->record);
@@ -661,8 +500,8 @@ hmr_audit_page_constructed (GObject *object)
 
   actor = hmr_area_page_get_actor (HMR_AREA_PAGE (self));
   self->users = fill_drop (self, self->user_drop, HMR_AUDIT_COLUMN_USERNAME, _("All users"), NULL);
-  self->actions = fill_drop (self, self->action_drop, HMR_AUDIT_COLUMN_ACTION, _("All actions"), action_label);
-  self->entities = fill_drop (self, self->entity_drop, HMR_AUDIT_COLUMN_ENTITY, _("All records"), entity_label);
+  self->actions = fill_drop (self, self->action_drop, HMR_AUDIT_COLUMN_ACTION, _("All actions"), hmr_audit_words_action);
+  self->entities = fill_drop (self, self->entity_drop, HMR_AUDIT_COLUMN_ENTITY, _("All records"), hmr_audit_words_entity);
 
   /* Only who may verify sees the button */
   gtk_widget_set_visible (GTK_WIDGET (self->verify_button),
@@ -805,7 +644,7 @@ hmr_audit_page_dup_row_text (HmrAuditPage *self,
     case COLUMN_WHO:
       return g_strdup (item->who);
     case COLUMN_ACTION:
-      return action_label (item->entry->action);
+      return hmr_audit_words_action (item->entry->action);
     case COLUMN_RECORD:
       return g_strdup (item->record);
     case COLUMN_CHANGES:
