@@ -16,10 +16,7 @@
 import datetime
 import importlib.util
 import os
-import subprocess
 import sys
-import tempfile
-import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 _spec = importlib.util.spec_from_file_location("journeys", os.path.join(HERE, "test-register.py"))
@@ -194,47 +191,5 @@ def journey(user, password):
     find_on_today(main_window)
 
 
-def main():
-    if len(sys.argv) != 3:
-        print("usage: test-intake.py HAMROH HAMROH_CLI", file=sys.stderr)
-        return 2
-    hamroh, cli = sys.argv[1], sys.argv[2]
-    test_name = "/e2e/intake/ban-referred-and-ending-soon-on-today"
-
-    print("1..1", flush=True)
-    with tempfile.TemporaryDirectory(prefix="hamroh-e2e-") as tmp:
-        log_path = os.path.join(tmp, "hamroh.log")
-        proc = None
-        try:
-            J.share_display_with_activated_services()
-            db = os.path.join(tmp, "e2e.sqlite3")
-            user, password = J.make_database(cli, db)
-            J.log(f"demo database ready; caseworker {user}")
-
-            env = dict(os.environ)
-            env.pop("NO_AT_BRIDGE", None)       # AT-SPI must be on
-            env.pop("GTK_A11Y", None)
-            with open(log_path, "w") as app_log:
-                proc = subprocess.Popen([hamroh, "--database", db], env=env,
-                                        stdout=app_log, stderr=subprocess.STDOUT)
-            journey(user, password)
-            print(f"ok 1 {test_name}", flush=True)
-            return 0
-        except J.Failure as e:
-            print(f"not ok 1 {test_name} # {e}", flush=True)
-            if os.path.exists(log_path):
-                with open(log_path) as f:
-                    sys.stdout.write("".join("# " + line for line in f.readlines()[-40:]))
-            return 1
-        finally:
-            if proc is not None:
-                proc.terminate()
-                try:
-                    proc.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    proc.kill()
-                    proc.wait()
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(J.run_journey(sys.argv, "test-intake.py", "/e2e/intake/ban-referred-and-ending-soon-on-today", journey))

@@ -290,12 +290,14 @@ def focused_anywhere():
     return None
 
 
-def main():
-    if len(sys.argv) != 3:
-        print("usage: test-register.py HAMROH HAMROH_CLI", file=sys.stderr)
+def run_journey(argv, script, test_name, journey, prepare=None):
+    """The frame every journey shares: a demo database (prepare(path, user)
+    may add to it), the real binary with AT-SPI on, journey(user, password)
+    and one TAP line; the application's last lines when it fails."""
+    if len(argv) != 3:
+        print(f"usage: {script} HAMROH HAMROH_CLI", file=sys.stderr)
         return 2
-    hamroh, cli = sys.argv[1], sys.argv[2]
-    test_name = "/e2e/register/caseworker-registers-and-finds"
+    hamroh, cli = argv[1], argv[2]
 
     print("1..1", flush=True)
     with tempfile.TemporaryDirectory(prefix="hamroh-e2e-") as tmp:
@@ -305,6 +307,8 @@ def main():
             share_display_with_activated_services()
             db = os.path.join(tmp, "e2e.sqlite3")
             user, password = make_database(cli, db)
+            if prepare is not None:
+                prepare(db, user)
             log(f"demo database ready; caseworker {user}")
 
             env = dict(os.environ)
@@ -379,4 +383,4 @@ def journey(user, password):
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_journey(sys.argv, "test-register.py", "/e2e/register/caseworker-registers-and-finds", journey))

@@ -17,9 +17,7 @@ import importlib.util
 import os
 import re
 import sqlite3
-import subprocess
 import sys
-import tempfile
 import uuid
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -28,18 +26,6 @@ J = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(J)
 
 EXTRA = 30          # follow-ups added, due today: more than the 25 Today lays out
-
-
-def make_database(cli, path):
-    result = subprocess.run([cli, "--database", path, "demo", "--beneficiaries", "20"],
-                            capture_output=True, text=True, timeout=120)
-    if result.returncode != 0:
-        raise J.Failure(f"hamroh-cli demo failed: {result.stderr.strip()}")
-    for line in result.stdout.splitlines():
-        m = re.match(r"^demo-user (\S+) (\S+) (\S+)$", line)
-        if m and m.group(1) == "caseworker":
-            return m.group(2), m.group(3)
-    raise J.Failure("hamroh-cli demo printed no “demo-user caseworker USER PASSWORD” line")
 
 
 def add_due_follow_ups(path, username):
@@ -104,48 +90,5 @@ def journey(user, password):
     J.log(f"the whole list: {rows}")
 
 
-def main():
-    if len(sys.argv) != 3:
-        print("usage: test-today-lists.py HAMROH HAMROH_CLI", file=sys.stderr)
-        return 2
-    hamroh, cli = sys.argv[1], sys.argv[2]
-    test_name = "/e2e/today/and-more-opens-the-whole-list"
-
-    print("1..1", flush=True)
-    with tempfile.TemporaryDirectory(prefix="hamroh-e2e-") as tmp:
-        log_path = os.path.join(tmp, "hamroh.log")
-        proc = None
-        try:
-            J.share_display_with_activated_services()
-            db = os.path.join(tmp, "e2e.sqlite3")
-            user, password = make_database(cli, db)
-            add_due_follow_ups(db, user)
-            J.log(f"demo database ready; caseworker {user} has {EXTRA} more follow-ups due")
-
-            env = dict(os.environ)
-            env.pop("NO_AT_BRIDGE", None)       # AT-SPI must be on
-            env.pop("GTK_A11Y", None)
-            with open(log_path, "w") as app_log:
-                proc = subprocess.Popen([hamroh, "--database", db], env=env,
-                                        stdout=app_log, stderr=subprocess.STDOUT)
-            journey(user, password)
-            print(f"ok 1 {test_name}", flush=True)
-            return 0
-        except J.Failure as e:
-            print(f"not ok 1 {test_name} # {e}", flush=True)
-            if os.path.exists(log_path):
-                with open(log_path) as f:
-                    sys.stdout.write("".join("# " + line for line in f.readlines()[-40:]))
-            return 1
-        finally:
-            if proc is not None:
-                proc.terminate()
-                try:
-                    proc.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    proc.kill()
-                    proc.wait()
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(J.run_journey(sys.argv, "test-today-lists.py", "/e2e/today/and-more-opens-the-whole-list", journey, prepare=add_due_follow_ups))

@@ -442,12 +442,6 @@ prepare_file (const char  *path,
   g_autofree char *dir = g_path_get_dirname (path);
   int fd;
 
-  if (!create && !g_file_test (path, G_FILE_TEST_IS_REGULAR))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                   _("There is no Hamroh database at “%s”."), path);
-      return FALSE;
-    }
   if (create && g_mkdir_with_parents (dir, 0700) != 0)
     {
       int saved = errno;
@@ -459,6 +453,12 @@ prepare_file (const char  *path,
   /* Create the file ourselves so that it is readable by its owner only;
    * SQLite gives the -wal and -shm files the same mode. */
   fd = g_open (path, O_RDWR | O_CLOEXEC | (create ? O_CREAT : 0), 0600);
+  if (fd < 0 && !create && errno == ENOENT)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("There is no Hamroh database at “%s”."), path);
+      return FALSE;
+    }
   if (fd < 0)
     {
       int saved = errno;

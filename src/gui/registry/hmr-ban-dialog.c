@@ -148,9 +148,7 @@ save_action (GtkWidget  *widget,
       hmr_intake_show_error (self->error_label, error->message);
       return;
     }
-  hmr_intake_show_error (self->error_label, NULL);
-  g_signal_emit (self, signals[SAVED], 0);
-  gtk_window_close (GTK_WINDOW (self));
+  hmr_intake_saved (GTK_WINDOW (self), self->error_label);
 }
 
 static void

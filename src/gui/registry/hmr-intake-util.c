@@ -211,3 +211,14 @@ hmr_intake_show_error (GtkLabel   *label,
   gtk_label_set_label (label, message ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
 }
+
+/* What every intake dialog does once the store took what was typed: no
+ * message left, its "saved" signal, and away */
+void
+hmr_intake_saved (GtkWindow *dialog,
+                  GtkLabel  *error_label)
+{
+  hmr_intake_show_error (error_label, NULL);
+  g_signal_emit_by_name (dialog, "saved");
+  gtk_window_close (dialog);
+}

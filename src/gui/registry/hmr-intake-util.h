@@ -42,6 +42,8 @@ gboolean    hmr_intake_months_read      (AdwEntryRow        *row,
                                          int                *months);
 char       *hmr_intake_dup_text         (AdwEntryRow        *row);
 
+void        hmr_intake_saved            (GtkWindow          *dialog,
+                                         GtkLabel           *error_label);
 void        hmr_intake_show_error       (GtkLabel           *label,
                                          const char         *message);
 

@@ -75,9 +75,7 @@ load (HmrMigrationDialog *self)
 static void
 finish (HmrMigrationDialog *self)
 {
-  hmr_intake_show_error (self->error_label, NULL);
-  g_signal_emit (self, signals[SAVED], 0);
-  gtk_window_close (GTK_WINDOW (self));
+  hmr_intake_saved (GTK_WINDOW (self), self->error_label);
 }
 
 static void
